@@ -1,0 +1,53 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { Logger as PinoLogger } from 'pino';
+import { DataSource } from 'typeorm';
+import { CommonModule } from './common/common.module';
+import { createErrorFormatter } from './common/errors/format-graphql-error';
+import { GraphQLContext } from './common/graphql/graphql-context';
+import { RequestLoaders } from './common/loaders/request-loaders';
+import { InputValidationPipe } from './common/validation/input-validation.pipe';
+import { ConditionsModule } from './conditions/conditions.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { FaqsModule } from './faqs/faqs.module';
+import { LocationsModule } from './locations/locations.module';
+import { PracticeModule } from './practice/practice.module';
+import { ProvidersModule } from './providers/providers.module';
+import { TreatmentsModule } from './treatments/treatments.module';
+
+/** The content modules: each owns its types, resolvers and queries. */
+export const CONTENT_MODULES = [TreatmentsModule, ConditionsModule, FaqsModule, LocationsModule, ProvidersModule, PracticeModule];
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, dataSource: DataSource, logger: PinoLogger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forDataSource(dataSource),
+        CommonModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: false,
+          playground: false,
+          introspection: true,
+          csrfPrevention: true,
+          includeStacktraceInErrorResponses: false,
+          formatError: createErrorFormatter(logger, config.isDevelopment),
+          context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply, loaders: new RequestLoaders(dataSource) }),
+        }),
+        ...CONTENT_MODULES,
+      ],
+      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
+    };
+  }
+}

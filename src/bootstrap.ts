@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger as PinoLogger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { createRootLogger, JsonNestLogger } from './common/logging';
+import { requestContextStorage } from './common/request-context';
+import { AppConfig } from './config/app-config';
+import { buildDataSourceOptions } from './database/data-source-options';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { runMigrationsUnderLock } from './database/migrations';
+import { StatementCountingLogger } from './database/statement-counting-logger';
+import { DemoContentLoader } from './demo/demo-content.loader';
+
+export interface RunningApp {
+  app: NestFastifyApplication;
+  dataSource: DataSource;
+  logger: PinoLogger;
+  /** Stops the HTTP server, the database connections and the embedded database, in that order. */
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  /** Keep the embedded database in memory instead of DATA_DIR (tests). */
+  inMemoryDatabase?: boolean;
+}
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Opens the database (embedded or DATABASE_URL), migrates it, loads demo content, builds the app. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<RunningApp> {
+  const logger = createRootLogger(config.LOG_LEVEL);
+  let embedded: EmbeddedPostgres | undefined;
+  let url = config.DATABASE_URL;
+  let poolSize = config.DATABASE_POOL_SIZE;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: options.inMemoryDatabase ? undefined : config.DATA_DIR });
+    url = embedded.url;
+    poolSize = 1;
+    logger.info({ database: 'embedded', location: embedded.location }, `Using the embedded PostgreSQL (PGlite) at ${embedded.location}; set DATABASE_URL to use a PostgreSQL server`);
+  } else {
+    logger.info({ database: 'postgres', host: new URL(url).host }, `Using PostgreSQL at ${new URL(url).host}`);
+  }
+
+  const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize, logger: new StatementCountingLogger(logger) }));
+  try {
+    await dataSource.initialize();
+    const applied = await runMigrationsUnderLock(dataSource);
+    if (applied.length > 0) logger.info({ migrations: applied }, `Applied ${applied.length} migration(s)`);
+    if (config.shouldLoadDemoContent) {
+      const loaded = await new DemoContentLoader(dataSource).loadIfEmpty();
+      if (loaded) logger.info('Loaded the demo practice content into the empty database');
+    }
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: MAX_BODY_BYTES,
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+    },
+  });
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    requestContextStorage.run({ requestId: String(request.id), sqlStatements: 0 }, done);
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+    const context = requestContextStorage.getStore();
+    if (context && config.NODE_ENV !== 'production') reply.header('x-sql-statements', String(context.sqlStatements));
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, dataSource, logger), adapter, {
+    logger: new JsonNestLogger(logger),
+  });
+  await app.init();
+
+  return {
+    app,
+    dataSource,
+    logger,
+    async close() {
+      await app.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { GraphQLFormattedError } from 'graphql';
+import { ValidationError } from 'class-validator';
+import { Logger as PinoLogger } from 'pino';
+import { ErrorCode, FieldError } from './app-error';
+
+const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** Apollo's own codes for requests that never reached a resolver: all are the client's fault. */
+const APOLLO_INPUT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** Flattens class-validator's tree into `{path, message}` pairs under `root`. */
+export function flattenValidationErrors(errors: ValidationError[], root: string): FieldError[] {
+  const fields: FieldError[] = [];
+  const walk = (error: ValidationError, prefix: string) => {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    for (const message of Object.values(error.constraints ?? {})) fields.push({ path, message });
+    for (const child of error.children ?? []) walk(child, path);
+  };
+  for (const error of errors) walk(error, root);
+  return fields;
+}
+
+/**
+ * The single place that decides what a client sees of an error. Known codes pass through with
+ * their message; anything else becomes INTERNAL_SERVER_ERROR with a generic message (outside
+ * development), and is logged in full on the server.
+ */
+export function createErrorFormatter(logger: PinoLogger, development: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.code ?? '');
+    const { stacktrace: _stacktrace, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    if (CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      return { ...formatted, extensions };
+    }
+    if (APOLLO_INPUT_CODES.has(code)) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
+    const original = (error as { originalError?: Error })?.originalError ?? error;
+    logger.error({ err: original, path: formatted.path }, 'unhandled error in GraphQL request');
+    return {
+      message: development ? formatted.message : 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: development ? { ...extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } : { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

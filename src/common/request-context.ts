@@ -1,0 +1,14 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** What the app knows about the HTTP request it is serving, wherever in the call stack it is. */
+export interface RequestContext {
+  requestId: string;
+  /** SQL statements run so far for this request; read by the statement-count header and bench. */
+  sqlStatements: number;
+}
+
+export const requestContextStorage = new AsyncLocalStorage<RequestContext>();
+
+export function currentRequestContext(): RequestContext | undefined {
+  return requestContextStorage.getStore();
+}

@@ -1,0 +1,32 @@
+import { Column, Entity, Index } from 'typeorm';
+import { DocumentEntity } from '../common/documents/document.entity';
+import { BodyRegion } from './body-region';
+
+@Entity('conditions')
+@Index('UQ_conditions_slug', ['slug'], { unique: true })
+export class Condition extends DocumentEntity {
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Other names patients search for ("slipped disc"). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  aliases: string[];
+
+  @Column({ type: 'text', default: '' })
+  summary: string;
+
+  /** Markdown. */
+  @Column({ type: 'text', default: '' })
+  body: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  bodyRegion: BodyRegion | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  symptoms: string[];
+
+  /** ICD-10-CM codes, with the dot (M54.50). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  icd10Codes: string[];
+}

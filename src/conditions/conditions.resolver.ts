@@ -1,0 +1,36 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DocumentLookupArgs } from '../common/documents/document-lookup';
+import { DocumentType } from '../common/documents/document-status';
+import { GraphQLContext } from '../common/graphql/graphql-context';
+import { FaqModel } from '../faqs/faq.model';
+import { faqsOf, Relations } from '../relations/relation-descriptors';
+import { TreatmentModel } from '../treatments/treatment.model';
+import { Condition } from './condition.entity';
+import { ConditionsArgs } from './condition.inputs';
+import { ConditionConnection, ConditionModel } from './condition.model';
+import { ConditionsService } from './conditions.service';
+
+@Resolver(() => ConditionModel)
+export class ConditionsResolver {
+  constructor(private readonly conditionsService: ConditionsService) {}
+
+  @Query(() => ConditionModel, { nullable: true, description: 'One published condition by id or slug (a former slug works too). Null when there is none.' })
+  condition(@Args() key: DocumentLookupArgs): Promise<Condition | null> {
+    return this.conditionsService.findOne(key);
+  }
+
+  @Query(() => ConditionConnection, { description: 'Published conditions, filtered and sorted, a page at a time.' })
+  conditions(@Args() args: ConditionsArgs) {
+    return this.conditionsService.list(args);
+  }
+
+  @ResolveField(() => [TreatmentModel], { description: 'Treatments the practice offers for this condition.' })
+  treatments(@Parent() condition: Condition, @Context() context: GraphQLContext) {
+    return context.loaders.related(Relations.conditionTreatments).load(condition.id);
+  }
+
+  @ResolveField(() => [FaqModel], { description: 'Questions and answers of this condition\'s page, in order.' })
+  faqs(@Parent() condition: Condition, @Context() context: GraphQLContext) {
+    return context.loaders.related(faqsOf(DocumentType.CONDITION)).load(condition.id);
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
+import { DocumentType } from '../common/documents/document-status';
+import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
+import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
+import { KeysetPage, paginateByKeyset } from '../common/pagination/keyset-pagination';
+import { Relations, relatedSlugCondition } from '../relations/relation-descriptors';
+import { Condition } from './condition.entity';
+import { ConditionOrderField, ConditionsArgs } from './condition.inputs';
+
+/** Public reads of conditions. */
+@Injectable()
+export class ConditionsService {
+  constructor(private readonly documents: DocumentQueries) {}
+
+  findOne(key: DocumentKey): Promise<Condition | null> {
+    return this.documents.findOne(Condition, DocumentType.CONDITION, key, 'condition');
+  }
+
+  list(args: ConditionsArgs): Promise<KeysetPage<Condition>> {
+    const query = this.documents.visible(Condition, 'condition');
+    const filter = args.filter ?? {};
+    if (filter.treatment) query.andWhere(relatedSlugCondition(Relations.conditionTreatments, 'treatments', 'condition', 'treatmentSlug'), { treatmentSlug: filter.treatment });
+    if (filter.bodyRegion) query.andWhere('condition.body_region = :bodyRegion', { bodyRegion: filter.bodyRegion });
+    if (filter.text) {
+      query.andWhere(
+        textSearchCondition(['condition.name', "array_to_string(condition.aliases, ' ')"], ['condition.summary', "array_to_string(condition.symptoms, ' ')", 'condition.body'], 'text'),
+        textSearchParameters('text', filter.text),
+      );
+    }
+    const keys = documentSortKeys('condition', 'lower(condition.name)')[args.orderBy?.field === ConditionOrderField.NAME || !args.orderBy ? 'NAME' : args.orderBy.field];
+    return paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction));
+  }
+}

@@ -1,0 +1,86 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * Every environment variable the app reads, validated once at start. Feature code receives
+ * this object through DI and never reads process.env itself.
+ */
+export class AppConfig {
+  /** development shows error details to clients; production and test never do. */
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'production';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 65535' })
+  @Min(0, { message: 'must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'must be an integer between 0 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** A postgres:// URL. Without it the app runs an embedded PostgreSQL (PGlite) under DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 100' })
+  @Min(1, { message: 'must be an integer between 1 and 100' })
+  @Max(100, { message: 'must be an integer between 1 and 100' })
+  DATABASE_POOL_SIZE = 10;
+
+  /** Where the embedded database keeps its files. */
+  @IsString()
+  DATA_DIR = './.data';
+
+  /** Load the demo practice into an empty database at start (default: on for the embedded database). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase())))
+  LOAD_DEMO_CONTENT?: boolean;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Signs access tokens. Required with DATABASE_URL in production; generated and kept under DATA_DIR otherwise. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  get isDevelopment(): boolean {
+    return this.NODE_ENV === 'development';
+  }
+
+  get usesEmbeddedDatabase(): boolean {
+    return !this.DATABASE_URL;
+  }
+
+  get shouldLoadDemoContent(): boolean {
+    return this.LOAD_DEMO_CONTENT ?? this.usesEmbeddedDatabase;
+  }
+}
+
+export class ConfigurationError extends Error {}
+
+/** Validates the environment; the error message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, unknown> = {};
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'LOAD_DEMO_CONTENT', 'JWT_SECRET']) {
+    if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const shown = first.property.includes('URL') || first.property.includes('SECRET') ? '' : ` (got "${String(raw[first.property])}")`;
+    throw new ConfigurationError(`Invalid configuration: ${first.property} ${message.replace(new RegExp(`^${first.property}\\s*`), '')}${shown}`);
+  }
+  return config;
+}

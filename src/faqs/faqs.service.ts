@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
+import { DocumentType } from '../common/documents/document-status';
+import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
+import { publicVisibility } from '../common/documents/visibility';
+import { AppError } from '../common/errors/app-error';
+import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
+import { KeysetPage, paginateByKeyset, SortKey } from '../common/pagination/keyset-pagination';
+import { Faq } from './faq.entity';
+import { FaqOrderField, FaqsArgs } from './faq.inputs';
+
+/** Tables of the pages FAQs can be placed on. */
+const PAGE_TABLES: Partial<Record<DocumentType, string>> = {
+  [DocumentType.TREATMENT]: 'treatments',
+  [DocumentType.CONDITION]: 'conditions',
+  [DocumentType.LOCATION]: 'locations',
+  [DocumentType.PROVIDER]: 'providers',
+  [DocumentType.PRACTICE]: 'practice',
+};
+
+/** Public reads of FAQs. */
+@Injectable()
+export class FaqsService {
+  constructor(private readonly documents: DocumentQueries) {}
+
+  findOne(key: DocumentKey): Promise<Faq | null> {
+    return this.documents.findOne(Faq, DocumentType.FAQ, key, 'faq');
+  }
+
+  list(args: FaqsArgs): Promise<KeysetPage<Faq>> {
+    const query = this.documents.visible(Faq, 'faq');
+    const filter = args.filter ?? {};
+    const page = filter.page;
+    if (page) {
+      const table = PAGE_TABLES[page.type];
+      if (!table) throw AppError.badInput([{ path: 'filter.page.type', message: 'must be TREATMENT, CONDITION, LOCATION, PROVIDER or PRACTICE' }]);
+      if (page.type !== DocumentType.PRACTICE && !page.slug) throw AppError.badInput([{ path: 'filter.page.slug', message: `is required for a ${page.type} page` }]);
+      const owner = page.type === DocumentType.PRACTICE ? `SELECT o.id FROM ${table} o WHERE ${publicVisibility('o')}` : `SELECT o.id FROM ${table} o WHERE o.slug = :pageSlug AND ${publicVisibility('o')}`;
+      query.innerJoin('faq_placements', 'placement', `placement.faq_id = faq.id AND placement.owner_type = :pageType AND placement.owner_id IN (${owner})`, { pageType: page.type, pageSlug: page.slug });
+    }
+    if (filter.tag) query.andWhere(':tag = ANY(faq.tags)', { tag: filter.tag });
+    if (filter.text) query.andWhere(textSearchCondition(['faq.question'], ['faq.answer'], 'text'), textSearchParameters('text', filter.text));
+
+    const field = args.orderBy?.field ?? (page ? FaqOrderField.POSITION : FaqOrderField.QUESTION);
+    if (field === FaqOrderField.POSITION && !page) throw AppError.badInput([{ path: 'orderBy.field', message: 'POSITION needs filter.page' }]);
+    const common = documentSortKeys('faq', 'lower(faq.question)');
+    const keys: SortKey[] =
+      field === FaqOrderField.POSITION ? [{ expression: 'placement.position', kind: 'number' }] : field === FaqOrderField.QUESTION ? common.NAME : common[field];
+    return paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction));
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
+import { DocumentType } from '../common/documents/document-status';
+import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
+import { KeysetPage, paginateByKeyset, SortKey } from '../common/pagination/keyset-pagination';
+import { Location } from './location.entity';
+import { LocationOrderField, LocationsArgs } from './location.inputs';
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** Great-circle (haversine) distance in km from the point in :nearLat/:nearLng to the location. */
+const DISTANCE_SQL = `(2 * ${EARTH_RADIUS_KM} * asin(sqrt(
+  power(sin(radians(location.latitude - :nearLat) / 2), 2)
+  + cos(radians(:nearLat)) * cos(radians(location.latitude)) * power(sin(radians(location.longitude - :nearLng) / 2), 2))))`;
+
+export interface LocationPage extends KeysetPage<Location> {
+  edges: { cursor: string; node: Location; distanceKm?: number | null }[];
+}
+
+/** Public reads of locations. */
+@Injectable()
+export class LocationsService {
+  constructor(private readonly documents: DocumentQueries) {}
+
+  findOne(key: DocumentKey): Promise<Location | null> {
+    return this.documents.findOne(Location, DocumentType.LOCATION, key, 'location');
+  }
+
+  async list(args: LocationsArgs): Promise<LocationPage> {
+    const query = this.documents.visible(Location, 'location');
+    const filter = args.filter ?? {};
+    if (filter.city) query.andWhere('lower(location.city) = lower(:city)', { city: filter.city });
+    if (filter.state) query.andWhere('location.state = :state', { state: filter.state });
+    let keys: SortKey[];
+    const near = filter.near;
+    if (near) {
+      query
+        .andWhere('location.latitude IS NOT NULL AND location.longitude IS NOT NULL')
+        .andWhere(`${DISTANCE_SQL} <= :radiusKm`, { nearLat: near.latitude, nearLng: near.longitude, radiusKm: near.radiusKm });
+      keys = [{ expression: DISTANCE_SQL, kind: 'number' }];
+    } else {
+      const field = args.orderBy?.field ?? LocationOrderField.NAME;
+      const common = documentSortKeys('location', 'lower(location.name)');
+      keys =
+        field === LocationOrderField.CITY
+          ? [{ expression: "lower(location.city || ' ' || location.name)", kind: 'text' }]
+          : common[field === LocationOrderField.NAME ? 'NAME' : field];
+    }
+    const page = await paginateByKeyset(query, args, keysetSort(keys, near ? undefined : args.orderBy?.direction));
+    return {
+      ...page,
+      edges: page.edges.map((edge) => ({ ...edge, distanceKm: near ? Math.round(Number(page.sortValues.get(edge.node)?.[0]) * 100) / 100 : null })),
+    };
+  }
+}

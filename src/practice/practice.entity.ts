@@ -1,0 +1,36 @@
+import { Column, Entity, Index } from 'typeorm';
+import { DocumentEntity } from '../common/documents/document.entity';
+
+export interface SocialProfile {
+  network: string;
+  url: string;
+}
+
+/** The practice as a whole. There is one row. */
+@Entity('practice')
+@Index('UQ_practice_slug', ['slug'], { unique: true })
+export class Practice extends DocumentEntity {
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Markdown. */
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  /** E.164. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  mainPhone: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  website: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  bookingUrl: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  socialProfiles: SocialProfile[];
+
+  /** In words, as patients would say it ("Interventional pain management"). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  specialty: string | null;
+}

@@ -1,0 +1,29 @@
+import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DocumentType } from '../common/documents/document-status';
+import { GraphQLContext } from '../common/graphql/graphql-context';
+import { PhoneNumber, phoneNumberOf } from '../common/phone';
+import { FaqModel } from '../faqs/faq.model';
+import { faqsOf } from '../relations/relation-descriptors';
+import { Practice } from './practice.entity';
+import { PracticeModel } from './practice.model';
+import { PracticeService } from './practice.service';
+
+@Resolver(() => PracticeModel)
+export class PracticeResolver {
+  constructor(private readonly practiceService: PracticeService) {}
+
+  @Query(() => PracticeModel, { nullable: true, name: 'practice', description: 'The practice: name, contact details and practice-wide FAQs. Null until it is published.' })
+  findPractice(): Promise<Practice | null> {
+    return this.practiceService.findPublished();
+  }
+
+  @ResolveField(() => PhoneNumber, { nullable: true, description: 'Main phone number.' })
+  mainPhone(@Parent() practice: Practice): PhoneNumber | null {
+    return phoneNumberOf(practice.mainPhone);
+  }
+
+  @ResolveField(() => [FaqModel], { description: 'Practice-wide questions and answers (insurance, billing, first visit), in order.' })
+  faqs(@Parent() practice: Practice, @Context() context: GraphQLContext) {
+    return context.loaders.related(faqsOf(DocumentType.PRACTICE)).load(practice.id);
+  }
+}

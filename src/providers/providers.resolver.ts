@@ -1,0 +1,69 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DocumentType } from '../common/documents/document-status';
+import { GraphQLContext } from '../common/graphql/graphql-context';
+import { NUCC_TAXONOMY_NAMES, NUCC_TAXONOMY_SYSTEM } from '../common/validation/nucc-taxonomy';
+import { FaqModel } from '../faqs/faq.model';
+import { LocationModel } from '../locations/location.model';
+import { faqsOf, Relations } from '../relations/relation-descriptors';
+import { TreatmentModel } from '../treatments/treatment.model';
+import { displayNameOf, yearsOfExperienceOf } from './provider-names';
+import { Provider, ProviderExternalId } from './provider.entity';
+import { ProviderLookupArgs, ProvidersArgs } from './provider.inputs';
+import { ExternalIdModel, ProviderConnection, ProviderModel, SpecialtyModel } from './provider.model';
+import { ProvidersService } from './providers.service';
+
+@Resolver(() => ProviderModel)
+export class ProvidersResolver {
+  constructor(private readonly providersService: ProvidersService) {}
+
+  @Query(() => ProviderModel, { nullable: true, description: 'One published provider by id, slug (a former slug works too) or NPI. Null when there is none.' })
+  provider(@Args() key: ProviderLookupArgs): Promise<Provider | null> {
+    return this.providersService.findOne(key);
+  }
+
+  @Query(() => ProviderConnection, { description: 'Published, active providers, filtered and sorted, a page at a time.' })
+  providers(@Args() args: ProvidersArgs) {
+    return this.providersService.list(args);
+  }
+
+  @ResolveField(() => String, { description: 'Name as shown on the site: "Anjum Bux, MD".' })
+  displayName(@Parent() provider: Provider): string {
+    return displayNameOf(provider);
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Full years since `practiceStartYear`.' })
+  yearsOfExperience(@Parent() provider: Provider): number | null {
+    return yearsOfExperienceOf(provider.practiceStartYear);
+  }
+
+  @ResolveField(() => [SpecialtyModel], { description: 'Specialties, the primary first.' })
+  specialties(@Parent() provider: Provider): SpecialtyModel[] {
+    return provider.specialties.map((code) => ({ code, name: NUCC_TAXONOMY_NAMES[code] ?? code, system: NUCC_TAXONOMY_SYSTEM }));
+  }
+
+  @ResolveField(() => [LocationModel], { description: 'Offices where the provider sees patients, the primary first.' })
+  locations(@Parent() provider: Provider, @Context() context: GraphQLContext) {
+    return context.loaders.related(Relations.providerLocations).load(provider.id);
+  }
+
+  @ResolveField(() => LocationModel, { nullable: true, description: 'The provider\'s main office.' })
+  async primaryLocation(@Parent() provider: Provider, @Context() context: GraphQLContext) {
+    const [primary] = await context.loaders.related(Relations.providerPrimaryLocation).load(provider.id);
+    return primary ?? null;
+  }
+
+  @ResolveField(() => [TreatmentModel], { description: 'Treatments this provider performs.' })
+  treatments(@Parent() provider: Provider, @Context() context: GraphQLContext) {
+    return context.loaders.related(Relations.providerTreatments).load(provider.id);
+  }
+
+  @ResolveField(() => [FaqModel], { description: 'Questions and answers of this provider\'s page, in order.' })
+  faqs(@Parent() provider: Provider, @Context() context: GraphQLContext) {
+    return context.loaders.related(faqsOf(DocumentType.PROVIDER)).load(provider.id);
+  }
+
+  @ResolveField(() => [ExternalIdModel], { description: 'Identifiers of this provider in other systems.' })
+  externalIds(@Parent() provider: Provider, @Context() context: GraphQLContext): Promise<ProviderExternalId[]> {
+    return context.loaders.rowsByParent(ProviderExternalId, 'provider_id', 'system, value').load(provider.id);
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { DocumentQueries } from '../common/documents/document-queries';
+import { DocumentType } from '../common/documents/document-status';
+import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
+import { AppError } from '../common/errors/app-error';
+import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
+import { KeysetPage, paginateByKeyset } from '../common/pagination/keyset-pagination';
+import { Relations, relatedSlugCondition } from '../relations/relation-descriptors';
+import { Provider } from './provider.entity';
+import { ProviderLookupArgs, ProvidersArgs } from './provider.inputs';
+
+/** Public reads of providers. */
+@Injectable()
+export class ProvidersService {
+  constructor(private readonly documents: DocumentQueries) {}
+
+  findOne(key: ProviderLookupArgs): Promise<Provider | null> {
+    const given = [key.id, key.slug, key.npi].filter((value) => value !== undefined && value !== null);
+    if (given.length !== 1) throw AppError.badInput([{ path: 'npi', message: 'give exactly one of id, slug and npi' }]);
+    if (key.npi) return this.documents.visible(Provider, 'provider').andWhere('provider.npi = :npi', { npi: key.npi }).getOne();
+    return this.documents.findOne(Provider, DocumentType.PROVIDER, key, 'provider');
+  }
+
+  list(args: ProvidersArgs): Promise<KeysetPage<Provider>> {
+    const query = this.documents.visible(Provider, 'provider');
+    const filter = args.filter ?? {};
+    if (filter.location) query.andWhere(relatedSlugCondition(Relations.providerLocations, 'locations', 'provider', 'locationSlug'), { locationSlug: filter.location });
+    if (filter.treatment) query.andWhere(relatedSlugCondition(Relations.providerTreatments, 'treatments', 'provider', 'treatmentSlug'), { treatmentSlug: filter.treatment });
+    if (filter.specialty) query.andWhere(':specialty = ANY(provider.specialties)', { specialty: filter.specialty });
+    if (filter.language) {
+      query.andWhere("EXISTS (SELECT 1 FROM unnest(provider.languages) l WHERE lower(l) = lower(:language) OR lower(l) LIKE lower(:language) || '-%')", { language: filter.language });
+    }
+    if (filter.acceptingNewPatients !== undefined && filter.acceptingNewPatients !== null) query.andWhere('provider.accepting_new_patients = :accepting', { accepting: filter.acceptingNewPatients });
+    query.andWhere('provider.active = :active', { active: filter.active ?? true });
+    if (filter.text) {
+      query.andWhere(
+        textSearchCondition(["provider.first_name || ' ' || provider.last_name", 'provider.title'], ['provider.bio'], 'text'),
+        textSearchParameters('text', filter.text),
+      );
+    }
+    const keys = documentSortKeys('provider', "lower(provider.last_name || ' ' || provider.first_name)")[args.orderBy?.field ?? 'NAME'];
+    return paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction));
+  }
+}

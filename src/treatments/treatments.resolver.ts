@@ -1,0 +1,53 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DocumentLookupArgs } from '../common/documents/document-lookup';
+import { DocumentType } from '../common/documents/document-status';
+import { GraphQLContext } from '../common/graphql/graphql-context';
+import { ConditionModel } from '../conditions/condition.model';
+import { FaqModel } from '../faqs/faq.model';
+import { LocationModel } from '../locations/location.model';
+import { ProviderModel } from '../providers/provider.model';
+import { faqsOf, Relations } from '../relations/relation-descriptors';
+import { Treatment } from './treatment.entity';
+import { TreatmentsArgs } from './treatment.inputs';
+import { TreatmentConnection, TreatmentModel } from './treatment.model';
+import { TreatmentsService } from './treatments.service';
+
+@Resolver(() => TreatmentModel)
+export class TreatmentsResolver {
+  constructor(private readonly treatmentsService: TreatmentsService) {}
+
+  @Query(() => TreatmentModel, { nullable: true, description: 'One published treatment by id or slug (a former slug works too). Null when there is none.' })
+  treatment(@Args() key: DocumentLookupArgs): Promise<Treatment | null> {
+    return this.treatmentsService.findOne(key);
+  }
+
+  @Query(() => TreatmentConnection, { description: 'Published treatments, filtered and sorted, a page at a time.' })
+  treatments(@Args() args: TreatmentsArgs) {
+    return this.treatmentsService.list(args);
+  }
+
+  @ResolveField(() => [ConditionModel], { description: 'Conditions this treatment treats, in the order the page lists them.' })
+  conditions(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
+    return context.loaders.related(Relations.treatmentConditions).load(treatment.id);
+  }
+
+  @ResolveField(() => [FaqModel], { description: 'Questions and answers of this treatment\'s page, in order.' })
+  faqs(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
+    return context.loaders.related(faqsOf(DocumentType.TREATMENT)).load(treatment.id);
+  }
+
+  @ResolveField(() => [ProviderModel], { description: 'Providers who perform this treatment.' })
+  providers(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
+    return context.loaders.related(Relations.treatmentProviders).load(treatment.id);
+  }
+
+  @ResolveField(() => [LocationModel], { description: 'Offices where this treatment is offered.' })
+  locations(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
+    return context.loaders.related(Relations.treatmentLocations).load(treatment.id);
+  }
+
+  @ResolveField(() => [TreatmentModel], { description: 'Other treatments to suggest alongside this one.' })
+  relatedTreatments(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
+    return context.loaders.related(Relations.relatedTreatments).load(treatment.id);
+  }
+}

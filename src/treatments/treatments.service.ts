@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
+import { DocumentType } from '../common/documents/document-status';
+import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
+import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
+import { KeysetPage, paginateByKeyset } from '../common/pagination/keyset-pagination';
+import { Relations, relatedSlugCondition } from '../relations/relation-descriptors';
+import { Treatment } from './treatment.entity';
+import { TreatmentOrderField, TreatmentsArgs } from './treatment.inputs';
+
+const SORT_FIELD = { [TreatmentOrderField.TITLE]: 'NAME', [TreatmentOrderField.PUBLISHED_AT]: 'PUBLISHED_AT', [TreatmentOrderField.UPDATED_AT]: 'UPDATED_AT' } as const;
+
+/** Public reads of treatments. */
+@Injectable()
+export class TreatmentsService {
+  constructor(private readonly documents: DocumentQueries) {}
+
+  findOne(key: DocumentKey): Promise<Treatment | null> {
+    return this.documents.findOne(Treatment, DocumentType.TREATMENT, key, 'treatment');
+  }
+
+  list(args: TreatmentsArgs): Promise<KeysetPage<Treatment>> {
+    const query = this.documents.visible(Treatment, 'treatment');
+    const filter = args.filter ?? {};
+    if (filter.condition) query.andWhere(relatedSlugCondition(Relations.treatmentConditions, 'conditions', 'treatment', 'conditionSlug'), { conditionSlug: filter.condition });
+    if (filter.provider) query.andWhere(relatedSlugCondition(Relations.treatmentProviders, 'providers', 'treatment', 'providerSlug'), { providerSlug: filter.provider });
+    if (filter.location) query.andWhere(relatedSlugCondition(Relations.treatmentLocations, 'locations', 'treatment', 'locationSlug'), { locationSlug: filter.location });
+    if (filter.category) query.andWhere('lower(treatment.category) = lower(:category)', { category: filter.category });
+    if (filter.text) query.andWhere(textSearchCondition(['treatment.title'], ['treatment.summary', 'treatment.body'], 'text'), textSearchParameters('text', filter.text));
+    const keys = documentSortKeys('treatment', 'lower(treatment.title)')[SORT_FIELD[args.orderBy?.field ?? TreatmentOrderField.TITLE]];
+    return paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction));
+  }
+}

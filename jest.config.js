@@ -1,11 +1,32 @@
-/** Tests boot the real app over HTTP against real PostgreSQL; see test/support/. */
+/**
+ * Tests boot the real app over HTTP against real PostgreSQL; see test/support/.
+ * NestJS 12, Apollo Server 5 and marked ship as ES modules, which Jest's CommonJS runtime cannot
+ * load on Node 20, so SWC compiles them (and our TypeScript) to CommonJS on the way in. PGlite
+ * imports its WebAssembly lazily, which needs --experimental-vm-modules (set in `npm test`).
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs', ignoreDynamic: true },
+    sourceMaps: 'inline',
+  },
+];
+
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.(ts|js|mjs)$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo|@as-integrations|marked|@whatwg-node|file-type|uid|load-esm|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
+  maxWorkers: 2,
 };

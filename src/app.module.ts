@@ -18,10 +18,11 @@ import { FaqsModule } from './faqs/faqs.module';
 import { LocationsModule } from './locations/locations.module';
 import { PracticeModule } from './practice/practice.module';
 import { ProvidersModule } from './providers/providers.module';
+import { documentRootTypes } from './schema/root-types';
 import { TreatmentsModule } from './treatments/treatments.module';
 
-/** The content modules: each owns its types, resolvers and queries. */
-export const CONTENT_MODULES = [TreatmentsModule, ConditionsModule, FaqsModule, LocationsModule, ProvidersModule, PracticeModule];
+/** Modules that contribute GraphQL types and resolvers; the schema script reads them too. */
+export const FEATURE_MODULES = [CommonModule, TreatmentsModule, ConditionsModule, FaqsModule, LocationsModule, ProvidersModule, PracticeModule];
 
 @Module({})
 export class AppModule {
@@ -31,7 +32,6 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forDataSource(dataSource),
-        CommonModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -42,10 +42,11 @@ export class AppModule {
           introspection: true,
           csrfPrevention: true,
           includeStacktraceInErrorResponses: false,
+          transformSchema: documentRootTypes,
           formatError: createErrorFormatter(logger, config.isDevelopment),
           context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply, loaders: new RequestLoaders(dataSource) }),
         }),
-        ...CONTENT_MODULES,
+        ...FEATURE_MODULES,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
     };

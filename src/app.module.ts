@@ -15,6 +15,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { FaqsModule } from './faqs/faqs.module';
+import { HealthModule } from './health/health.module';
 import { LocationsModule } from './locations/locations.module';
 import { PracticeModule } from './practice/practice.module';
 import { ProvidersModule } from './providers/providers.module';
@@ -47,6 +48,7 @@ export class AppModule {
           context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply, loaders: new RequestLoaders(dataSource) }),
         }),
         ...FEATURE_MODULES,
+        HealthModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
     };

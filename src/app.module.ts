@@ -45,7 +45,7 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           transformSchema: documentRootTypes,
           formatError: createErrorFormatter(logger, config.isDevelopment),
-          context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply, loaders: new RequestLoaders(dataSource) }),
+          context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply, loaders: new RequestLoaders(dataSource), actor: null }),
         }),
         ...FEATURE_MODULES,
         HealthModule,

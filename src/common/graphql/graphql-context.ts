@@ -1,4 +1,5 @@
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { Actor } from '../../auth/actor';
 import { RequestLoaders } from '../loaders/request-loaders';
 
 /** What every resolver receives as its context, built once per request. */
@@ -6,4 +7,6 @@ export interface GraphQLContext {
   req: FastifyRequest;
   reply: FastifyReply;
   loaders: RequestLoaders;
+  /** The authenticated caller, or null for an anonymous (public) request. */
+  actor: Actor | null;
 }

@@ -1,0 +1,53 @@
+import { SetMetadata } from '@nestjs/common';
+import { registerEnumType } from '@nestjs/graphql';
+
+/** What a credential may do. API keys carry a subset as scopes; roles grant fixed sets. */
+export enum Permission {
+  CONTENT_READ_DRAFT = 'content:read-draft',
+  CONTENT_WRITE = 'content:write',
+  CONTENT_PUBLISH = 'content:publish',
+  CONTENT_PURGE = 'content:purge',
+  PROVIDERS_SYNC = 'providers:sync',
+  API_KEYS_MANAGE = 'api-keys:manage',
+  USERS_MANAGE = 'users:manage',
+  AUDIT_READ = 'audit:read',
+}
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  EDITOR = 'EDITOR',
+}
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'Role of a user account.',
+  valuesMap: {
+    ADMIN: { description: 'Everything editors can do, plus users, API keys, purging from the trash and the audit log.' },
+    EDITOR: { description: 'Create, edit, preview, publish and trash content.' },
+  },
+});
+
+export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
+  [Role.ADMIN]: Object.values(Permission),
+  [Role.EDITOR]: [Permission.CONTENT_READ_DRAFT, Permission.CONTENT_WRITE, Permission.CONTENT_PUBLISH],
+};
+
+/** Scopes an API key may be given (integrations never manage users or keys). */
+export const API_KEY_SCOPES: Permission[] = [
+  Permission.CONTENT_READ_DRAFT,
+  Permission.CONTENT_WRITE,
+  Permission.CONTENT_PUBLISH,
+  Permission.PROVIDERS_SYNC,
+];
+
+export const REQUIRED_PERMISSIONS = 'cms:required-permissions';
+export const PUBLIC_OPERATION = 'cms:public-operation';
+
+/**
+ * The credential a mutation or query needs: the caller must hold at least one of `permissions`.
+ * Mutations without @Requires or @PublicOperation are refused (secure by default).
+ */
+export const Requires = (...permissions: Permission[]) => SetMetadata(REQUIRED_PERMISSIONS, permissions);
+
+/** Marks a mutation that anyone may call (login, token refresh). */
+export const PublicOperation = () => SetMetadata(PUBLIC_OPERATION, true);

@@ -1,12 +1,230 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, Not, ObjectLiteral } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DocumentEntity } from '../common/documents/document.entity';
+import { DocumentStatus, DocumentType } from '../common/documents/document-status';
+import { Condition } from '../conditions/condition.entity';
+import { Faq, FaqPlacement } from '../faqs/faq.entity';
+import { Location } from '../locations/location.entity';
+import { Practice } from '../practice/practice.entity';
+import { Provider, ProviderLocation } from '../providers/provider.entity';
+import { Treatment, TreatmentCondition, TreatmentLocation, TreatmentProvider } from '../treatments/treatment.entity';
+import { DEMO_CONTENT, DemoContent, DemoFields } from './demo-content';
 
-/** Loads the demo practice (see demo-content.ts) into a database that has no practice yet. */
+/** Arbitrary, fixed, distinct from the migration lock: serializes demo loads of several instances. */
+const DEMO_CONTENT_LOCK_KEY = 724_310_992;
+
+export interface UpsertCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** What one `upsert()` did: documents (practice, offices, providers, conditions, FAQs, treatments) and relation rows. */
+export interface DemoUpsertSummary {
+  documents: UpsertCounts;
+  links: UpsertCounts;
+}
+
+/**
+ * Loads the demo practice (see demo-content.ts). Documents are matched by slug and relation rows
+ * by their keys; each is inserted, updated where it differs from the demo, or left alone, all in
+ * one transaction, so running it again changes nothing.
+ */
 export class DemoContentLoader {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly content: DemoContent = DEMO_CONTENT,
+  ) {}
 
-  async loadIfEmpty(): Promise<boolean> {
-    const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM practice');
-    if (count > 0) return false;
-    return false;
+  /** Loads the demo content only into a database that has no practice yet; true when it did. */
+  loadIfEmpty(): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockDemoContent(manager);
+      // Checked under the lock: two instances starting together on one empty database load once.
+      if ((await manager.count(Practice)) > 0) return false;
+      await new DemoUpsert(manager, this.content).run();
+      return true;
+    });
   }
+
+  /** Inserts or updates every demo document and relation (the seed script). */
+  upsert(): Promise<DemoUpsertSummary> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockDemoContent(manager);
+      return new DemoUpsert(manager, this.content).run();
+    });
+  }
+}
+
+async function lockDemoContent(manager: EntityManager): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_CONTENT_LOCK_KEY]);
+}
+
+/** One run of the upsert inside a transaction: `manager` is the only way it touches the database. */
+class DemoUpsert {
+  private readonly now = new Date();
+  private readonly summary: DemoUpsertSummary = {
+    documents: { created: 0, updated: 0, unchanged: 0 },
+    links: { created: 0, updated: 0, unchanged: 0 },
+  };
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly content: DemoContent,
+  ) {}
+
+  async run(): Promise<DemoUpsertSummary> {
+    await this.refuseAnotherPractice();
+    await this.document(Practice, this.content.practice);
+
+    const locationIds = await this.documents(Location, this.content.locations);
+    const providerIds = new Map<string, string>();
+    for (const provider of this.content.providers) {
+      const { id } = await this.document(Provider, provider.fields);
+      providerIds.set(provider.fields.slug, id);
+      const primaryId = idOf(locationIds, provider.primaryLocation, 'location');
+      await this.demoteOtherPrimaryLocations(id, primaryId);
+      await this.links(
+        ProviderLocation,
+        ['providerId', 'locationId'],
+        provider.locations.map((slug, position) => {
+          const locationId = idOf(locationIds, slug, 'location');
+          return { providerId: id, locationId, isPrimary: locationId === primaryId, position };
+        }),
+      );
+    }
+
+    const conditionIds = await this.documents(Condition, this.content.conditions);
+    const faqIds = await this.documents(Faq, this.content.faqs);
+    for (const treatment of this.content.treatments) {
+      const { id: treatmentId } = await this.document(Treatment, treatment.fields);
+      await this.links(
+        TreatmentCondition,
+        ['treatmentId', 'conditionId'],
+        treatment.conditions.map((slug, position) => ({ treatmentId, conditionId: idOf(conditionIds, slug, 'condition'), position })),
+      );
+      await this.links(
+        TreatmentProvider,
+        ['treatmentId', 'providerId'],
+        treatment.providers.map((slug, position) => ({ treatmentId, providerId: idOf(providerIds, slug, 'provider'), position })),
+      );
+      await this.links(
+        TreatmentLocation,
+        ['treatmentId', 'locationId'],
+        treatment.locations.map((slug, position) => ({ treatmentId, locationId: idOf(locationIds, slug, 'location'), position })),
+      );
+      await this.links(
+        FaqPlacement,
+        ['faqId', 'ownerType', 'ownerId'],
+        treatment.faqs.map((slug, position) => ({ faqId: idOf(faqIds, slug, 'FAQ'), ownerType: DocumentType.TREATMENT, ownerId: treatmentId, position })),
+      );
+    }
+    return this.summary;
+  }
+
+  /** The practice is a singleton: demo content never goes next to (or over) another practice. */
+  private async refuseAnotherPractice(): Promise<void> {
+    const other = await this.manager.findOneBy(Practice, { slug: Not(this.content.practice.slug) });
+    if (other) {
+      throw new Error(`The database already holds the practice "${other.name}" (slug "${other.slug}"); the demo practice is only loaded into a database of its own.`);
+    }
+  }
+
+  private async documents<T extends DocumentEntity>(target: EntityTarget<T>, items: DemoFields<T>[]): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    for (const fields of items) ids.set(fields.slug, (await this.document(target, fields)).id);
+    return ids;
+  }
+
+  /**
+   * Inserts the document published, or brings the existing one with that slug back to the demo
+   * fields, published and out of the trash. Only a real change writes (and bumps `version`, so an
+   * editor holding the old version gets a conflict instead of overwriting it).
+   */
+  private async document<T extends DocumentEntity>(target: EntityTarget<T>, fields: DemoFields<T>): Promise<T> {
+    const repository = this.manager.getRepository(target);
+    const existing = await repository.findOneBy({ slug: fields.slug } as FindOptionsWhere<T>);
+    if (!existing) {
+      const created = repository.create({ ...fields, status: DocumentStatus.PUBLISHED, publishedAt: this.now, firstPublishedAt: this.now } as T);
+      await repository.insert(created as QueryDeepPartialEntity<T>);
+      this.summary.documents.created += 1;
+      return created;
+    }
+    const changes: Record<string, unknown> = differences(existing, fields);
+    const live = existing.status === DocumentStatus.PUBLISHED && existing.deletedAt === null;
+    if (live && Object.keys(changes).length === 0) {
+      this.summary.documents.unchanged += 1;
+      return existing;
+    }
+    Object.assign(changes, {
+      status: DocumentStatus.PUBLISHED,
+      deletedAt: null,
+      publishedAt: this.now,
+      firstPublishedAt: existing.firstPublishedAt ?? this.now,
+      version: existing.version + 1,
+    });
+    await repository.update({ id: existing.id } as FindOptionsWhere<T>, changes as QueryDeepPartialEntity<T>);
+    this.summary.documents.updated += 1;
+    return Object.assign(existing, changes);
+  }
+
+  /**
+   * Makes each wanted relation row exist with the wanted position (and flags). Rows an editor
+   * added beside the demo ones are kept: the demo adds content, it does not prune.
+   */
+  private async links<T extends ObjectLiteral>(target: EntityTarget<T>, keyColumns: (keyof T & string)[], rows: T[]): Promise<void> {
+    const repository = this.manager.getRepository(target);
+    for (const row of rows) {
+      const key = Object.fromEntries(keyColumns.map((column) => [column, row[column]])) as FindOptionsWhere<T>;
+      const existing = await repository.findOneBy(key);
+      if (!existing) {
+        await repository.insert(row as QueryDeepPartialEntity<T>);
+        this.summary.links.created += 1;
+        continue;
+      }
+      const changes = differences(existing, row);
+      if (Object.keys(changes).length === 0) {
+        this.summary.links.unchanged += 1;
+        continue;
+      }
+      await repository.update(key, changes as QueryDeepPartialEntity<T>);
+      this.summary.links.updated += 1;
+    }
+  }
+
+  /** At most one primary office per provider (a unique index): clear a different one first. */
+  private async demoteOtherPrimaryLocations(providerId: string, primaryLocationId: string): Promise<void> {
+    const result = await this.manager.update(ProviderLocation, { providerId, isPrimary: true, locationId: Not(primaryLocationId) }, { isPrimary: false });
+    this.summary.links.updated += result.affected ?? 0;
+  }
+}
+
+function idOf(ids: Map<string, string>, slug: string, kind: string): string {
+  const id = ids.get(slug);
+  if (!id) throw new Error(`Demo content refers to the ${kind} "${slug}", which it does not define`);
+  return id;
+}
+
+/** The wanted fields whose stored value differs. */
+function differences(stored: object, wanted: object): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(wanted)) {
+    if (!sameValue((stored as Record<string, unknown>)[key], value)) changes[key] = value;
+  }
+  return changes;
+}
+
+/** Deep equality for column values: arrays in order, JSON objects regardless of key order (jsonb reorders keys). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  }
+  if (typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  }
+  return false;
 }

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../src/config/app-config';
+import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { runMigrationsUnderLock } from '../src/database/migrations';
+import { DemoContentLoader, UpsertCounts } from '../src/demo/demo-content.loader';
+
+/**
+ * `npm run seed`: migrates the database and inserts or updates the demo practice, in one
+ * transaction; running it again changes nothing. Uses DATABASE_URL, else the embedded database
+ * under DATA_DIR (stop the app first: two processes must not open the same embedded data).
+ */
+async function main() {
+  const config = loadConfig();
+  let embedded: EmbeddedPostgres | undefined;
+  let url = config.DATABASE_URL;
+  let where: string;
+  if (url) {
+    const parsed = new URL(url);
+    where = `PostgreSQL at ${parsed.host}${parsed.pathname}`;
+  } else {
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR });
+    url = embedded.url;
+    where = `the embedded PostgreSQL at ${embedded.location}`;
+  }
+  // One connection is all a script running one statement at a time needs, and the most the embedded database allows.
+  const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize: 1 }));
+  try {
+    await dataSource.initialize();
+    const migrations = await runMigrationsUnderLock(dataSource);
+    const summary = await new DemoContentLoader(dataSource).upsert();
+    console.log(
+      `Seeded the demo practice into ${where}: documents ${describe(summary.documents)}; relations ${describe(summary.links)}; ${migrations.length} migration(s) applied.`,
+    );
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+  }
+}
+
+function describe(counts: UpsertCounts): string {
+  return `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`;
+}
+
+main().catch((error) => {
+  console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

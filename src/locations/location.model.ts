@@ -1,8 +1,23 @@
-import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DocumentModel } from '../common/documents/document.model';
 import { PhoneNumber } from '../common/phone';
 import { ConnectionOf } from '../common/pagination/connection.model';
 import { RichTextField } from '../common/rich-text/rich-text.model';
+import { DayOfWeek } from './opening-hours';
+
+registerEnumType(DayOfWeek, {
+  name: 'DayOfWeek',
+  description: 'A day of the week.',
+  valuesMap: {
+    MONDAY: { description: 'Monday.' },
+    TUESDAY: { description: 'Tuesday.' },
+    WEDNESDAY: { description: 'Wednesday.' },
+    THURSDAY: { description: 'Thursday.' },
+    FRIDAY: { description: 'Friday.' },
+    SATURDAY: { description: 'Saturday.' },
+    SUNDAY: { description: 'Sunday.' },
+  },
+});
 
 @ObjectType('PostalAddress', { description: 'A US postal address.' })
 export class PostalAddressModel {
@@ -34,6 +49,75 @@ export class GeoPointModel {
   longitude: number;
 }
 
+@ObjectType('TimeInterval', { description: 'A span of one day in the office\'s local time, from `opens` up to (not including) `closes`.' })
+export class TimeIntervalModel {
+  @Field(() => String, { description: 'Local opening time, 24-hour "HH:MM" ("08:00").' })
+  opens: string;
+
+  @Field(() => String, { description: 'Local closing time, 24-hour "HH:MM" ("17:00"); "24:00" is the end of the day.' })
+  closes: string;
+}
+
+@ObjectType('DailyHours', { description: 'The regular hours of one day of the week.' })
+export class DailyHoursModel {
+  @Field(() => DayOfWeek, { description: 'The day of the week.' })
+  day: DayOfWeek;
+
+  @Field(() => [TimeIntervalModel], { description: 'Opening intervals of the day in order (two with a lunch break between them); empty when closed.' })
+  intervals: TimeIntervalModel[];
+
+  @Field(() => Boolean, { description: 'True when the office has no hours on this day.' })
+  closed: boolean;
+}
+
+@ObjectType('HoursException', { description: 'A date whose hours replace the weekly hours: a holiday closure or a short day.' })
+export class HoursExceptionModel {
+  @Field(() => String, { description: 'The local date, "YYYY-MM-DD".' })
+  date: string;
+
+  @Field(() => Boolean, { description: 'True when the office is closed all day.' })
+  closed: boolean;
+
+  @Field(() => [TimeIntervalModel], { description: 'The hours of that date, instead of the weekly hours; empty when closed.' })
+  intervals: TimeIntervalModel[];
+
+  @Field(() => String, { nullable: true, description: 'Why the hours differ ("Thanksgiving Day"), to show next to them.' })
+  note: string | null;
+}
+
+@ObjectType('OpenStatus', { description: 'Whether an office is open at an instant, and when that changes; exceptions and daylight-saving changes included.' })
+export class OpenStatusModel {
+  @Field(() => Boolean, { description: 'True when the office is open at the instant.' })
+  isOpen: boolean;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the current opening ends; null when closed, or when open without a break for the next 14 days.' })
+  closesAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the office next opens; null when open, or when it has no hours in the next 14 days.' })
+  nextOpensAt: Date | null;
+
+  @Field(() => [TimeIntervalModel], { description: 'The hours of the office\'s local date at the instant (a dated exception\'s when one applies); empty when closed that day.' })
+  todayHours: TimeIntervalModel[];
+
+  @Field(() => String, { description: 'The local date at the instant in the office\'s time zone, "YYYY-MM-DD".' })
+  localDate: string;
+
+  @Field(() => String, { description: 'The local time at the instant in the office\'s time zone, 24-hour "HH:MM".' })
+  localTime: string;
+
+  @Field(() => String, { nullable: true, description: 'The note of the dated exception that applies to the local date ("Thanksgiving Day"), if any.' })
+  note: string | null;
+
+  @Field(() => String, { description: 'A short English summary to show as is: "Open until 5:00 PM", "Closed · opens at 1:00 PM", "Closed · opens Monday 8:00 AM".' })
+  label: string;
+}
+
+export const OPENING_HOURS_DESCRIPTION =
+  'Regular weekly hours: seven entries, Monday to Sunday, in the office\'s local time (`timezone`). Dated exceptions are in `hoursExceptions`.';
+export const HOURS_EXCEPTIONS_DESCRIPTION =
+  'Dates whose hours replace the weekly hours (holidays, short days), by date: from today (the office\'s local date) on, unless `includePast`.';
+export const OPEN_NOW_DESCRIPTION = 'True when the office is open at this moment (exceptions included). Use `openStatus` for closing and opening times.';
+
 @ObjectType('Location', { description: 'An office of the practice: address, contact, hours, providers and treatments offered.' })
 export class LocationModel extends DocumentModel {
   @Field(() => String, { description: 'Name of the office ("Lexington Office").' })
@@ -59,6 +143,15 @@ export class LocationModel extends DocumentModel {
 
   @Field(() => String, { description: 'IANA time zone of the office ("America/New_York"); opening hours are local times in it.' })
   timezone: string;
+
+  @Field(() => [DailyHoursModel], { description: OPENING_HOURS_DESCRIPTION })
+  openingHours: DailyHoursModel[];
+
+  @Field(() => [HoursExceptionModel], { description: HOURS_EXCEPTIONS_DESCRIPTION })
+  hoursExceptions: HoursExceptionModel[];
+
+  @Field(() => Boolean, { description: OPEN_NOW_DESCRIPTION })
+  openNow: boolean;
 
   @Field(() => String, { nullable: true, description: 'Parking directions and notes.' })
   parkingNotes: string | null;

@@ -9,8 +9,21 @@ import { faqsOf, Relations } from '../relations/relation-descriptors';
 import { TreatmentModel } from '../treatments/treatment.model';
 import { Location } from './location.entity';
 import { LocationsArgs } from './location.inputs';
-import { GeoPointModel, LocationConnection, LocationModel, PostalAddressModel } from './location.model';
+import {
+  DailyHoursModel,
+  GeoPointModel,
+  HOURS_EXCEPTIONS_DESCRIPTION,
+  HoursExceptionModel,
+  LocationConnection,
+  LocationModel,
+  OPEN_NOW_DESCRIPTION,
+  OPENING_HOURS_DESCRIPTION,
+  OpenStatusModel,
+  PostalAddressModel,
+} from './location.model';
 import { LocationsService } from './locations.service';
+import { OpenStatusArgs } from './open-status.args';
+import { DailyHours, HoursException, hoursExceptionsFrom, localDateAt, OpenStatus, openStatusAt, weeklyHours } from './opening-hours';
 
 @Resolver(() => LocationModel)
 export class LocationsResolver {
@@ -51,6 +64,30 @@ export class LocationsResolver {
   @ResolveField(() => PhoneNumber, { nullable: true, description: 'Fax number.' })
   fax(@Parent() location: Location): PhoneNumber | null {
     return phoneNumberOf(location.fax);
+  }
+
+  @ResolveField(() => [DailyHoursModel], { description: OPENING_HOURS_DESCRIPTION })
+  openingHours(@Parent() location: Location): DailyHours[] {
+    return weeklyHours(location.openingHours);
+  }
+
+  @ResolveField(() => [HoursExceptionModel], { description: HOURS_EXCEPTIONS_DESCRIPTION })
+  hoursExceptions(
+    @Parent() location: Location,
+    @Args('includePast', { type: () => Boolean, defaultValue: false, description: 'Also list dates before today (the office\'s local date); by default only today and later.' })
+    includePast: boolean,
+  ): HoursException[] {
+    return hoursExceptionsFrom(location.hoursExceptions, includePast ? undefined : localDateAt(location.timezone, new Date()));
+  }
+
+  @ResolveField(() => Boolean, { description: OPEN_NOW_DESCRIPTION })
+  openNow(@Parent() location: Location): boolean {
+    return openStatusAt(location, new Date()).isOpen;
+  }
+
+  @ResolveField(() => OpenStatusModel, { description: 'Whether the office is open at an instant (now by default), when it closes or next opens, and a label to show.' })
+  openStatus(@Parent() location: Location, @Args() args: OpenStatusArgs): OpenStatus {
+    return openStatusAt(location, args.at ?? new Date());
   }
 
   @ResolveField(() => [ProviderModel], { description: 'Active providers who see patients at this office.' })

@@ -43,7 +43,11 @@ export class LocationsService {
       const common = documentSortKeys('location', 'lower(location.name)');
       keys =
         field === LocationOrderField.CITY
-          ? [{ expression: "lower(location.city || ' ' || location.name)", kind: 'text' }]
+          ? [
+              // Two keys, not one concatenated string: "Paris Crossing" must not sort between two offices in "Paris".
+              { expression: 'lower(location.city)', kind: 'text' },
+              { expression: 'lower(location.name)', kind: 'text' },
+            ]
           : common[field === LocationOrderField.NAME ? 'NAME' : field];
     }
     const page = await paginateByKeyset(query, args, keysetSort(keys, near ? undefined : args.orderBy?.direction));

@@ -23,8 +23,9 @@ export class AuditLogService {
       action: record.action,
       documentType: record.documentType ?? null,
       documentId: record.documentId ?? null,
-      before: record.before ?? null,
-      after: record.after ?? null,
+      // jsonb columns: TypeORM's deep-partial type cannot describe arbitrary JSON.
+      before: (record.before ?? null) as never,
+      after: (record.after ?? null) as never,
       requestId: currentRequestContext()?.requestId ?? null,
     });
   }

@@ -2,6 +2,7 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { DocumentLookupArgs } from '../common/documents/document-lookup';
 import { DocumentType } from '../common/documents/document-status';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { requireStageAccess } from '../content/stage-access';
 import { FaqModel } from '../faqs/faq.model';
 import { faqsOf, Relations } from '../relations/relation-descriptors';
 import { TreatmentModel } from '../treatments/treatment.model';
@@ -15,22 +16,22 @@ export class ConditionsResolver {
   constructor(private readonly conditionsService: ConditionsService) {}
 
   @Query(() => ConditionModel, { nullable: true, description: 'One published condition by id or slug (a former slug works too). Null when there is none.' })
-  condition(@Args() key: DocumentLookupArgs): Promise<Condition | null> {
-    return this.conditionsService.findOne(key);
+  condition(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext): Promise<Condition | null> {
+    return this.conditionsService.findOne(key, requireStageAccess(context, key.stage));
   }
 
   @Query(() => ConditionConnection, { description: 'Published conditions, filtered and sorted, a page at a time.' })
-  conditions(@Args() args: ConditionsArgs) {
-    return this.conditionsService.list(args);
+  conditions(@Args() args: ConditionsArgs, @Context() context: GraphQLContext) {
+    return this.conditionsService.list(args, requireStageAccess(context, args.stage));
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments the practice offers for this condition.' })
   treatments(@Parent() condition: Condition, @Context() context: GraphQLContext) {
-    return context.loaders.related(Relations.conditionTreatments).load(condition.id);
+    return context.loaders.relatedOf(Relations.conditionTreatments, condition);
   }
 
   @ResolveField(() => [FaqModel], { description: 'Questions and answers of this condition\'s page, in order.' })
   faqs(@Parent() condition: Condition, @Context() context: GraphQLContext) {
-    return context.loaders.related(faqsOf(DocumentType.CONDITION)).load(condition.id);
+    return context.loaders.relatedOf(faqsOf(DocumentType.CONDITION), condition);
   }
 }

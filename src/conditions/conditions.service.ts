@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType, Stage } from '../common/documents/document-status';
 import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
 import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
 import { KeysetPage, paginateByKeyset } from '../common/pagination/keyset-pagination';
@@ -13,12 +13,12 @@ import { ConditionOrderField, ConditionsArgs } from './condition.inputs';
 export class ConditionsService {
   constructor(private readonly documents: DocumentQueries) {}
 
-  findOne(key: DocumentKey): Promise<Condition | null> {
-    return this.documents.findOne(Condition, DocumentType.CONDITION, key, 'condition');
+  findOne(key: DocumentKey, stage: Stage = Stage.PUBLISHED): Promise<Condition | null> {
+    return this.documents.findOne(Condition, DocumentType.CONDITION, key, 'condition', stage);
   }
 
-  list(args: ConditionsArgs): Promise<KeysetPage<Condition>> {
-    const query = this.documents.visible(Condition, 'condition');
+  async list(args: ConditionsArgs, stage: Stage = Stage.PUBLISHED): Promise<KeysetPage<Condition>> {
+    const query = this.documents.visible(Condition, 'condition', stage);
     const filter = args.filter ?? {};
     if (filter.treatment) query.andWhere(relatedSlugCondition(Relations.conditionTreatments, 'treatments', 'condition', 'treatmentSlug'), { treatmentSlug: filter.treatment });
     if (filter.bodyRegion) query.andWhere('condition.body_region = :bodyRegion', { bodyRegion: filter.bodyRegion });
@@ -29,6 +29,6 @@ export class ConditionsService {
       );
     }
     const keys = documentSortKeys('condition', 'lower(condition.name)')[args.orderBy?.field === ConditionOrderField.NAME || !args.orderBy ? 'NAME' : args.orderBy.field];
-    return paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction));
+    return this.documents.present(await paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction)), stage);
   }
 }

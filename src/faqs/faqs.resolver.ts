@@ -1,4 +1,6 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLContext } from '../common/graphql/graphql-context';
+import { requireStageAccess } from '../content/stage-access';
 import { DocumentLookupArgs } from '../common/documents/document-lookup';
 import { Faq } from './faq.entity';
 import { FaqsArgs } from './faq.inputs';
@@ -10,12 +12,12 @@ export class FaqsResolver {
   constructor(private readonly faqsService: FaqsService) {}
 
   @Query(() => FaqModel, { nullable: true, description: 'One published FAQ by id (or slug). Null when there is none.' })
-  faq(@Args() key: DocumentLookupArgs): Promise<Faq | null> {
-    return this.faqsService.findOne(key);
+  faq(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext): Promise<Faq | null> {
+    return this.faqsService.findOne(key, requireStageAccess(context, key.stage));
   }
 
   @Query(() => FaqConnection, { description: 'Published FAQs: of one page in its order, by tag, or all.' })
-  faqs(@Args() args: FaqsArgs) {
-    return this.faqsService.list(args);
+  faqs(@Args() args: FaqsArgs, @Context() context: GraphQLContext) {
+    return this.faqsService.list(args, requireStageAccess(context, args.stage));
   }
 }

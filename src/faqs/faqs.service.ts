@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType, Stage } from '../common/documents/document-status';
 import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
 import { publicVisibility } from '../common/documents/visibility';
 import { AppError } from '../common/errors/app-error';
@@ -23,12 +23,12 @@ const PAGE_TABLES: Partial<Record<DocumentType, string>> = {
 export class FaqsService {
   constructor(private readonly documents: DocumentQueries) {}
 
-  findOne(key: DocumentKey): Promise<Faq | null> {
-    return this.documents.findOne(Faq, DocumentType.FAQ, key, 'faq');
+  findOne(key: DocumentKey, stage: Stage = Stage.PUBLISHED): Promise<Faq | null> {
+    return this.documents.findOne(Faq, DocumentType.FAQ, key, 'faq', stage);
   }
 
-  list(args: FaqsArgs): Promise<KeysetPage<Faq>> {
-    const query = this.documents.visible(Faq, 'faq');
+  async list(args: FaqsArgs, stage: Stage = Stage.PUBLISHED): Promise<KeysetPage<Faq>> {
+    const query = this.documents.visible(Faq, 'faq', stage);
     const filter = args.filter ?? {};
     const page = filter.page;
     if (page) {
@@ -46,6 +46,6 @@ export class FaqsService {
     const common = documentSortKeys('faq', 'lower(faq.question)');
     const keys: SortKey[] =
       field === FaqOrderField.POSITION ? [{ expression: 'placement.position', kind: 'number' }] : field === FaqOrderField.QUESTION ? common.NAME : common[field];
-    return paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction));
+    return this.documents.present(await paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction)), stage);
   }
 }

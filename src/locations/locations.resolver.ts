@@ -2,6 +2,7 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { DocumentLookupArgs } from '../common/documents/document-lookup';
 import { DocumentType } from '../common/documents/document-status';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { requireStageAccess } from '../content/stage-access';
 import { PhoneNumber, phoneNumberOf } from '../common/phone';
 import { FaqModel } from '../faqs/faq.model';
 import { ProviderModel } from '../providers/provider.model';
@@ -30,13 +31,13 @@ export class LocationsResolver {
   constructor(private readonly locationsService: LocationsService) {}
 
   @Query(() => LocationModel, { nullable: true, description: 'One published location by id or slug (a former slug works too). Null when there is none.' })
-  location(@Args() key: DocumentLookupArgs): Promise<Location | null> {
-    return this.locationsService.findOne(key);
+  location(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext): Promise<Location | null> {
+    return this.locationsService.findOne(key, requireStageAccess(context, key.stage));
   }
 
   @Query(() => LocationConnection, { description: 'Published locations: by city and state, or near a point (nearest first, with distances).' })
-  locations(@Args() args: LocationsArgs) {
-    return this.locationsService.list(args);
+  locations(@Args() args: LocationsArgs, @Context() context: GraphQLContext) {
+    return this.locationsService.list(args, requireStageAccess(context, args.stage));
   }
 
   @ResolveField(() => PostalAddressModel, { description: 'Postal address.' })
@@ -92,17 +93,17 @@ export class LocationsResolver {
 
   @ResolveField(() => [ProviderModel], { description: 'Active providers who see patients at this office.' })
   async providers(@Parent() location: Location, @Context() context: GraphQLContext) {
-    const providers = await context.loaders.related(Relations.locationProviders).load(location.id);
+    const providers = await context.loaders.relatedOf(Relations.locationProviders, location);
     return providers.filter((provider) => provider.active);
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments offered at this office.' })
   treatments(@Parent() location: Location, @Context() context: GraphQLContext) {
-    return context.loaders.related(Relations.locationTreatments).load(location.id);
+    return context.loaders.relatedOf(Relations.locationTreatments, location);
   }
 
   @ResolveField(() => [FaqModel], { description: 'Questions and answers of this office\'s page, in order.' })
   faqs(@Parent() location: Location, @Context() context: GraphQLContext) {
-    return context.loaders.related(faqsOf(DocumentType.LOCATION)).load(location.id);
+    return context.loaders.relatedOf(faqsOf(DocumentType.LOCATION), location);
   }
 }

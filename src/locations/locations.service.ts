@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType, Stage } from '../common/documents/document-status';
 import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
 import { KeysetPage, paginateByKeyset, SortKey } from '../common/pagination/keyset-pagination';
 import { Location } from './location.entity';
@@ -22,12 +22,12 @@ export interface LocationPage extends KeysetPage<Location> {
 export class LocationsService {
   constructor(private readonly documents: DocumentQueries) {}
 
-  findOne(key: DocumentKey): Promise<Location | null> {
-    return this.documents.findOne(Location, DocumentType.LOCATION, key, 'location');
+  findOne(key: DocumentKey, stage: Stage = Stage.PUBLISHED): Promise<Location | null> {
+    return this.documents.findOne(Location, DocumentType.LOCATION, key, 'location', stage);
   }
 
-  async list(args: LocationsArgs): Promise<LocationPage> {
-    const query = this.documents.visible(Location, 'location');
+  async list(args: LocationsArgs, stage: Stage = Stage.PUBLISHED): Promise<LocationPage> {
+    const query = this.documents.visible(Location, 'location', stage);
     const filter = args.filter ?? {};
     if (filter.city) query.andWhere('lower(location.city) = lower(:city)', { city: filter.city });
     if (filter.state) query.andWhere('location.state = :state', { state: filter.state });
@@ -50,7 +50,7 @@ export class LocationsService {
             ]
           : common[field === LocationOrderField.NAME ? 'NAME' : field];
     }
-    const page = await paginateByKeyset(query, args, keysetSort(keys, near ? undefined : args.orderBy?.direction));
+    const page = await this.documents.present(await paginateByKeyset(query, args, keysetSort(keys, near ? undefined : args.orderBy?.direction)), stage);
     return {
       ...page,
       edges: page.edges.map((edge) => ({ ...edge, distanceKm: near ? Math.round(Number(page.sortValues.get(edge.node)?.[0]) * 100) / 100 : null })),

@@ -1,5 +1,6 @@
-import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DocumentType } from '../common/documents/document-status';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DocumentType, Stage } from '../common/documents/document-status';
+import { requireStageAccess } from '../content/stage-access';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { PhoneNumber, phoneNumberOf } from '../common/phone';
 import { FaqModel } from '../faqs/faq.model';
@@ -13,8 +14,11 @@ export class PracticeResolver {
   constructor(private readonly practiceService: PracticeService) {}
 
   @Query(() => PracticeModel, { nullable: true, name: 'practice', description: 'The practice: name, contact details and practice-wide FAQs. Null until it is published.' })
-  findPractice(): Promise<Practice | null> {
-    return this.practiceService.findPublished();
+  findPractice(
+    @Args('stage', { type: () => Stage, defaultValue: Stage.PUBLISHED, description: 'PUBLISHED (default) for the live content; DRAFT for the latest edits (needs an editor credential, an API key with content:read-draft or a preview token).' }) stage: Stage,
+    @Context() context: GraphQLContext,
+  ): Promise<Practice | null> {
+    return this.practiceService.find(requireStageAccess(context, stage));
   }
 
   @ResolveField(() => PhoneNumber, { nullable: true, description: 'Main phone number.' })
@@ -24,6 +28,6 @@ export class PracticeResolver {
 
   @ResolveField(() => [FaqModel], { description: 'Practice-wide questions and answers (insurance, billing, first visit), in order.' })
   faqs(@Parent() practice: Practice, @Context() context: GraphQLContext) {
-    return context.loaders.related(faqsOf(DocumentType.PRACTICE)).load(practice.id);
+    return context.loaders.relatedOf(faqsOf(DocumentType.PRACTICE), practice);
   }
 }

@@ -1,6 +1,7 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DocumentType } from '../common/documents/document-status';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { requireStageAccess } from '../content/stage-access';
 import { NUCC_TAXONOMY_NAMES, NUCC_TAXONOMY_SYSTEM } from '../common/validation/nucc-taxonomy';
 import { FaqModel } from '../faqs/faq.model';
 import { LocationModel } from '../locations/location.model';
@@ -17,13 +18,13 @@ export class ProvidersResolver {
   constructor(private readonly providersService: ProvidersService) {}
 
   @Query(() => ProviderModel, { nullable: true, description: 'One published provider by id, slug (a former slug works too) or NPI. Null when there is none.' })
-  provider(@Args() key: ProviderLookupArgs): Promise<Provider | null> {
-    return this.providersService.findOne(key);
+  provider(@Args() key: ProviderLookupArgs, @Context() context: GraphQLContext): Promise<Provider | null> {
+    return this.providersService.findOne(key, requireStageAccess(context, key.stage));
   }
 
   @Query(() => ProviderConnection, { description: 'Published, active providers, filtered and sorted, a page at a time.' })
-  providers(@Args() args: ProvidersArgs) {
-    return this.providersService.list(args);
+  providers(@Args() args: ProvidersArgs, @Context() context: GraphQLContext) {
+    return this.providersService.list(args, requireStageAccess(context, args.stage));
   }
 
   @ResolveField(() => String, { description: 'Name as shown on the site: "Anjum Bux, MD".' })
@@ -43,23 +44,23 @@ export class ProvidersResolver {
 
   @ResolveField(() => [LocationModel], { description: 'Offices where the provider sees patients, the primary first.' })
   locations(@Parent() provider: Provider, @Context() context: GraphQLContext) {
-    return context.loaders.related(Relations.providerLocations).load(provider.id);
+    return context.loaders.relatedOf(Relations.providerLocations, provider);
   }
 
   @ResolveField(() => LocationModel, { nullable: true, description: 'The provider\'s main office.' })
   async primaryLocation(@Parent() provider: Provider, @Context() context: GraphQLContext) {
-    const [primary] = await context.loaders.related(Relations.providerPrimaryLocation).load(provider.id);
+    const [primary] = await context.loaders.relatedOf(Relations.providerPrimaryLocation, provider);
     return primary ?? null;
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments this provider performs.' })
   treatments(@Parent() provider: Provider, @Context() context: GraphQLContext) {
-    return context.loaders.related(Relations.providerTreatments).load(provider.id);
+    return context.loaders.relatedOf(Relations.providerTreatments, provider);
   }
 
   @ResolveField(() => [FaqModel], { description: 'Questions and answers of this provider\'s page, in order.' })
   faqs(@Parent() provider: Provider, @Context() context: GraphQLContext) {
-    return context.loaders.related(faqsOf(DocumentType.PROVIDER)).load(provider.id);
+    return context.loaders.relatedOf(faqsOf(DocumentType.PROVIDER), provider);
   }
 
   @ResolveField(() => [ExternalIdModel], { description: 'Identifiers of this provider in other systems.' })

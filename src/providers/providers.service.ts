@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentQueries } from '../common/documents/document-queries';
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType, Stage } from '../common/documents/document-status';
 import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
 import { AppError } from '../common/errors/app-error';
 import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
@@ -14,15 +14,15 @@ import { ProviderLookupArgs, ProvidersArgs } from './provider.inputs';
 export class ProvidersService {
   constructor(private readonly documents: DocumentQueries) {}
 
-  findOne(key: ProviderLookupArgs): Promise<Provider | null> {
+  async findOne(key: ProviderLookupArgs, stage: Stage = Stage.PUBLISHED): Promise<Provider | null> {
     const given = [key.id, key.slug, key.npi].filter((value) => value !== undefined && value !== null);
     if (given.length !== 1) throw AppError.badInput([{ path: 'npi', message: 'give exactly one of id, slug and npi' }]);
-    if (key.npi) return this.documents.visible(Provider, 'provider').andWhere('provider.npi = :npi', { npi: key.npi }).getOne();
-    return this.documents.findOne(Provider, DocumentType.PROVIDER, key, 'provider');
+    if (key.npi) return this.documents.presentOne(await this.documents.visible(Provider, 'provider', stage).andWhere('provider.npi = :npi', { npi: key.npi }).getOne(), stage);
+    return this.documents.findOne(Provider, DocumentType.PROVIDER, key, 'provider', stage);
   }
 
-  list(args: ProvidersArgs): Promise<KeysetPage<Provider>> {
-    const query = this.documents.visible(Provider, 'provider');
+  async list(args: ProvidersArgs, stage: Stage = Stage.PUBLISHED): Promise<KeysetPage<Provider>> {
+    const query = this.documents.visible(Provider, 'provider', stage);
     const filter = args.filter ?? {};
     if (filter.location) query.andWhere(relatedSlugCondition(Relations.providerLocations, 'locations', 'provider', 'locationSlug'), { locationSlug: filter.location });
     if (filter.treatment) query.andWhere(relatedSlugCondition(Relations.providerTreatments, 'treatments', 'provider', 'treatmentSlug'), { treatmentSlug: filter.treatment });
@@ -39,6 +39,6 @@ export class ProvidersService {
       );
     }
     const keys = documentSortKeys('provider', "lower(provider.last_name || ' ' || provider.first_name)")[args.orderBy?.field ?? 'NAME'];
-    return paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction));
+    return this.documents.present(await paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction)), stage);
   }
 }

@@ -5,6 +5,7 @@ import { Location } from '../locations/location.entity';
 import { Provider } from '../providers/provider.entity';
 import { Treatment } from '../treatments/treatment.entity';
 import { DocumentType } from '../common/documents/document-status';
+import { publicVisibility } from '../common/documents/visibility';
 
 /**
  * Every relation between content types, seen from each side. Field resolvers load them through
@@ -22,7 +23,8 @@ export const Relations = {
   } satisfies RelationDescriptor<Treatment>,
   treatmentProviders: {
     name: 'treatment.providers', target: Provider, joinTable: 'treatment_providers',
-    ownerColumn: 'treatment_id', targetColumn: 'provider_id', orderBy: 'j.position, lower(t.last_name), lower(t.first_name)',
+    // A provider who left (inactive, kept by the sync) is no longer listed on treatment pages.
+    ownerColumn: 'treatment_id', targetColumn: 'provider_id', joinCondition: 't.active', orderBy: 'j.position, lower(t.last_name), lower(t.first_name)',
   } satisfies RelationDescriptor<Provider>,
   providerTreatments: {
     name: 'provider.treatments', target: Treatment, joinTable: 'treatment_providers',
@@ -46,11 +48,11 @@ export const Relations = {
   } satisfies RelationDescriptor<Location>,
   providerPrimaryLocation: {
     name: 'provider.primaryLocation', target: Location, joinTable: 'provider_locations',
-    ownerColumn: 'provider_id', targetColumn: 'location_id', joinCondition: 'j.is_primary', orderBy: 'j.position',
+    ownerColumn: 'provider_id', targetColumn: 'location_id', joinCondition: 'j.is_primary', orderBy: 'j.position', draftKey: 'provider.locations:primary',
   } satisfies RelationDescriptor<Location>,
   locationProviders: {
     name: 'location.providers', target: Provider, joinTable: 'provider_locations',
-    ownerColumn: 'location_id', targetColumn: 'provider_id', orderBy: 'lower(t.last_name), lower(t.first_name)',
+    ownerColumn: 'location_id', targetColumn: 'provider_id', joinCondition: 't.active', orderBy: 'lower(t.last_name), lower(t.first_name)',
   } satisfies RelationDescriptor<Provider>,
 };
 
@@ -64,9 +66,10 @@ export function faqsOf(ownerType: DocumentType): RelationDescriptor<Faq> {
 
 /**
  * SQL that holds when the document aliased `alias` is related (through `relation`, seen from its
- * side) to a visible document with the slug in parameter `parameter`.
+ * side) to a visible document with the slug in parameter `parameter`: exactly when the relation
+ * field would list that document, so the relation's own condition applies too.
  */
 export function relatedSlugCondition(relation: RelationDescriptor<any>, tableOfTarget: string, alias: string, parameter: string): string {
-  return `EXISTS (SELECT 1 FROM ${relation.joinTable} j JOIN ${tableOfTarget} r ON r.id = j.${relation.targetColumn}
-    WHERE j.${relation.ownerColumn} = ${alias}.id AND r.slug = :${parameter} AND r.status = 'PUBLISHED' AND r.deleted_at IS NULL)`;
+  return `EXISTS (SELECT 1 FROM ${relation.joinTable} j JOIN ${tableOfTarget} t ON t.id = j.${relation.targetColumn}
+    WHERE j.${relation.ownerColumn} = ${alias}.id AND t.slug = :${parameter} AND ${publicVisibility('t')} AND (${relation.joinCondition ?? 'TRUE'}))`;
 }

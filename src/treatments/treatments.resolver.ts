@@ -2,6 +2,7 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { DocumentLookupArgs } from '../common/documents/document-lookup';
 import { DocumentType } from '../common/documents/document-status';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { requireStageAccess } from '../content/stage-access';
 import { ConditionModel } from '../conditions/condition.model';
 import { FaqModel } from '../faqs/faq.model';
 import { LocationModel } from '../locations/location.model';
@@ -17,37 +18,37 @@ export class TreatmentsResolver {
   constructor(private readonly treatmentsService: TreatmentsService) {}
 
   @Query(() => TreatmentModel, { nullable: true, description: 'One published treatment by id or slug (a former slug works too). Null when there is none.' })
-  treatment(@Args() key: DocumentLookupArgs): Promise<Treatment | null> {
-    return this.treatmentsService.findOne(key);
+  treatment(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext): Promise<Treatment | null> {
+    return this.treatmentsService.findOne(key, requireStageAccess(context, key.stage));
   }
 
   @Query(() => TreatmentConnection, { description: 'Published treatments, filtered and sorted, a page at a time.' })
-  treatments(@Args() args: TreatmentsArgs) {
-    return this.treatmentsService.list(args);
+  treatments(@Args() args: TreatmentsArgs, @Context() context: GraphQLContext) {
+    return this.treatmentsService.list(args, requireStageAccess(context, args.stage));
   }
 
   @ResolveField(() => [ConditionModel], { description: 'Conditions this treatment treats, in the order the page lists them.' })
   conditions(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
-    return context.loaders.related(Relations.treatmentConditions).load(treatment.id);
+    return context.loaders.relatedOf(Relations.treatmentConditions, treatment);
   }
 
   @ResolveField(() => [FaqModel], { description: 'Questions and answers of this treatment\'s page, in order.' })
   faqs(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
-    return context.loaders.related(faqsOf(DocumentType.TREATMENT)).load(treatment.id);
+    return context.loaders.relatedOf(faqsOf(DocumentType.TREATMENT), treatment);
   }
 
   @ResolveField(() => [ProviderModel], { description: 'Providers who perform this treatment.' })
   providers(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
-    return context.loaders.related(Relations.treatmentProviders).load(treatment.id);
+    return context.loaders.relatedOf(Relations.treatmentProviders, treatment);
   }
 
   @ResolveField(() => [LocationModel], { description: 'Offices where this treatment is offered.' })
   locations(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
-    return context.loaders.related(Relations.treatmentLocations).load(treatment.id);
+    return context.loaders.relatedOf(Relations.treatmentLocations, treatment);
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Other treatments to suggest alongside this one.' })
   relatedTreatments(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
-    return context.loaders.related(Relations.relatedTreatments).load(treatment.id);
+    return context.loaders.relatedOf(Relations.relatedTreatments, treatment);
   }
 }

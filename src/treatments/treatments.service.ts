@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType, Stage } from '../common/documents/document-status';
 import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
 import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
 import { KeysetPage, paginateByKeyset } from '../common/pagination/keyset-pagination';
@@ -15,12 +15,12 @@ const SORT_FIELD = { [TreatmentOrderField.TITLE]: 'NAME', [TreatmentOrderField.P
 export class TreatmentsService {
   constructor(private readonly documents: DocumentQueries) {}
 
-  findOne(key: DocumentKey): Promise<Treatment | null> {
-    return this.documents.findOne(Treatment, DocumentType.TREATMENT, key, 'treatment');
+  findOne(key: DocumentKey, stage: Stage = Stage.PUBLISHED): Promise<Treatment | null> {
+    return this.documents.findOne(Treatment, DocumentType.TREATMENT, key, 'treatment', stage);
   }
 
-  list(args: TreatmentsArgs): Promise<KeysetPage<Treatment>> {
-    const query = this.documents.visible(Treatment, 'treatment');
+  async list(args: TreatmentsArgs, stage: Stage = Stage.PUBLISHED): Promise<KeysetPage<Treatment>> {
+    const query = this.documents.visible(Treatment, 'treatment', stage);
     const filter = args.filter ?? {};
     if (filter.condition) query.andWhere(relatedSlugCondition(Relations.treatmentConditions, 'conditions', 'treatment', 'conditionSlug'), { conditionSlug: filter.condition });
     if (filter.provider) query.andWhere(relatedSlugCondition(Relations.treatmentProviders, 'providers', 'treatment', 'providerSlug'), { providerSlug: filter.provider });
@@ -28,6 +28,6 @@ export class TreatmentsService {
     if (filter.category) query.andWhere('lower(treatment.category) = lower(:category)', { category: filter.category });
     if (filter.text) query.andWhere(textSearchCondition(['treatment.title'], ['treatment.summary', 'treatment.body'], 'text'), textSearchParameters('text', filter.text));
     const keys = documentSortKeys('treatment', 'lower(treatment.title)')[SORT_FIELD[args.orderBy?.field ?? TreatmentOrderField.TITLE]];
-    return paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction));
+    return this.documents.present(await paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction)), stage);
   }
 }

@@ -19,7 +19,7 @@ const next = () => ++sequence;
 export class ContentFactory {
   constructor(private readonly dataSource: DataSource) {}
 
-  private async insert<T extends ObjectLiteral>(target: EntityTarget<T>, values: DeepPartial<T>): Promise<T> {
+  private async insert<T extends ObjectLiteral>(target: EntityTarget<T>, values: DeepPartial<NoInfer<T>>): Promise<T> {
     const repository = this.dataSource.getRepository(target);
     return repository.save(repository.create(values));
   }
@@ -92,6 +92,23 @@ export class ContentFactory {
 
   async externalId(provider: Provider, system: string, value: string): Promise<void> {
     await this.insert(ProviderExternalId, { providerId: provider.id, system, value });
+  }
+
+  /** Publishes an existing document (as the publish mutation would leave the row). */
+  async publish<T extends ObjectLiteral>(target: EntityTarget<T>, id: string): Promise<void> {
+    const now = new Date();
+    await this.dataSource.getRepository(target).update(id, { status: DocumentStatus.PUBLISHED, publishedAt: now, firstPublishedAt: now } as any);
+  }
+
+  /** Moves a document to the trash, leaving its status as it was. */
+  async trash<T extends ObjectLiteral>(target: EntityTarget<T>, id: string): Promise<void> {
+    await this.dataSource.getRepository(target).update(id, { deletedAt: new Date() } as any);
+  }
+
+  /** Sets `updated_at`, which TypeORM otherwise stamps itself on every save (text keeps microseconds). */
+  async setUpdatedAt<T extends ObjectLiteral>(target: EntityTarget<T>, id: string, updatedAt: Date | string): Promise<void> {
+    const table = this.dataSource.getMetadata(target).tableName;
+    await this.dataSource.query(`UPDATE "${table}" SET updated_at = $1 WHERE id = $2`, [updatedAt, id]);
   }
 
   /** Records `oldSlug` as a former slug of the document. */

@@ -1,6 +1,15 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { overlayDrafts } from '../documents/draft-overlay';
+import { draftViewOf } from '../documents/draft-view';
 import { publicVisibility } from '../documents/visibility';
+
+/** Which documents a loader returns: live ones, or (for editors and previews) every one not in the trash, drafts overlaid. */
+export type Visibility = 'public' | 'draft';
+
+function visibilityCondition(visibility: Visibility, alias: string): string {
+  return visibility === 'public' ? publicVisibility(alias) : `${alias}.deleted_at IS NULL`;
+}
 
 /**
  * A relation between documents stored in a join table, read from the owner's side:
@@ -14,8 +23,10 @@ export interface RelationDescriptor<T extends ObjectLiteral> {
   joinTable: string;
   ownerColumn: string;
   targetColumn: string;
-  /** Extra condition on the join row, with `j` as its alias (e.g. the FAQ owner type). */
+  /** Extra condition on the join row `j` or the target row `t` (e.g. the FAQ owner type, active providers). */
   joinCondition?: string;
+  /** Key of the target ids in a draft snapshot, when it differs from `name` (a primary target). */
+  draftKey?: string;
   /** ORDER BY over `j` (join row) and `t` (target row); the id breaks ties. */
   orderBy: string;
 }
@@ -38,26 +49,43 @@ export class RequestLoaders {
     return loader as DataLoader<K, V>;
   }
 
-  /** Published, non-trashed documents of one type by id; missing or hidden ones resolve to null. */
-  documentById<T extends ObjectLiteral>(target: EntityTarget<T>): DataLoader<string, T | null> {
+  /**
+   * Documents of one type by id; missing or hidden ones resolve to null. With 'draft', trashed
+   * documents stay hidden but unpublished ones are returned, overlaid with their pending drafts.
+   */
+  documentById<T extends ObjectLiteral>(target: EntityTarget<T>, visibility: Visibility = 'public'): DataLoader<string, T | null> {
     const metadata = this.dataSource.getMetadata(target);
-    return this.loader(`byId:${metadata.tableName}`, () =>
+    return this.loader(`byId:${visibility}:${metadata.tableName}`, () =>
       new DataLoader<string, T | null>(async (ids) => {
         const rows = await this.dataSource
           .getRepository(target)
           .createQueryBuilder('t')
           .where('t.id = ANY(:ids)', { ids: [...ids] })
-          .andWhere(publicVisibility('t'))
+          .andWhere(visibilityCondition(visibility, 't'))
           .getMany();
-        const byId = new Map(rows.map((row) => [row.id as string, row]));
+        const presented = visibility === 'draft' ? await overlayDrafts(this.dataSource.manager, rows) : rows;
+        const byId = new Map(presented.map((row) => [row.id as string, row]));
         return ids.map((id) => byId.get(id) ?? null);
       }),
     );
   }
 
+  /**
+   * The related documents of `owner` through `descriptor`. A document read at stage DRAFT gets
+   * its draft's relations (from the snapshot) and unpublished targets; others get live ones only.
+   */
+  async relatedOf<T extends ObjectLiteral>(descriptor: RelationDescriptor<T>, owner: { id: string }): Promise<T[]> {
+    const view = draftViewOf(owner);
+    if (!view) return this.related(descriptor).load(owner.id);
+    const ids = view.relations?.[descriptor.draftKey ?? descriptor.name];
+    if (!ids) return this.related(descriptor, 'draft').load(owner.id);
+    const targets = await this.documentById(descriptor.target, 'draft').loadMany(ids);
+    return targets.filter((target): target is T => Boolean(target) && !(target instanceof Error));
+  }
+
   /** The visible targets of a relation for an owner id, in the descriptor's order. */
-  related<T extends ObjectLiteral>(descriptor: RelationDescriptor<T>): DataLoader<string, T[]> {
-    return this.loader(`rel:${descriptor.name}`, () =>
+  related<T extends ObjectLiteral>(descriptor: RelationDescriptor<T>, visibility: Visibility = 'public'): DataLoader<string, T[]> {
+    return this.loader(`rel:${visibility}:${descriptor.name}`, () =>
       new DataLoader<string, T[]>(async (ownerIds) => {
         const metadata = this.dataSource.getMetadata(descriptor.target);
         const links: { owner_id: string; target_id: string }[] = await this.dataSource
@@ -68,11 +96,11 @@ export class RequestLoaders {
           .innerJoin(metadata.tableName, 't', `t.id = j.${descriptor.targetColumn}`)
           .where(`j.${descriptor.ownerColumn} = ANY(:ownerIds)`, { ownerIds: [...ownerIds] })
           .andWhere(descriptor.joinCondition ?? 'TRUE')
-          .andWhere(publicVisibility('t'))
+          .andWhere(visibilityCondition(visibility, 't'))
           .orderBy(descriptor.orderBy)
           .addOrderBy('t.id')
           .getRawMany();
-        const targets = await this.documentById(descriptor.target).loadMany([...new Set(links.map((link) => link.target_id))]);
+        const targets = await this.documentById(descriptor.target, visibility).loadMany([...new Set(links.map((link) => link.target_id))]);
         const targetById = new Map<string, T>();
         for (const target of targets) if (target && !(target instanceof Error)) targetById.set(target.id, target);
         const byOwner = new Map<string, T[]>(ownerIds.map((id) => [id, []]));

@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Stage } from '../documents/document-status';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -17,4 +18,8 @@ export class ConnectionArgs {
   @IsString()
   @MaxLength(1000)
   after?: string | null;
+
+  @Field(() => Stage, { defaultValue: Stage.PUBLISHED, description: 'PUBLISHED (default) for the live content; DRAFT for the latest edits, which needs an editor credential, an API key with content:read-draft or a preview token.' })
+  @IsEnum(Stage)
+  stage: Stage = Stage.PUBLISHED;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AppError } from '../errors/app-error';
 import { ConnectionShape } from './connection.model';
@@ -6,7 +7,7 @@ import { ConnectionShape } from './connection.model';
 export interface SortKey {
   expression: string;
   /** Values come back from SQL as text or numbers; cursors keep them as JSON strings or numbers. */
-  kind: 'text' | 'number' | 'timestamp';
+  kind: 'text' | 'number' | 'timestamp' | 'uuid';
 }
 
 export interface KeysetSort {
@@ -24,22 +25,54 @@ export interface KeysetPage<T> extends ConnectionShape<T> {
   sortValues: Map<T, unknown[]>;
 }
 
-function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The text PostgreSQL gives for a timestamptz: `2024-05-01 12:30:00.123456+00`. */
+const TIMESTAMP_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+
+/** Whether PostgreSQL will read the text back as a timestamp (a real date and time of day). */
+function isTimestampText(value: string): boolean {
+  const match = TIMESTAMP_PATTERN.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second;
 }
 
-function decodeCursor(cursor: string, keyCount: number): unknown[] {
+/**
+ * Names the list and order a cursor belongs to, so that a cursor from another list or order is
+ * refused instead of being compared with values of another type (which PostgreSQL would reject).
+ */
+function sortSignature(keys: SortKey[], direction: KeysetSort['direction']): string {
+  return createHash('sha256')
+    .update(JSON.stringify([keys.map((key) => [key.expression, key.kind]), direction]))
+    .digest('base64url')
+    .slice(0, 12);
+}
+
+function encodeCursor(signature: string, values: unknown[]): string {
+  return Buffer.from(JSON.stringify([signature, ...values]), 'utf8').toString('base64url');
+}
+
+function isValidValue(value: unknown, kind: SortKey['kind']): boolean {
+  if (kind === 'number') return typeof value === 'number' && Number.isFinite(value);
+  if (kind === 'timestamp') return typeof value === 'string' && isTimestampText(value);
+  if (kind === 'uuid') return typeof value === 'string' && UUID_PATTERN.test(value);
+  // PostgreSQL text cannot hold NUL: a forged cursor with one would fail in the database.
+  return typeof value === 'string' && !value.includes('\u0000');
+}
+
+/** The sort values of a cursor, checked against the list's keys (the last key is the id). */
+function decodeCursor(cursor: string, signature: string, keys: SortKey[]): unknown[] {
   const invalid = () => AppError.badInput([{ path: 'after', message: 'is not a valid cursor for this list and order' }]);
-  let values: unknown;
+  let decoded: unknown;
   try {
-    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw invalid();
   }
-  if (!Array.isArray(values) || values.length !== keyCount + 1) throw invalid();
-  if (!values.every((value) => typeof value === 'string' || typeof value === 'number')) throw invalid();
-  const id = values[keyCount];
-  if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw invalid();
+  if (!Array.isArray(decoded) || decoded.length !== keys.length + 1 || decoded[0] !== signature) throw invalid();
+  const values = decoded.slice(1);
+  if (!keys.every((key, index) => isValidValue(values[index], key.kind))) throw invalid();
   return values;
 }
 
@@ -59,24 +92,28 @@ export async function paginateByKeyset<T extends ObjectLiteral>(
   sort: KeysetSort,
 ): Promise<KeysetPage<T>> {
   const alias = query.alias;
-  const keys = [...sort.keys, { expression: `${alias}.id`, kind: 'text' as const }];
+  const keys: SortKey[] = [...sort.keys, { expression: `${alias}.id`, kind: 'uuid' }];
+  const signature = sortSignature(keys, sort.direction);
   const totalCount = await query.clone().getCount();
 
   const pageQuery = query.clone();
   // Timestamps travel as text: a JS Date would drop PostgreSQL's microseconds and repeat rows.
-  keys.forEach((key, index) => pageQuery.addSelect(key.kind === 'timestamp' ? `(${key.expression})::text` : key.expression, `__sort_${index}`));
+  // Parentheses keep TypeORM from taking `alias.id` for the entity's own column and renaming it.
+  // CAST rather than `::`: TypeORM would read `::text` as a parameter named `text`.
+  keys.forEach((key, index) => pageQuery.addSelect(key.kind === 'timestamp' ? `CAST((${key.expression}) AS text)` : `(${key.expression})`, `__sort_${index}`));
   if (page.after) {
-    const values = decodeCursor(page.after, sort.keys.length);
+    const values = decodeCursor(page.after, signature, keys);
     const operator = sort.direction === 'ASC' ? '>' : '<';
-    const casts = keys.map((key) => (key.kind === 'number' ? '::double precision' : key.kind === 'timestamp' ? '::timestamptz' : key.expression.endsWith('.id') ? '::uuid' : '::text'));
+    const types = { number: 'double precision', timestamp: 'timestamptz', uuid: 'uuid', text: 'text' };
     const left = keys.map((key) => key.expression).join(', ');
-    const right = keys.map((_, index) => `:__cursor_${index}${casts[index]}`).join(', ');
+    const right = keys.map((key, index) => `CAST(:__cursor_${index} AS ${types[key.kind]})`).join(', ');
     pageQuery.andWhere(`(${left}) ${operator} (${right})`, Object.fromEntries(values.map((value, index) => [`__cursor_${index}`, value])));
   }
   keys.forEach((key, index) => (index === 0 ? pageQuery.orderBy(key.expression, sort.direction) : pageQuery.addOrderBy(key.expression, sort.direction)));
   pageQuery.limit(page.first + 1);
 
-  const { entities, raw } = page.first === 0 ? { entities: [] as T[], raw: [] as Record<string, unknown>[] } : await pageQuery.getRawAndEntities();
+  // Even `first: 0` reads one row, so that hasNextPage tells whether anything follows.
+  const { entities, raw } = await pageQuery.getRawAndEntities();
   const rawById = new Map(raw.map((row) => [String(row[`${alias}_id`]), row]));
   const hasNextPage = entities.length > page.first;
   const sortValues = new Map<T, unknown[]>();
@@ -84,7 +121,7 @@ export async function paginateByKeyset<T extends ObjectLiteral>(
     const row = rawById.get(String(node.id)) ?? {};
     const values = keys.map((key, index) => normalize(row[`__sort_${index}`], key.kind));
     sortValues.set(node, values);
-    return { cursor: encodeCursor(values), node };
+    return { cursor: encodeCursor(signature, values), node };
   });
   return {
     edges,

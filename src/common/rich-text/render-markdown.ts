@@ -50,11 +50,12 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-/** The first `length` characters of the text, cut at a word boundary, with an ellipsis when cut. */
+/** At most `length` characters of the text, ellipsis included, cut at a word boundary when one is near. */
 export function excerptOf(text: string, length: number): string {
   if (text.length <= length) return text;
-  const cut = text.slice(0, length + 1);
+  const room = length - 1;
+  const cut = text.slice(0, room + 1);
   const boundary = cut.lastIndexOf(' ');
-  const base = (boundary > length * 0.6 ? cut.slice(0, boundary) : text.slice(0, length)).replace(/[\s.,;:!?-]+$/, '');
+  const base = (boundary > room * 0.6 ? cut.slice(0, boundary) : text.slice(0, room)).replace(/[\s.,;:!?-]+$/, '');
   return `${base}…`;
 }

@@ -21,3 +21,17 @@ export class InputValidationPipe implements PipeTransform {
     return instance;
   }
 }
+
+/**
+ * Validates an argument as `metatype` when TypeScript cannot tell its class (arguments of
+ * resolvers built by a factory are typed `Object` at run time).
+ */
+export class ValidateAs implements PipeTransform {
+  private readonly pipe = new InputValidationPipe();
+
+  constructor(private readonly metatype: new () => object) {}
+
+  transform(value: unknown, metadata: ArgumentMetadata) {
+    return this.pipe.transform(value, { ...metadata, metatype: this.metatype });
+  }
+}

@@ -1,0 +1,13 @@
+import { CONDITION_TYPE } from '../content/content-types';
+import { createEditorialResolver } from '../content/editorial-resolver.factory';
+import { conditionChange, CreateConditionInput, UpdateConditionInput } from './condition-editing.inputs';
+import { ConditionModel } from './condition.model';
+
+/** Admin mutations for conditions. */
+export const ConditionsEditorialResolver = createEditorialResolver({
+  contentType: CONDITION_TYPE,
+  model: ConditionModel,
+  createInput: CreateConditionInput,
+  updateInput: UpdateConditionInput,
+  toChange: conditionChange,
+});

@@ -1,0 +1,101 @@
+import { Args, ArgsType, Context, createUnionType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IsEnum, IsUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { Permission, Requires } from '../auth/permissions';
+import { DocumentType } from '../common/documents/document-status';
+import { AppError } from '../common/errors/app-error';
+import { GraphQLContext } from '../common/graphql/graphql-context';
+import { ConnectionArgs } from '../common/pagination/connection.args';
+import { paginateByKeyset } from '../common/pagination/keyset-pagination';
+import { Condition } from '../conditions/condition.entity';
+import { ConditionModel } from '../conditions/condition.model';
+import { Location } from '../locations/location.entity';
+import { LocationModel } from '../locations/location.model';
+import { Practice } from '../practice/practice.entity';
+import { PracticeModel } from '../practice/practice.model';
+import { Provider } from '../providers/provider.entity';
+import { ProviderModel } from '../providers/provider.model';
+import { Revision } from '../revisions/revision.entity';
+import { Treatment } from '../treatments/treatment.entity';
+import { TreatmentModel } from '../treatments/treatment.model';
+import { AttachFaqInput, DetachFaqInput, DocumentIdInput, ReorderFaqsInput } from './editorial.inputs';
+import { RevisionConnection, ScheduledActionModel } from './editorial.models';
+import { FaqPlacementsService } from './faq-placements.service';
+import { PublishingService } from './publishing.service';
+import { requireDraftAccess } from './stage-access';
+
+export const FaqPageUnion = createUnionType({
+  name: 'FaqPage',
+  description: 'A page that FAQs can be placed on.',
+  types: () => [TreatmentModel, ConditionModel, LocationModel, ProviderModel, PracticeModel] as const,
+  resolveType(value: object) {
+    if (value instanceof Treatment) return TreatmentModel;
+    if (value instanceof Condition) return ConditionModel;
+    if (value instanceof Location) return LocationModel;
+    if (value instanceof Provider) return ProviderModel;
+    if (value instanceof Practice) return PracticeModel;
+    return undefined;
+  },
+});
+
+@ArgsType()
+class RevisionsArgs extends ConnectionArgs {
+  @Field(() => DocumentType, { description: 'Type of the document.' })
+  @IsEnum(DocumentType)
+  documentType: DocumentType;
+
+  @Field(() => ID, { description: 'The document.' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  documentId: string;
+}
+
+function actorOf(context: GraphQLContext): Actor {
+  if (!context.actor) throw AppError.unauthenticated();
+  return context.actor;
+}
+
+/** Editorial operations that span content types: revision history, FAQ placement, schedules. */
+@Resolver()
+export class ContentResolver {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly faqPlacements: FaqPlacementsService,
+    private readonly publishing: PublishingService,
+  ) {}
+
+  @Query(() => RevisionConnection, { description: 'The revisions of a document, newest first: its pending draft and every published version. Needs content:read-draft.' })
+  @Requires(Permission.CONTENT_READ_DRAFT)
+  revisions(@Args() args: RevisionsArgs, @Context() context: GraphQLContext) {
+    requireDraftAccess(context);
+    const query = this.dataSource
+      .getRepository(Revision)
+      .createQueryBuilder('revision')
+      .where('revision.document_type = :type AND revision.document_id = :id', { type: args.documentType, id: args.documentId });
+    return paginateByKeyset(query, args, { keys: [{ expression: 'revision.created_at', kind: 'timestamp' }], direction: 'DESC' });
+  }
+
+  @Mutation(() => FaqPageUnion, { description: 'Put a FAQ on a page (treatment, condition, location, provider or the practice), at a position, in the page\'s draft.' })
+  @Requires(Permission.CONTENT_WRITE)
+  attachFaq(@Args('input', { description: 'The page, its version, the FAQ and the position.' }) input: AttachFaqInput, @Context() context: GraphQLContext) {
+    return this.faqPlacements.attach(actorOf(context), input.page, input.version, input.faq, input.position);
+  }
+
+  @Mutation(() => FaqPageUnion, { description: 'Take a FAQ off a page, in the page\'s draft. The FAQ itself is kept.' })
+  @Requires(Permission.CONTENT_WRITE)
+  detachFaq(@Args('input', { description: 'The page, its version and the FAQ.' }) input: DetachFaqInput, @Context() context: GraphQLContext) {
+    return this.faqPlacements.detach(actorOf(context), input.page, input.version, input.faq);
+  }
+
+  @Mutation(() => FaqPageUnion, { description: 'Set the order of a page\'s FAQs (the list replaces the current one), in the page\'s draft.' })
+  @Requires(Permission.CONTENT_WRITE)
+  reorderFaqs(@Args('input', { description: 'The page, its version and its FAQs in order.' }) input: ReorderFaqsInput, @Context() context: GraphQLContext) {
+    return this.faqPlacements.reorder(actorOf(context), input.page, input.version, input.faqs);
+  }
+
+  @Mutation(() => ScheduledActionModel, { description: 'Cancel a scheduled publish or unpublish that has not run yet.' })
+  @Requires(Permission.CONTENT_PUBLISH)
+  cancelScheduledAction(@Args('input', { description: 'The scheduled action.' }) input: DocumentIdInput, @Context() context: GraphQLContext) {
+    return this.publishing.cancelScheduledAction(actorOf(context), input.id);
+  }
+}

@@ -1,0 +1,221 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditLogService } from '../audit/audit-log.service';
+import { Actor } from '../auth/actor';
+import { DocumentEntity } from '../common/documents/document.entity';
+import { DocumentStatus } from '../common/documents/document-status';
+import { AppError, FieldError } from '../common/errors/app-error';
+import { Revision, RevisionKind } from '../revisions/revision.entity';
+import { ContentType, DocumentState, StateChange } from './content-type';
+import { slotsTargeting } from './content-types';
+import { resolveRefs } from './document-refs';
+import { applyState, mergeState, readLiveState } from './document-state';
+import { draftViewOfDocument } from '../common/documents/draft-view';
+import { assertVersion, editableState, lockDocument } from './document-store';
+import { ChangeRequest } from './editorial.types';
+import { OutboxEvent } from './outbox-event.entity';
+import { ScheduledAction, ScheduledActionStatus } from './scheduled-action.entity';
+import { generateUniqueSlug, recordSlugChange, slugTaken } from './slugs';
+
+/** A published document that points at the one being trashed. */
+export interface Reference {
+  type: string;
+  id: string;
+  label: string;
+}
+
+/** The user id to record as author: API keys and the system are named in the audit log instead. */
+function authorId(actor: Actor): string | null {
+  return actor.kind === 'USER' ? actor.id : null;
+}
+
+/**
+ * Creating, editing, trashing, restoring and purging documents of every content type. Edits of
+ * a live document go to its pending draft; the live row changes only at publish.
+ */
+@Injectable()
+export class EditorialService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  async create(actor: Actor, contentType: ContentType, request: ChangeRequest, path = 'input'): Promise<DocumentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      if (contentType.singleton) {
+        const [existing] = await manager.query(`SELECT id FROM ${contentType.table} WHERE deleted_at IS NULL LIMIT 1`);
+        if (existing) throw AppError.conflict(`There is already a ${contentType.name.toLowerCase()}; update it instead`, { documentId: existing.id });
+      }
+      const change = await this.resolveChange(manager, contentType, request, path, null);
+      const state = mergeState(contentType, { fields: {}, relations: {}, primary: {} }, change);
+      const repository = manager.getRepository(contentType.entity);
+      const row = (await repository.save(
+        repository.create({ ...state.fields, status: DocumentStatus.DRAFT, version: 1, createdBy: authorId(actor), updatedBy: authorId(actor) } as never) as never,
+      )) as unknown as DocumentEntity;
+      await applyState(manager, contentType, row.id, state, {});
+      await this.audit.record(manager, actor, { action: `create${contentType.name}`, documentType: contentType.type, documentId: row.id, after: state as never });
+      return this.editorView(manager, contentType, row.id);
+    });
+  }
+
+  async update(actor: Actor, contentType: ContentType, id: string, version: number, request: ChangeRequest, path = 'input'): Promise<DocumentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await lockDocument(manager, contentType, id);
+      assertVersion(contentType, locked, version);
+      const before = await editableState(manager, contentType, locked);
+      const change = await this.resolveChange(manager, contentType, request, path, id);
+      const after = mergeState(contentType, before, change);
+      await this.saveEditableState(manager, actor, contentType, locked.row, after, locked.version + 1);
+      await this.audit.record(manager, actor, { action: `update${contentType.name}`, documentType: contentType.type, documentId: id, before: before as never, after: after as never });
+      return this.editorView(manager, contentType, id);
+    });
+  }
+
+  /**
+   * Stores the state an editor works on: into the pending draft when the document is live (the
+   * public keeps seeing the published version), else straight into the row.
+   */
+  async saveEditableState(manager: EntityManager, actor: Actor, contentType: ContentType, row: DocumentEntity, state: DocumentState, newVersion: number): Promise<void> {
+    if (row.status === DocumentStatus.PUBLISHED) {
+      await manager.query(
+        `INSERT INTO revisions (document_type, document_id, kind, version, snapshot, created_by) VALUES ($1, $2, 'DRAFT', $3, $4, $5)
+         ON CONFLICT (document_type, document_id) WHERE kind = 'DRAFT' DO UPDATE SET version = EXCLUDED.version, snapshot = EXCLUDED.snapshot, created_by = EXCLUDED.created_by, created_at = now()`,
+        [contentType.type, row.id, newVersion, JSON.stringify(state), authorId(actor)],
+      );
+      return;
+    }
+    const newSlug = String(state.fields.slug);
+    await applyState(manager, contentType, row.id, state, { version: newVersion, updatedBy: authorId(actor) });
+    await recordSlugChange(manager, contentType, row.id, row.slug, newSlug);
+  }
+
+  /** Moves a document to the trash, refusing while published documents still point at it unless `detach`. */
+  async trash(actor: Actor, contentType: ContentType, id: string, detach: boolean): Promise<DocumentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await lockDocument(manager, contentType, id);
+      const references = await this.publishedReferencesTo(manager, contentType, id);
+      if (references.length > 0 && !detach) {
+        throw AppError.conflict(
+          `${contentType.label(locked.row as never)} is still used by ${references.map((reference) => reference.label).join(', ')}; remove those links first or trash with detach: true`,
+          { references },
+        );
+      }
+      if (detach) await this.detachAllReferencesTo(manager, contentType, id);
+      await manager.query(`UPDATE ${contentType.table} SET deleted_at = now(), version = version + 1, updated_by = $2 WHERE id = $1`, [id, authorId(actor)]);
+      await manager.update(ScheduledAction, { documentType: contentType.type, documentId: id, status: ScheduledActionStatus.PENDING }, { status: ScheduledActionStatus.CANCELLED, lastError: 'the document was moved to the trash' });
+      await this.writeEvent(manager, 'document.trashed', contentType, id, { detached: detach ? references : [] });
+      await this.audit.record(manager, actor, { action: `trash${contentType.name}`, documentType: contentType.type, documentId: id, before: { status: locked.row.status, references } as never, after: { deleted: true, detached: detach } });
+      return this.editorView(manager, contentType, id);
+    });
+  }
+
+  async restore(actor: Actor, contentType: ContentType, id: string): Promise<DocumentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await lockDocument(manager, contentType, id, { allowTrashed: true });
+      if (!locked.row.deletedAt) throw AppError.conflict(`${contentType.label(locked.row as never)} is not in the trash`);
+      if (contentType.singleton) {
+        const [other] = await manager.query(`SELECT id FROM ${contentType.table} WHERE deleted_at IS NULL AND id <> $1 LIMIT 1`, [id]);
+        if (other) throw AppError.conflict(`Another ${contentType.name.toLowerCase()} exists; only one may be active`, { documentId: other.id });
+      }
+      await manager.query(`UPDATE ${contentType.table} SET deleted_at = NULL, version = version + 1, updated_by = $2 WHERE id = $1`, [id, authorId(actor)]);
+      await this.writeEvent(manager, 'document.restored', contentType, id, {});
+      await this.audit.record(manager, actor, { action: `restore${contentType.name}`, documentType: contentType.type, documentId: id, before: { deleted: true }, after: { deleted: false } });
+      return this.editorView(manager, contentType, id);
+    });
+  }
+
+  /** Deletes a trashed document for good, with its join rows, drafts, history and schedules. */
+  async purge(actor: Actor, contentType: ContentType, id: string): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await lockDocument(manager, contentType, id, { allowTrashed: true });
+      if (!locked.row.deletedAt) throw AppError.conflict(`${contentType.label(locked.row as never)} must be in the trash before it can be purged`);
+      const before = await readLiveState(manager, contentType, locked.row);
+      // FAQ placements name their page polymorphically (no foreign key); other join rows cascade.
+      await manager.query('DELETE FROM faq_placements WHERE owner_id = $1', [id]);
+      await manager.query('DELETE FROM revisions WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
+      await manager.query('DELETE FROM slug_history WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
+      await manager.query('DELETE FROM scheduled_actions WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
+      await manager.delete(contentType.entity, { id });
+      await this.writeEvent(manager, 'document.purged', contentType, id, {});
+      await this.audit.record(manager, actor, { action: `purge${contentType.name}`, documentType: contentType.type, documentId: id, before: before as never });
+      return id;
+    });
+  }
+
+  /** The document as editors see it (draft overlaid), read inside the caller's transaction. */
+  async editorView(manager: EntityManager, contentType: ContentType, id: string): Promise<DocumentEntity> {
+    const row = await manager.getRepository(contentType.entity).findOneByOrFail({ id } as never);
+    const draft = await manager.findOne(Revision, { where: { documentType: contentType.type, documentId: id, kind: RevisionKind.DRAFT } });
+    return draftViewOfDocument(row as DocumentEntity, draft);
+  }
+
+  /** Published, non-trashed documents whose live relations point at the document. */
+  async publishedReferencesTo(manager: EntityManager, contentType: ContentType, id: string): Promise<Reference[]> {
+    const references: Reference[] = [];
+    for (const { owner, slot } of slotsTargeting(contentType.type)) {
+      const fixed = Object.entries(slot.fixedColumns ?? {});
+      const rows = await manager
+        .getRepository(owner.entity)
+        .createQueryBuilder('o')
+        .where(`o.id IN (SELECT j.${slot.ownerColumn} FROM ${slot.joinTable} j WHERE j.${slot.targetColumn} = :id${fixed.map(([column, value]) => ` AND j.${column} = '${value}'`).join('')})`, { id })
+        .andWhere("o.status = 'PUBLISHED' AND o.deleted_at IS NULL")
+        .getMany();
+      for (const row of rows) references.push({ type: owner.type, id: row.id, label: owner.label(row as never) });
+    }
+    return references;
+  }
+
+  private async detachAllReferencesTo(manager: EntityManager, contentType: ContentType, id: string): Promise<void> {
+    const tables = new Map<string, string>();
+    for (const { slot } of slotsTargeting(contentType.type)) tables.set(`${slot.joinTable}.${slot.targetColumn}`, `DELETE FROM ${slot.joinTable} WHERE ${slot.targetColumn} = $1`);
+    for (const sql of tables.values()) await manager.query(sql, [id]);
+  }
+
+  async writeEvent(manager: EntityManager, eventType: string, contentType: ContentType, documentId: string, payload: Record<string, unknown>): Promise<void> {
+    await manager.insert(OutboxEvent, { eventType, documentType: contentType.type, documentId, payload: payload as never });
+  }
+
+  /** Resolves references and checks slugs; every problem is reported at once with its input path. */
+  async resolveChange(manager: EntityManager, contentType: ContentType, request: ChangeRequest, path: string, documentId: string | null): Promise<StateChange> {
+    const errors: FieldError[] = [];
+    const change: StateChange = { fields: { ...request.fields }, relations: {}, primary: {} };
+    for (const slot of contentType.relations) {
+      const refs = request.relations[slot.name];
+      if (refs) {
+        const ids = await resolveRefs(manager, slot.targetType, refs, errors);
+        if (slot.targetType === contentType.type && documentId && ids.includes(documentId)) {
+          errors.push({ path: `${path}.${slot.inputField}`, message: 'cannot point at the document itself' });
+        }
+        const seen = new Set<string>();
+        ids.forEach((resolved, index) => {
+          if (!resolved) return;
+          if (seen.has(resolved)) errors.push({ path: refs[index].path, message: 'is listed twice' });
+          seen.add(resolved);
+        });
+        change.relations[slot.name] = ids.filter((resolved): resolved is string => Boolean(resolved));
+      }
+      const primary = request.primary[slot.name];
+      if (primary !== undefined) {
+        const [primaryId] = primary ? await resolveRefs(manager, slot.targetType, [primary], errors) : [null];
+        change.primary[slot.name] = primaryId ?? null;
+        const targets = change.relations[slot.name];
+        if (primaryId && targets && !targets.includes(primaryId)) errors.push({ path: primary?.path ?? path, message: `must be one of ${slot.inputField}` });
+      }
+    }
+    // Optional in update inputs is not the same as nullable in the table.
+    const columns = manager.connection.getMetadata(contentType.entity).columns;
+    for (const [field, value] of Object.entries(change.fields)) {
+      const column = columns.find((candidate) => candidate.propertyName === field);
+      if (value === null && column && !column.isNullable) errors.push({ path: `${path}.${field}`, message: 'cannot be null' });
+    }
+    if (typeof change.fields.slug === 'string') {
+      if (await slugTaken(manager, contentType, change.fields.slug, documentId)) {
+        errors.push({ path: `${path}.slug`, message: `"${change.fields.slug}" is already used by another ${contentType.name.toLowerCase()}` });
+      }
+    } else if (!documentId) {
+      change.fields.slug = await generateUniqueSlug(manager, contentType, contentType.slugSource(change.fields), null);
+    }
+    if (errors.length > 0) throw AppError.badInput(errors);
+    return change;
+  }
+}

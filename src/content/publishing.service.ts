@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditLogService } from '../audit/audit-log.service';
+import { Actor } from '../auth/actor';
+import { DocumentEntity } from '../common/documents/document.entity';
+import { DocumentStatus } from '../common/documents/document-status';
+import { AppError } from '../common/errors/app-error';
+import { Revision, RevisionKind } from '../revisions/revision.entity';
+import { ContentType, DocumentState } from './content-type';
+import { contentTypeOf } from './content-types';
+import { applyState, readLiveState } from './document-state';
+import { assertVersion, editableState, LockedDocument, lockDocument } from './document-store';
+import { EditorialService } from './editorial.service';
+import { ScheduledAction, ScheduledActionKind, ScheduledActionStatus } from './scheduled-action.entity';
+import { recordSlugChange } from './slugs';
+
+/** A related document that is not live, so the published page does not show it yet. */
+export interface UnpublishedDependency {
+  type: string;
+  id: string;
+  label: string;
+  status: DocumentStatus;
+}
+
+/** Publishing, unpublishing, drafts, revisions and schedules, for every content type. */
+@Injectable()
+export class PublishingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly editorial: EditorialService,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  async publish(actor: Actor, contentType: ContentType, id: string, version: number): Promise<DocumentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await lockDocument(manager, contentType, id);
+      assertVersion(contentType, locked, version);
+      await this.publishLocked(manager, actor, contentType, locked);
+      return this.editorial.editorView(manager, contentType, id);
+    });
+  }
+
+  /**
+   * Makes the editable state live: row and join rows take the draft's values, the draft becomes
+   * a PUBLISHED revision, and an event is written for caches and webhooks.
+   */
+  private async publishLocked(manager: EntityManager, actor: Actor, contentType: ContentType, locked: LockedDocument): Promise<void> {
+    const { row, draft } = locked;
+    if (row.status === DocumentStatus.PUBLISHED && !draft) return;
+    const before = row.status === DocumentStatus.PUBLISHED ? await readLiveState(manager, contentType, row) : null;
+    const state = await editableState(manager, contentType, locked);
+    const now = new Date();
+    const newVersion = locked.version + 1;
+    await applyState(manager, contentType, row.id, state, {
+      status: DocumentStatus.PUBLISHED,
+      publishedAt: now,
+      firstPublishedAt: row.firstPublishedAt ?? now,
+      version: newVersion,
+      updatedBy: actor.kind === 'USER' ? actor.id : row.updatedBy,
+    });
+    await recordSlugChange(manager, contentType, row.id, row.slug, String(state.fields.slug));
+    if (draft) await manager.delete(Revision, { id: draft.id });
+    await manager.insert(Revision, {
+      documentType: contentType.type,
+      documentId: row.id,
+      kind: RevisionKind.PUBLISHED,
+      version: newVersion,
+      snapshot: state as never,
+      createdBy: actor.kind === 'USER' ? actor.id : null,
+    });
+    const dependencies = await this.unpublishedDependencies(manager, contentType, state);
+    await this.editorial.writeEvent(manager, 'document.published', contentType, row.id, { version: newVersion, slug: state.fields.slug });
+    await this.audit.record(manager, actor, {
+      action: `publish${contentType.name}`, documentType: contentType.type, documentId: row.id,
+      before: before as never, after: { ...state, unpublishedDependencies: dependencies } as never,
+    });
+  }
+
+  async unpublish(actor: Actor, contentType: ContentType, id: string, version: number): Promise<DocumentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await lockDocument(manager, contentType, id);
+      assertVersion(contentType, locked, version);
+      await this.unpublishLocked(manager, actor, contentType, locked);
+      return this.editorial.editorView(manager, contentType, id);
+    });
+  }
+
+  private async unpublishLocked(manager: EntityManager, actor: Actor, contentType: ContentType, locked: LockedDocument): Promise<void> {
+    const { row, draft } = locked;
+    if (row.status !== DocumentStatus.PUBLISHED) throw AppError.conflict(`${contentType.label(row as never)} is not published`);
+    const newVersion = locked.version + 1;
+    if (draft) {
+      // Nothing is live any more, so the pending edits become the working state in the row.
+      const state = draft.snapshot as unknown as DocumentState;
+      await applyState(manager, contentType, row.id, state, { status: DocumentStatus.DRAFT, version: newVersion });
+      await recordSlugChange(manager, contentType, row.id, row.slug, String(state.fields.slug));
+      await manager.delete(Revision, { id: draft.id });
+    } else {
+      await manager.query(`UPDATE ${contentType.table} SET status = 'DRAFT', version = $2 WHERE id = $1`, [row.id, newVersion]);
+    }
+    await this.editorial.writeEvent(manager, 'document.unpublished', contentType, row.id, { version: newVersion });
+    await this.audit.record(manager, actor, { action: `unpublish${contentType.name}`, documentType: contentType.type, documentId: row.id, before: { status: row.status }, after: { status: DocumentStatus.DRAFT } });
+  }
+
+  /** Drops the pending draft of a published document; the live version stays as it is. */
+  async discardDraft(actor: Actor, contentType: ContentType, id: string, version: number): Promise<DocumentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await lockDocument(manager, contentType, id);
+      assertVersion(contentType, locked, version);
+      if (!locked.draft) throw AppError.conflict(`${contentType.label(locked.row as never)} has no pending draft to discard`);
+      await manager.delete(Revision, { id: locked.draft.id });
+      // The version moves on so that an editor still holding the draft cannot save over it.
+      await manager.query(`UPDATE ${contentType.table} SET version = $2 WHERE id = $1`, [id, locked.version + 1]);
+      await this.audit.record(manager, actor, { action: `discard${contentType.name}Draft`, documentType: contentType.type, documentId: id, before: locked.draft.snapshot as never });
+      return this.editorial.editorView(manager, contentType, id);
+    });
+  }
+
+  /** Copies a past revision into the editable state (the draft of a live document). */
+  async restoreRevision(actor: Actor, contentType: ContentType, id: string, revisionId: string, version: number): Promise<DocumentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await lockDocument(manager, contentType, id);
+      assertVersion(contentType, locked, version);
+      const revision = await manager.findOne(Revision, { where: { id: revisionId, documentType: contentType.type, documentId: id } });
+      if (!revision) throw AppError.badInput([{ path: 'input.revisionId', message: `is not a revision of this ${contentType.name.toLowerCase()}` }]);
+      const before = await editableState(manager, contentType, locked);
+      const restored = await this.withoutMissingTargets(manager, contentType, revision.snapshot as unknown as DocumentState);
+      // A restored slug another document took since then cannot come back: keep the current one.
+      const [clash] = await manager.query(`SELECT 1 FROM ${contentType.table} WHERE slug = $1 AND id <> $2`, [restored.fields.slug, id]);
+      if (clash) restored.fields.slug = before.fields.slug;
+      await this.editorial.saveEditableState(manager, actor, contentType, locked.row, restored, locked.version + 1);
+      await this.audit.record(manager, actor, { action: `restore${contentType.name}Revision`, documentType: contentType.type, documentId: id, before: before as never, after: { ...restored, revisionId } as never });
+      return this.editorial.editorView(manager, contentType, id);
+    });
+  }
+
+  /** Relation targets purged since a revision was taken are left out of it. */
+  private async withoutMissingTargets(manager: EntityManager, contentType: ContentType, state: DocumentState): Promise<DocumentState> {
+    const relations: Record<string, string[]> = {};
+    const primary: Record<string, string | null> = { ...state.primary };
+    for (const slot of contentType.relations) {
+      const ids = state.relations[slot.name] ?? [];
+      const existing: { id: string }[] = ids.length ? await manager.query(`SELECT id FROM ${contentTypeOf(slot.targetType).table} WHERE id = ANY($1::uuid[])`, [ids]) : [];
+      const found = new Set(existing.map((row) => row.id));
+      relations[slot.name] = ids.filter((target) => found.has(target));
+      if (slot.hasPrimary && primary[slot.name] && !found.has(primary[slot.name] as string)) primary[slot.name] = relations[slot.name][0] ?? null;
+    }
+    return { fields: { ...state.fields }, relations, primary };
+  }
+
+  /** Related documents of a state that are not live (drafts or trashed): hidden until published. */
+  async unpublishedDependencies(manager: EntityManager, contentType: ContentType, state: DocumentState): Promise<UnpublishedDependency[]> {
+    const dependencies: UnpublishedDependency[] = [];
+    for (const slot of contentType.relations) {
+      const ids = state.relations[slot.name] ?? [];
+      if (ids.length === 0) continue;
+      const target = contentTypeOf(slot.targetType);
+      const rows = await manager
+        .getRepository(target.entity)
+        .createQueryBuilder('t')
+        .where('t.id = ANY(:ids)', { ids })
+        .andWhere("(t.status <> 'PUBLISHED' OR t.deleted_at IS NOT NULL)")
+        .getMany();
+      for (const row of rows) dependencies.push({ type: target.type, id: row.id, label: target.label(row as never), status: row.status });
+    }
+    return dependencies;
+  }
+
+  async schedule(actor: Actor, contentType: ContentType, id: string, action: ScheduledActionKind, at: Date): Promise<ScheduledAction> {
+    if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw AppError.badInput([{ path: 'input.at', message: 'must be a date-time' }]);
+    if (at.getTime() < Date.now() - 60_000) throw AppError.badInput([{ path: 'input.at', message: 'must not be in the past' }]);
+    return this.dataSource.transaction(async (manager) => {
+      await lockDocument(manager, contentType, id);
+      const scheduled = await manager.save(
+        manager.create(ScheduledAction, { documentType: contentType.type, documentId: id, action, runAt: at, createdBy: actor.id, createdByLabel: actor.label }),
+      );
+      await this.audit.record(manager, actor, { action: action === ScheduledActionKind.PUBLISH ? `schedulePublish${contentType.name}` : `scheduleUnpublish${contentType.name}`, documentType: contentType.type, documentId: id, after: { runAt: at.toISOString(), scheduledActionId: scheduled.id } });
+      return scheduled;
+    });
+  }
+
+  async cancelScheduledAction(actor: Actor, scheduledActionId: string): Promise<ScheduledAction> {
+    return this.dataSource.transaction(async (manager) => {
+      const scheduled = await manager.getRepository(ScheduledAction).createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id: scheduledActionId }).getOne();
+      if (!scheduled) throw AppError.notFound(`Scheduled action ${scheduledActionId}`);
+      if (scheduled.status !== ScheduledActionStatus.PENDING) throw AppError.conflict(`The scheduled action is already ${scheduled.status.toLowerCase()}`);
+      scheduled.status = ScheduledActionStatus.CANCELLED;
+      await manager.save(scheduled);
+      await this.audit.record(manager, actor, { action: 'cancelScheduledAction', documentType: scheduled.documentType, documentId: scheduled.documentId, after: { scheduledActionId, status: 'CANCELLED' } });
+      return scheduled;
+    });
+  }
+
+  /**
+   * Runs one due scheduled action, if any, claiming it with FOR UPDATE SKIP LOCKED so that with
+   * several app instances each action runs exactly once. Returns whether one was run.
+   */
+  async runNextDueAction(actor: Actor): Promise<boolean> {
+    let failure: { id: string; message: string } | null = null;
+    const ran = await this.dataSource.transaction(async (manager) => {
+      const [due] = await manager.query(
+        `SELECT id FROM scheduled_actions WHERE status = 'PENDING' AND run_at <= now() ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      );
+      if (!due) return false;
+      const scheduled = await manager.findOneByOrFail(ScheduledAction, { id: due.id });
+      const contentType = contentTypeOf(scheduled.documentType as never);
+      try {
+        await manager.query('SAVEPOINT scheduled_action');
+        const locked = await lockDocument(manager, contentType, scheduled.documentId);
+        if (scheduled.action === ScheduledActionKind.PUBLISH) await this.publishLocked(manager, actor, contentType, locked);
+        else if (locked.row.status === DocumentStatus.PUBLISHED) await this.unpublishLocked(manager, actor, contentType, locked);
+        await manager.update(ScheduledAction, { id: scheduled.id }, { status: ScheduledActionStatus.DONE, executedAt: new Date(), attempts: scheduled.attempts + 1 });
+      } catch (error) {
+        await manager.query('ROLLBACK TO SAVEPOINT scheduled_action');
+        failure = { id: scheduled.id, message: error instanceof Error ? error.message : String(error) };
+        await manager.update(ScheduledAction, { id: scheduled.id }, { status: ScheduledActionStatus.FAILED, executedAt: new Date(), attempts: scheduled.attempts + 1, lastError: failure.message });
+      }
+      return true;
+    });
+    return ran || failure !== null;
+  }
+}

@@ -1,0 +1,13 @@
+import { PRACTICE_TYPE } from '../content/content-types';
+import { createEditorialResolver } from '../content/editorial-resolver.factory';
+import { CreatePracticeInput, practiceChange, UpdatePracticeInput } from './practice-editing.inputs';
+import { PracticeModel } from './practice.model';
+
+/** Admin mutations for the practice singleton (no trash: there is always one practice). */
+export const PracticeEditorialResolver = createEditorialResolver({
+  contentType: PRACTICE_TYPE,
+  model: PracticeModel,
+  createInput: CreatePracticeInput,
+  updateInput: UpdatePracticeInput,
+  toChange: practiceChange,
+});

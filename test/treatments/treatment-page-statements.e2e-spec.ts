@@ -1,0 +1,112 @@
+import { DocumentType } from '../../src/common/documents/document-status';
+import { Location } from '../../src/locations/location.entity';
+import { Treatment } from '../../src/treatments/treatment.entity';
+import { dataOf } from '../common/expectations';
+import { ContentFactory } from '../factories/content.factory';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const PAGE_QUERY = `query ($slug: String!) {
+  treatment(slug: $slug) {
+    title
+    body { html }
+    conditions { name slug }
+    faqs { question answer { html } }
+    providers { displayName specialties { name } primaryLocation { name } locations { name phone { display } } }
+    locations { name address { city } }
+  }
+}`;
+
+const LIST_QUERY = `query ($category: String!) {
+  treatments(first: 50, filter: { category: $category }) {
+    totalCount
+    edges { node { title conditions { name } faqs { question } providers { locations { name } } } }
+  }
+}`;
+
+describe('statements per request', () => {
+  let app: TestApp;
+  let factory: ContentFactory;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    factory = new ContentFactory(app.dataSource);
+  });
+
+  afterAll(() => app.close());
+
+  /** A published treatment with `count` conditions, FAQs, providers (each at two offices) and offices. */
+  const treatmentWith = async (title: string, count: number, shared?: Location[]): Promise<Treatment> => {
+    const treatment = await factory.treatment({ title, category: title });
+    const conditions = [];
+    const faqs = [];
+    const providers = [];
+    const locations = [];
+    for (let index = 0; index < count; index += 1) {
+      conditions.push(await factory.condition({ name: `${title} condition ${index}` }));
+      faqs.push(await factory.faq({ question: `${title} question ${index}?` }));
+      locations.push(await factory.location({ name: `${title} office ${index}`, phone: '+18595550100' }));
+      providers.push(await factory.provider({ firstName: `${title}`, lastName: `Provider ${index}`, slug: `${title}-provider-${index}`.toLowerCase().replace(/\s+/g, '-'), specialties: ['208VP0014X'] }));
+    }
+    await factory.treatmentConditions(treatment, conditions);
+    await factory.placeFaqs(DocumentType.TREATMENT, treatment.id, faqs);
+    await factory.treatmentLocations(treatment, locations);
+    await factory.treatmentProviders(treatment, providers);
+    for (const [index, provider] of providers.entries()) {
+      await factory.providerLocations(provider, [locations[index], ...(shared ?? [locations[(index + 1) % locations.length]])].filter((location, position, all) => all.indexOf(location) === position));
+    }
+    return treatment;
+  };
+
+  it('runs as many statements for a treatment page with 50 related items of each kind as with 1', async () => {
+    const small = await treatmentWith('Small Page', 1);
+    const large = await treatmentWith('Large Page', 50);
+
+    const smallResponse = await app.graphql(PAGE_QUERY, { slug: small.slug });
+    const largeResponse = await app.graphql(PAGE_QUERY, { slug: large.slug });
+
+    const smallPage = dataOf(smallResponse).treatment;
+    const largePage = dataOf(largeResponse).treatment;
+    expect(smallPage.conditions).toHaveLength(1);
+    expect(smallPage.providers[0].locations).toHaveLength(1);
+    expect(largePage.conditions).toHaveLength(50);
+    expect(largePage.faqs).toHaveLength(50);
+    expect(largePage.locations).toHaveLength(50);
+    expect(largePage.providers).toHaveLength(50);
+    expect(largePage.providers.every((provider: { locations: unknown[] }) => provider.locations.length === 2)).toBe(true);
+    expect(Number.isInteger(smallResponse.sqlStatements)).toBe(true);
+    expect(smallResponse.sqlStatements).toBeGreaterThan(0);
+    expect(largeResponse.sqlStatements).toBe(smallResponse.sqlStatements);
+  });
+
+  it('runs as many statements for a list of 50 treatments with their relations as for 2', async () => {
+    const offices = [await factory.location({ name: 'List Office A' }), await factory.location({ name: 'List Office B' })];
+    const conditions = [await factory.condition({ name: 'List Condition A' }), await factory.condition({ name: 'List Condition B' })];
+    const faqs = [await factory.faq({ question: 'List question A?' }), await factory.faq({ question: 'List question B?' })];
+    const providers = [await factory.provider({ firstName: 'List', lastName: 'Doctor A' }), await factory.provider({ firstName: 'List', lastName: 'Doctor B' })];
+    for (const provider of providers) await factory.providerLocations(provider, offices);
+    const addTreatments = async (category: string, count: number) => {
+      for (let index = 0; index < count; index += 1) {
+        const treatment = await factory.treatment({ title: `${category} ${index}`, category });
+        await factory.treatmentConditions(treatment, conditions);
+        await factory.placeFaqs(DocumentType.TREATMENT, treatment.id, faqs);
+        await factory.treatmentProviders(treatment, providers);
+      }
+    };
+    await addTreatments('list-two', 2);
+    await addTreatments('list-fifty', 50);
+
+    const two = await app.graphql(LIST_QUERY, { category: 'list-two' });
+    const fifty = await app.graphql(LIST_QUERY, { category: 'list-fifty' });
+
+    expect(dataOf(two).treatments.edges).toHaveLength(2);
+    const edges = dataOf(fifty).treatments.edges;
+    expect(edges).toHaveLength(50);
+    for (const { node } of edges) {
+      expect(node.conditions).toHaveLength(2);
+      expect(node.faqs).toHaveLength(2);
+      expect(node.providers.map((provider: { locations: unknown[] }) => provider.locations.length)).toEqual([2, 2]);
+    }
+    expect(two.sqlStatements).toBeGreaterThan(0);
+    expect(fifty.sqlStatements).toBe(two.sqlStatements);
+  });
+});

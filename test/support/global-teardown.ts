@@ -1,14 +1,14 @@
 import { Client } from 'pg';
-import { testDatabaseServerUrl } from './test-database';
+import { testDatabasePrefix, testDatabaseServerUrl } from './test-database';
 
-/** Drops test databases left behind by files that crashed before their own cleanup. */
+/** Drops this run's test databases left behind by files that crashed before their own cleanup. */
 export default async function globalTeardown() {
   const url = testDatabaseServerUrl();
   if (!url) return;
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'cms_e2e_%'");
+    const { rows } = await client.query('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [testDatabasePrefix()]);
     for (const row of rows) await client.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => undefined);
   } finally {
     await client.end();

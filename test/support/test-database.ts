@@ -6,6 +6,14 @@ export function testDatabaseServerUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
+/**
+ * Databases of one `npm test` run share a prefix with the run's id (set by global setup), so the
+ * teardown drops its own leftovers and never those of another run on the same server.
+ */
+export function testDatabasePrefix(): string {
+  return `cms_e2e_${process.env.CMS_TEST_RUN_ID ?? 'adhoc'}_`;
+}
+
 export interface TestDatabase {
   /** URL of the fresh database, or undefined for the embedded one. */
   url?: string;
@@ -16,7 +24,7 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = testDatabaseServerUrl();
   if (!serverUrl) return { url: undefined, drop: async () => undefined };
-  const name = `cms_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${testDatabasePrefix()}${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {

@@ -1,0 +1,141 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createBenchDatabase } from './bench-database';
+import { runLoad } from './load';
+
+/**
+ * `npm run bench`: starts the built app against a fresh PostgreSQL database with the demo
+ * practice plus generated content, counts the SQL statements of the main page queries at two
+ * sizes, and load-tests them over HTTP from this process. Bounded in time; loopback only.
+ * Results: printed as a table and written to bench/results/latest.json.
+ */
+const ROOT = join(__dirname, '..', '..');
+/** The compiled app next to this compiled script (dist/src/main.js). */
+const MAIN = join(__dirname, '..', 'src', 'main.js');
+const PORT = 20000 + Math.floor(Math.random() * 20000);
+const BASE = `http://127.0.0.1:${PORT}`;
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 8000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+
+const TREATMENT_PAGE = `query Page($slug: String!) {
+  treatment(slug: $slug) {
+    title summary body { html } procedure { setting anesthesia recovery { html } }
+    conditions { slug name } faqs { question answer { html } }
+    providers { displayName yearsOfExperience locations { name address { city } } }
+    locations { name openNow }
+  }
+}`;
+const TREATMENT_LIST = `{ treatments(first: 20) { totalCount edges { node { slug title conditions { name } faqs { question } providers { displayName locations { name } } } } } }`;
+const LOCATIONS_NEAR = `{ locations(filter: { near: { latitude: 38.05, longitude: -84.5, radiusKm: 200 } }) { edges { distanceKm node { name openStatus { label } providers { displayName } } } } }`;
+const PROVIDERS = `{ providers(first: 20, filter: { acceptingNewPatients: true }) { totalCount edges { node { displayName specialties { name } primaryLocation { name } treatments { title } } } } }`;
+
+async function graphql(query: string, variables: Record<string, unknown> = {}): Promise<{ ok: boolean; statements: number; body: any }> {
+  const response = await fetch(`${BASE}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { errors?: unknown };
+  return { ok: response.ok && !body.errors, statements: Number(response.headers.get('x-sql-statements')), body };
+}
+
+async function waitForHealth(server: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (server.exitCode !== null) throw new Error('the app exited during start');
+    try {
+      if ((await fetch(`${BASE}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the app did not become healthy within 60 s');
+}
+
+/** Generated content: `treatments` treatments, each linked to `fanOut` conditions, FAQs, providers and locations. */
+async function seedGeneratedContent(url: string, treatments: number, fanOut: number, prefix: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const published = "'PUBLISHED', now(), now()";
+  await client.query(`INSERT INTO conditions (slug, name, summary, status, published_at, first_published_at)
+    SELECT '${prefix}-condition-' || g, 'Condition ' || g, 'Summary ' || g, ${published} FROM generate_series(1, ${fanOut}) g`);
+  await client.query(`INSERT INTO faqs (slug, question, answer, status, published_at, first_published_at)
+    SELECT '${prefix}-faq-' || g, 'Question ' || g || '?', 'Answer **' || g || '**.', ${published} FROM generate_series(1, ${fanOut}) g`);
+  await client.query(`INSERT INTO locations (slug, name, city, state, latitude, longitude, status, published_at, first_published_at)
+    SELECT '${prefix}-office-' || g, 'Office ' || g, 'Lexington', 'KY', 38 + g / 100.0, -84.5, ${published} FROM generate_series(1, ${fanOut}) g`);
+  await client.query(`INSERT INTO providers (slug, first_name, last_name, credentials, practice_start_year, status, published_at, first_published_at)
+    SELECT '${prefix}-provider-' || g, 'Pat', 'Doe' || g, '{MD}', 2000, ${published} FROM generate_series(1, ${fanOut}) g`);
+  await client.query(`INSERT INTO treatments (slug, title, summary, body, status, published_at, first_published_at)
+    SELECT '${prefix}-treatment-' || g, 'Treatment ' || g, 'Summary', '## About\n\nText with a [link](https://example.com).', ${published} FROM generate_series(1, ${treatments}) g`);
+  const link = (table: string, column: string, targetTable: string) =>
+    client.query(`INSERT INTO ${table} (treatment_id, ${column}, position)
+      SELECT t.id, x.id, row_number() OVER (PARTITION BY t.id ORDER BY x.slug) FROM treatments t CROSS JOIN ${targetTable} x
+      WHERE t.slug LIKE '${prefix}-treatment-%' AND x.slug LIKE '${prefix}-%'`);
+  await link('treatment_conditions', 'condition_id', 'conditions');
+  await link('treatment_providers', 'provider_id', 'providers');
+  await link('treatment_locations', 'location_id', 'locations');
+  await client.query(`INSERT INTO faq_placements (faq_id, owner_type, owner_id, position)
+    SELECT f.id, 'TREATMENT', t.id, row_number() OVER (PARTITION BY t.id ORDER BY f.slug) FROM treatments t CROSS JOIN faqs f
+    WHERE t.slug LIKE '${prefix}-treatment-%' AND f.slug LIKE '${prefix}-faq-%'`);
+  await client.query(`INSERT INTO provider_locations (provider_id, location_id, is_primary, position)
+    SELECT p.id, l.id, l.slug = '${prefix}-office-1', 0 FROM providers p CROSS JOIN locations l WHERE p.slug LIKE '${prefix}-provider-%' AND l.slug LIKE '${prefix}-office-%'`);
+  await client.end();
+}
+
+async function main() {
+  const database = await createBenchDatabase();
+  const server = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, DATABASE_URL: database.url, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'warn', LOAD_DEMO_CONTENT: 'true', DATABASE_POOL_SIZE: '10' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitForHealth(server);
+    await seedGeneratedContent(database.url, 1, 1, 'small');
+    await seedGeneratedContent(database.url, 50, 50, 'large');
+
+    const statements = {
+      treatmentPage_1Related: (await graphql(TREATMENT_PAGE, { slug: 'small-treatment-1' })).statements,
+      treatmentPage_50Related: (await graphql(TREATMENT_PAGE, { slug: 'large-treatment-1' })).statements,
+      treatmentList_20x50Related: (await graphql(TREATMENT_LIST)).statements,
+      locationsNear: (await graphql(LOCATIONS_NEAR)).statements,
+      providers: (await graphql(PROVIDERS)).statements,
+    };
+    console.log('SQL statements per request:', statements);
+
+    const scenarios: [string, string, Record<string, unknown>][] = [
+      ['treatment page (demo: Intrathecal Therapy)', TREATMENT_PAGE, { slug: 'intrathecal-therapy' }],
+      ['treatment page (50 of each relation)', TREATMENT_PAGE, { slug: 'large-treatment-1' }],
+      ['treatment list (20 items, nested relations)', TREATMENT_LIST, {}],
+      ['locations near a point with hours', LOCATIONS_NEAR, {}],
+    ];
+    const load: Record<string, unknown> = {};
+    for (const [name, query, variables] of scenarios) {
+      const body = JSON.stringify({ query, variables });
+      const result = await runLoad(
+        async () => {
+          const response = await fetch(`${BASE}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          await response.arrayBuffer();
+          return response.ok;
+        },
+        { concurrency: CONCURRENCY, durationMs: DURATION_MS, maxRequests: 200_000 },
+      );
+      load[name] = result;
+      console.log(`${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, ${result.errors} errors`);
+    }
+
+    const results = { date: new Date().toISOString(), node: process.version, concurrency: CONCURRENCY, durationMs: DURATION_MS, statements, load };
+    mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+    if (statements.treatmentPage_1Related !== statements.treatmentPage_50Related) {
+      console.error('The treatment page runs more statements with more related items: an N+1 crept in.');
+      process.exitCode = 1;
+    }
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    await database.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

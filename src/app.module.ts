@@ -1,12 +1,19 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuthModule } from './auth/auth.module';
+import { CredentialsService } from './auth/credentials.service';
+import { AuditModule } from './audit/audit.module';
 import { CommonModule } from './common/common.module';
+import { ContentModule } from './content/content.module';
 import { createErrorFormatter } from './common/errors/format-graphql-error';
+import { ClientErrorFilter } from './common/errors/graphql-error.filter';
+import { privateResponsePlugin } from './common/graphql/cache-control.plugin';
 import { GraphQLContext } from './common/graphql/graphql-context';
 import { RequestLoaders } from './common/loaders/request-loaders';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
@@ -21,9 +28,10 @@ import { PracticeModule } from './practice/practice.module';
 import { ProvidersModule } from './providers/providers.module';
 import { documentRootTypes } from './schema/root-types';
 import { TreatmentsModule } from './treatments/treatments.module';
+import { UsersModule } from './users/users.module';
 
 /** Modules that contribute GraphQL types and resolvers; the schema script reads them too. */
-export const FEATURE_MODULES = [CommonModule, TreatmentsModule, ConditionsModule, FaqsModule, LocationsModule, ProvidersModule, PracticeModule];
+export const FEATURE_MODULES = [CommonModule, TreatmentsModule, ConditionsModule, FaqsModule, LocationsModule, ProvidersModule, PracticeModule, UsersModule, ApiKeysModule, AuthModule, AuditModule, ContentModule];
 
 @Module({})
 export class AppModule {
@@ -33,24 +41,33 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forDataSource(dataSource),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          graphiql: false,
-          playground: false,
-          introspection: true,
-          csrfPrevention: true,
-          includeStacktraceInErrorResponses: false,
-          transformSchema: documentRootTypes,
-          formatError: createErrorFormatter(logger, config.isDevelopment),
-          context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply, loaders: new RequestLoaders(dataSource), actor: null }),
+          imports: [AuthModule],
+          inject: [CredentialsService],
+          useFactory: (credentials: CredentialsService) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            graphiql: false,
+            playground: false,
+            introspection: true,
+            csrfPrevention: true,
+            includeStacktraceInErrorResponses: false,
+            transformSchema: documentRootTypes,
+            formatError: createErrorFormatter(logger, config.isDevelopment),
+            plugins: [privateResponsePlugin],
+            // The credential is checked once per request; a bad one refuses the whole request (401).
+            context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => ({ req, reply, loaders: new RequestLoaders(dataSource), actor: await credentials.actorFor(req.headers) }),
+          }),
         }),
         ...FEATURE_MODULES,
         HealthModule,
       ],
-      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
+      providers: [
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: ClientErrorFilter },
+      ],
     };
   }
 }

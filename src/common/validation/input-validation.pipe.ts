@@ -7,12 +7,39 @@ import { flattenValidationErrors } from '../errors/format-graphql-error';
 const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
 
 /**
+ * The path of the first string holding a NUL character in GraphQL argument values, or null.
+ * Only plain data is walked (argument objects have a null or Object prototype); the context,
+ * parents and other class instances are not arguments.
+ */
+function pathOfNulCharacter(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 20 || !value || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = pathOfNulCharacter(value[index], `${path}[${index}]`, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== null && prototype !== Object.prototype) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = pathOfNulCharacter(item, path ? `${path}.${key}` : key, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
  * Validates GraphQL arguments against their class-validator rules and reports every invalid
  * field at once, as one BAD_USER_INPUT error whose `fields` paths start at the argument name.
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata) {
+    const nul = metadata.type === 'custom' ? null : pathOfNulCharacter(value, metadata.data ?? '');
+    // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
+    if (nul !== null) throw AppError.badInput([{ path: nul, message: 'must not contain NUL characters' }]);
     const { metatype } = metadata;
     if (!metatype || PRIMITIVES.has(metatype) || value === null || value === undefined || typeof value !== 'object') return value;
     const instance = plainToInstance(metatype, value);

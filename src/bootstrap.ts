@@ -13,6 +13,7 @@ import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-pos
 import { runMigrationsUnderLock } from './database/migrations';
 import { StatementCountingLogger } from './database/statement-counting-logger';
 import { DemoContentLoader } from './demo/demo-content.loader';
+import { InitialAccounts } from './users/initial-accounts';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -54,6 +55,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       const loaded = await new DemoContentLoader(dataSource).loadIfEmpty();
       if (loaded) logger.info('Loaded the demo practice content into the empty database');
     }
+    // Accounts: the ADMIN_EMAIL admin, and the demo editor in embedded demo mode, while no user exists.
+    await new InitialAccounts(dataSource, config, logger).createIfNoUsers();
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();

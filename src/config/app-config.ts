@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 /**
  * Every environment variable the app reads, validated once at start. Feature code receives
@@ -46,11 +46,24 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Signs access tokens. Required with DATABASE_URL in production; generated and kept under DATA_DIR otherwise. */
+  /** Signs access and preview tokens (HS256). When unset, a random one is generated once and kept in the database (app_settings), shared by every instance. Sensitive. */
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /** With ADMIN_PASSWORD: the admin account created at start while the database has no user at all. */
+  @ValidateIf((config: AppConfig) => config.ADMIN_EMAIL !== undefined || config.ADMIN_PASSWORD !== undefined)
+  @IsEmail({}, { message: 'must be an email address (ADMIN_EMAIL and ADMIN_PASSWORD go together)' })
+  @MaxLength(320, { message: 'must be at most 320 characters' })
+  ADMIN_EMAIL?: string;
+
+  /** Password of the ADMIN_EMAIL account, at least 12 characters; only read when that account is created. Sensitive. */
+  @ValidateIf((config: AppConfig) => config.ADMIN_EMAIL !== undefined || config.ADMIN_PASSWORD !== undefined)
+  @IsString({ message: 'must be set together with ADMIN_EMAIL' })
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  @MaxLength(200, { message: 'must be at most 200 characters' })
+  ADMIN_PASSWORD?: string;
 
   get isDevelopment(): boolean {
     return this.NODE_ENV === 'development';
@@ -71,7 +84,7 @@ export class ConfigurationError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'LOAD_DEMO_CONTENT', 'JWT_SECRET']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'LOAD_DEMO_CONTENT', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
@@ -79,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const first = errors[0];
     const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = first.property.includes('URL') || first.property.includes('SECRET') ? '' : ` (got "${String(raw[first.property])}")`;
+    const shown = /URL|SECRET|PASSWORD/.test(first.property) ? '' : ` (got "${String(raw[first.property])}")`;
     throw new ConfigurationError(`Invalid configuration: ${first.property} ${message.replace(new RegExp(`^${first.property}\\s*`), '')}${shown}`);
   }
   return config;

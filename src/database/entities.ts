@@ -1,3 +1,6 @@
+import { ApiKey } from '../api-keys/api-key.entity';
+import { RefreshToken } from '../auth/refresh-token.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { SlugHistoryEntry } from '../common/slugs/slug-history.entity';
 import { Condition } from '../conditions/condition.entity';
 import { Faq, FaqPlacement } from '../faqs/faq.entity';
@@ -5,7 +8,9 @@ import { Location } from '../locations/location.entity';
 import { Practice } from '../practice/practice.entity';
 import { Provider, ProviderExternalId, ProviderLocation } from '../providers/provider.entity';
 import { Revision } from '../revisions/revision.entity';
+import { AppSetting } from '../settings/app-setting.entity';
 import { RelatedTreatment, Treatment, TreatmentCondition, TreatmentLocation, TreatmentProvider } from '../treatments/treatment.entity';
+import { User } from '../users/user.entity';
 
 /** Every entity the DataSource knows; the migrations must match them exactly. */
 export const ENTITIES = [
@@ -24,4 +29,9 @@ export const ENTITIES = [
   Practice,
   SlugHistoryEntry,
   Revision,
+  AuditEntry,
+  User,
+  RefreshToken,
+  ApiKey,
+  AppSetting,
 ];

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { isEmail } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { AuditLogService } from '../src/audit/audit-log.service';
+import { Actor, SYSTEM_ACTOR } from '../src/auth/actor';
+import { Role } from '../src/auth/permissions';
+import { loadConfig } from '../src/config/app-config';
+import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { runMigrationsUnderLock } from '../src/database/migrations';
+import { generatePassword, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../src/users/passwords';
+import { UsersService } from '../src/users/users.service';
+
+const USAGE = 'Usage: npm run user:create -- --email <email> --role ADMIN|EDITOR [--password <password>]';
+const CLI_ACTOR: Actor = { ...SYSTEM_ACTOR, label: 'cli user:create' };
+
+class UsageError extends Error {}
+
+/**
+ * `npm run user:create`: creates an editor or admin (the first admin of a new installation,
+ * typically), printing a generated password when none is given. Uses DATABASE_URL, else the
+ * embedded database under DATA_DIR (stop the app first: two processes must not open it).
+ */
+async function main() {
+  let values: { email?: string; role?: string; password?: string };
+  try {
+    ({ values } = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } }, strict: true }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const email = values.email?.trim() ?? '';
+  const role = (values.role ?? '').toUpperCase() as Role;
+  if (!isEmail(email)) throw new UsageError(`--email must be an email address.\n${USAGE}`);
+  if (!Object.values(Role).includes(role)) throw new UsageError(`--role must be ADMIN or EDITOR.\n${USAGE}`);
+  const generated = values.password === undefined;
+  const password = values.password ?? generatePassword();
+  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
+    throw new UsageError(`--password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters (or leave it out to get a generated one).`);
+  }
+
+  const config = loadConfig();
+  let embedded: EmbeddedPostgres | undefined;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR });
+    url = embedded.url;
+  }
+  const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize: 1 }));
+  try {
+    await dataSource.initialize();
+    await runMigrationsUnderLock(dataSource);
+    const passwordHash = await hashPassword(password);
+    const users = new UsersService(dataSource, new AuditLogService());
+    const user = await dataSource.transaction((manager) => users.insert(manager, CLI_ACTOR, { email, role, passwordHash }));
+    console.log(`Created ${user.role} ${user.email}.`);
+    if (generated) console.log(`Password (shown only now, store it safely): ${password}`);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error) => {
+  const fields = (error as { extensions?: { fields?: { path: string; message: string }[] } }).extensions?.fields;
+  const message = fields?.length ? `email ${fields[0].message}` : error instanceof Error ? error.message : String(error);
+  console.error(`Could not create the user: ${message}`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { IncomingHttpHeaders } from 'node:http';
+import { looksLikeApiKey } from '../api-keys/api-key-secret';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import { Actor } from './actor';
+import { AuthService } from './auth.service';
+import { invalidCredential } from './tokens.service';
+
+const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+
+/**
+ * Turns a request's credential into its Actor, once per request (the GraphQL context factory
+ * calls it). No credential means anonymous; a credential that does not check out refuses the
+ * request instead of quietly serving it as anonymous.
+ */
+@Injectable()
+export class CredentialsService {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
+
+  async actorFor(headers: IncomingHttpHeaders): Promise<Actor | null> {
+    const authorization = headers.authorization;
+    const apiKeyHeader = headers['x-api-key'];
+    if (authorization === undefined && apiKeyHeader === undefined) return null;
+    if (authorization !== undefined && apiKeyHeader !== undefined) throw invalidCredential('Send one credential: either an Authorization or an X-API-Key header');
+
+    if (apiKeyHeader !== undefined) {
+      if (typeof apiKeyHeader !== 'string') throw invalidCredential('Send one X-API-Key header');
+      return this.apiKeyActor(apiKeyHeader.trim());
+    }
+    const bearer = BEARER.exec(authorization ?? '');
+    if (!bearer) throw invalidCredential('The Authorization header must be "Bearer <token>"');
+    const token = bearer[1];
+    if (looksLikeApiKey(token)) return this.apiKeyActor(token);
+    const actor = await this.auth.actorForToken(token);
+    if (!actor) throw invalidCredential();
+    return actor;
+  }
+
+  private async apiKeyActor(secret: string): Promise<Actor> {
+    const actor = await this.apiKeys.authenticate(secret);
+    if (!actor) throw invalidCredential('The API key is not valid');
+    return actor;
+  }
+}

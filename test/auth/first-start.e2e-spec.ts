@@ -1,0 +1,97 @@
+import pino from 'pino';
+import request from 'supertest';
+import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { createApp, RunningApp } from '../../src/bootstrap';
+import { loadConfig } from '../../src/config/app-config';
+import { AppSetting } from '../../src/settings/app-setting.entity';
+import { DEMO_EDITOR_EMAIL, InitialAccounts } from '../../src/users/initial-accounts';
+import { User } from '../../src/users/user.entity';
+import { bearer, LOGIN } from '../factories/accounts.factory';
+import { createTestDatabase, testDatabaseServerUrl } from '../support/test-database';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const ADMIN_PASSWORD = 'first-admin-password';
+
+describe('first start', () => {
+  describe('with ADMIN_EMAIL and ADMIN_PASSWORD', () => {
+    let app: TestApp;
+
+    beforeAll(async () => {
+      app = await startTestApp({ ADMIN_EMAIL: 'Owner@Example.com', ADMIN_PASSWORD });
+    });
+
+    afterAll(() => app.close());
+
+    it('creates that admin while no user exists, so they can sign in', async () => {
+      const response = await app.graphql(LOGIN, { input: { email: 'owner@example.com', password: ADMIN_PASSWORD } });
+      expect(response.errors).toBeUndefined();
+      expect(response.data.login.user).toMatchObject({ email: 'owner@example.com', role: 'ADMIN' });
+      const audit = await app.dataSource.getRepository(AuditEntry).findOneByOrFail({ action: 'createUser' });
+      expect(audit).toMatchObject({ actorKind: 'SYSTEM', after: { email: 'owner@example.com', role: 'ADMIN', disabled: false } });
+    });
+
+    it('does not create it again, or another, once users exist', async () => {
+      const config = loadConfig({ DATABASE_URL: 'postgres://unused@localhost/unused', ADMIN_EMAIL: 'second@example.com', ADMIN_PASSWORD });
+      await new InitialAccounts(app.dataSource, config, pino({ level: 'silent' })).createIfNoUsers();
+      expect(await app.dataSource.getRepository(User).count()).toBe(1);
+    });
+  });
+
+  it('refuses an ADMIN_PASSWORD shorter than 12 characters, or one without ADMIN_EMAIL, without echoing it', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD: 'short-pw' })).toThrow('Invalid configuration: ADMIN_PASSWORD must be at least 12 characters');
+    expect(() => loadConfig({ ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD: 'short-pw' })).not.toThrow(/short-pw/);
+    expect(() => loadConfig({ ADMIN_PASSWORD })).toThrow(/ADMIN_EMAIL/);
+    expect(() => loadConfig({ ADMIN_EMAIL: 'owner@example.com' })).toThrow(/ADMIN_PASSWORD/);
+  });
+
+  it('creates a demo editor in embedded demo mode and logs its generated password once', async () => {
+    const app = await startTestApp();
+    try {
+      const lines: string[] = [];
+      const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+      const demoConfig = loadConfig({ LOAD_DEMO_CONTENT: 'true' });
+      expect(demoConfig.usesEmbeddedDatabase && demoConfig.shouldLoadDemoContent).toBe(true);
+      await new InitialAccounts(app.dataSource, demoConfig, logger).createIfNoUsers();
+
+      const announcement = lines.map((line) => JSON.parse(line)).find((entry) => String(entry.msg).includes('DEMO EDITOR LOGIN'));
+      expect(announcement).toBeDefined();
+      const password = /password: (\S+)/.exec(announcement.msg)![1];
+      const response = await app.graphql(LOGIN, { input: { email: DEMO_EDITOR_EMAIL, password } });
+      expect(response.errors).toBeUndefined();
+      expect(response.data.login.user.role).toBe('EDITOR');
+
+      lines.length = 0;
+      await new InitialAccounts(app.dataSource, demoConfig, logger).createIfNoUsers();
+      expect(lines.join('')).not.toContain('DEMO EDITOR LOGIN');
+    } finally {
+      await app.close();
+    }
+  });
+
+  // Needs a PostgreSQL server: two embedded databases would be two separate databases.
+  (testDatabaseServerUrl() ? it : it.skip)('without JWT_SECRET, generates one secret that all instances on the database share', async () => {
+    const database = await createTestDatabase();
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOAD_DEMO_CONTENT: 'false', DATABASE_URL: database.url!, ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD });
+    expect(config.JWT_SECRET).toBeUndefined();
+    let instances: RunningApp[] = [];
+    try {
+      instances = await Promise.all([createApp(config), createApp(config)]);
+      for (const instance of instances) await instance.app.getHttpAdapter().getInstance().ready();
+      const [first, second] = instances.map((instance) => request(instance.app.getHttpServer()));
+
+      const settings = await instances[0].dataSource.getRepository(AppSetting).find();
+      expect(settings.map((setting) => setting.key)).toEqual(['jwt_secret']);
+      expect(settings[0].value.length).toBeGreaterThanOrEqual(48);
+      // Both instances started on the empty database at once: still exactly one admin.
+      expect(await instances[0].dataSource.getRepository(User).count()).toBe(1);
+
+      const login = await first.post('/graphql').send({ query: LOGIN, variables: { input: { email: 'owner@example.com', password: ADMIN_PASSWORD } } });
+      expect(login.body.errors).toBeUndefined();
+      const me = await second.post('/graphql').set(bearer(login.body.data.login.accessToken)).send({ query: '{ me { email } }' });
+      expect(me.body).toEqual({ data: { me: { email: 'owner@example.com' } } });
+    } finally {
+      for (const instance of instances) await instance.close();
+      await database.drop();
+    }
+  });
+});

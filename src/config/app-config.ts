@@ -65,6 +65,13 @@ export class AppConfig {
   @MaxLength(200, { message: 'must be at most 200 characters' })
   ADMIN_PASSWORD?: string;
 
+  /** How often the scheduler looks for due scheduled publishes and unpublishes. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 100 and 60000 (milliseconds)' })
+  @Min(100, { message: 'must be an integer between 100 and 60000 (milliseconds)' })
+  @Max(60000, { message: 'must be an integer between 100 and 60000 (milliseconds)' })
+  SCHEDULER_INTERVAL_MS = 10000;
+
   get isDevelopment(): boolean {
     return this.NODE_ENV === 'development';
   }

@@ -1,6 +1,8 @@
 import { ApiKey } from '../api-keys/api-key.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { OutboxEvent } from '../content/outbox-event.entity';
+import { ScheduledAction } from '../content/scheduled-action.entity';
 import { SlugHistoryEntry } from '../common/slugs/slug-history.entity';
 import { Condition } from '../conditions/condition.entity';
 import { Faq, FaqPlacement } from '../faqs/faq.entity';
@@ -30,6 +32,8 @@ export const ENTITIES = [
   SlugHistoryEntry,
   Revision,
   AuditEntry,
+  OutboxEvent,
+  ScheduledAction,
   User,
   RefreshToken,
   ApiKey,

@@ -7,12 +7,15 @@ import { documentRootTypes } from './root-types';
 const RESOLVER_METADATA = 'graphql:resolver_type';
 
 /** The resolver classes the feature modules provide, read from their @Module metadata. */
-export function resolverClasses(): Function[] {
-  const resolvers = new Set<Function>();
+/** A class as the schema factory takes it. */
+type ResolverClass = abstract new (...args: never[]) => unknown;
+
+export function resolverClasses(): ResolverClass[] {
+  const resolvers = new Set<ResolverClass>();
   for (const module of FEATURE_MODULES) {
     const providers: unknown[] = Reflect.getMetadata('providers', module) ?? [];
     for (const provider of providers) {
-      if (typeof provider === 'function' && Reflect.hasMetadata(RESOLVER_METADATA, provider)) resolvers.add(provider);
+      if (typeof provider === 'function' && Reflect.hasMetadata(RESOLVER_METADATA, provider)) resolvers.add(provider as ResolverClass);
     }
   }
   return [...resolvers];

@@ -132,6 +132,7 @@ export class EditorialService {
       const before = await readLiveState(manager, contentType, locked.row);
       // FAQ placements name their page polymorphically (no foreign key); other join rows cascade.
       await manager.query('DELETE FROM faq_placements WHERE owner_id = $1', [id]);
+      await this.removeFromPendingDrafts(manager, contentType, id);
       await manager.query('DELETE FROM revisions WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
       await manager.query('DELETE FROM slug_history WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
       await manager.query('DELETE FROM scheduled_actions WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
@@ -169,6 +170,29 @@ export class EditorialService {
     const tables = new Map<string, string>();
     for (const { slot } of slotsTargeting(contentType.type)) tables.set(`${slot.joinTable}.${slot.targetColumn}`, `DELETE FROM ${slot.joinTable} WHERE ${slot.targetColumn} = $1`);
     for (const sql of tables.values()) await manager.query(sql, [id]);
+    await this.removeFromPendingDrafts(manager, contentType, id);
+  }
+
+  /**
+   * Takes the document out of the pending drafts that link to it. Otherwise publishing such a
+   * draft would bring back a link that `detach` removed, or insert a join row to a purged row.
+   * The drafts keep their version: it is a consequence of this change, not an edit to them.
+   */
+  private async removeFromPendingDrafts(manager: EntityManager, contentType: ContentType, id: string): Promise<void> {
+    for (const { owner, slot } of slotsTargeting(contentType.type)) {
+      const listing = `SELECT id, document_id, snapshot FROM revisions WHERE kind = 'DRAFT' AND document_type = $1 AND snapshot->'relations'->$2 ? $3`;
+      const found: { document_id: string }[] = await manager.query(listing, [owner.type, slot.name, id]);
+      if (found.length === 0) continue;
+      // Lock their documents as every edit does, then read the drafts again: no save in between is lost.
+      await manager.query(`SELECT id FROM ${owner.table} WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [found.map((draft) => draft.document_id)]);
+      const drafts: { id: string; snapshot: DocumentState }[] = await manager.query(listing, [owner.type, slot.name, id]);
+      for (const { id: revisionId, snapshot } of drafts) {
+        const targets = snapshot.relations[slot.name].filter((target) => target !== id);
+        const primary = { ...snapshot.primary };
+        if (slot.hasPrimary && primary[slot.name] === id) primary[slot.name] = targets[0] ?? null;
+        await manager.query('UPDATE revisions SET snapshot = $2 WHERE id = $1', [revisionId, JSON.stringify({ ...snapshot, relations: { ...snapshot.relations, [slot.name]: targets }, primary })]);
+      }
+    }
   }
 
   async writeEvent(manager: EntityManager, eventType: string, contentType: ContentType, documentId: string, payload: Record<string, unknown>): Promise<void> {

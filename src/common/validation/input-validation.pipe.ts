@@ -37,7 +37,11 @@ function pathOfNulCharacter(value: unknown, path: string, depth = 0): string | n
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata) {
-    const nul = metadata.type === 'custom' ? null : pathOfNulCharacter(value, metadata.data ?? '');
+    // GraphQL arguments arrive as 'body'. 'custom' parameters (@Parent, @Context, @CurrentActor)
+    // are not client input: a parent rebuilt by plainToInstance would lose what is not a plain
+    // property, such as the draft-view mark that makes its relations read the draft.
+    if (metadata.type === 'custom') return value;
+    const nul = pathOfNulCharacter(value, metadata.data ?? '');
     // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
     if (nul !== null) throw AppError.badInput([{ path: nul, message: 'must not contain NUL characters' }]);
     const { metatype } = metadata;

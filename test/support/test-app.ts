@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp, RunningApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { createTestDatabase, SharedTestDatabase, TestDatabase } from './test-database';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -23,18 +23,28 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /**
+   * Run on this database instead of a fresh one, and leave it in place at `close()`, so that
+   * another app can start on it (a restart, a second instance). Its owner drops it.
+   */
+  database?: SharedTestDatabase;
+}
+
 /**
  * Boots the real app (Fastify, GraphQL, migrations) on a fresh database: a new database on the
  * server given by TEST_DATABASE_URL/DATABASE_URL, or an in-memory embedded PostgreSQL.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const shared = options.database;
+  const database: TestDatabase = shared ? { url: shared.url, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOAD_DEMO_CONTENT: 'false',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
+    ...(shared?.poolSize ? { DATABASE_POOL_SIZE: String(shared.poolSize) } : {}),
     ...env,
   });
   let running: RunningApp;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 
 /** The server tests run against: TEST_DATABASE_URL, else DATABASE_URL, else none (embedded). */
 export function testDatabaseServerUrl(): string | undefined {
@@ -46,4 +47,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+/** A database several apps of one test file start on in turn or side by side (restarts, two instances). */
+export interface SharedTestDatabase {
+  url: string;
+  /** Connections each app may open: one on the embedded database, whose socket serves a single session. */
+  poolSize?: number;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database on the test server, or an in-memory embedded PostgreSQL served from this test
+ * process, that outlives the apps started on it (`startTestApp(env, { database })`) until `drop`.
+ */
+export async function createSharedTestDatabase(): Promise<SharedTestDatabase> {
+  const database = await createTestDatabase();
+  if (database.url) return { url: database.url, drop: () => database.drop() };
+  const embedded = await startEmbeddedPostgres();
+  return { url: embedded.url, poolSize: 1, drop: () => embedded.stop() };
 }

@@ -15,7 +15,8 @@ export function changeRequestFrom(contentType: ContentType, input: object, path:
     if (refs) request.relations[slot.name] = refs;
   }
   for (const [slotName, ref] of Object.entries(primary)) {
-    if (ref !== undefined) request.primary[slotName] = ref === null ? null : { ref, path: `${path}.primary` };
+    const field = contentType.relations.find((slot) => slot.name === slotName)?.primaryInputField ?? 'primary';
+    if (ref !== undefined) request.primary[slotName] = ref === null ? null : { ref, path: `${path}.${field}` };
   }
   return request;
 }

@@ -18,6 +18,8 @@ export interface RelationSlot {
   fixedColumns?: Record<string, string>;
   /** The join table marks one row as primary (a provider's main office). */
   hasPrimary?: boolean;
+  /** The field of the input that names the primary target (`primaryLocation`), for error paths. */
+  primaryInputField?: string;
 }
 
 /** The editable state of a document: what a draft snapshot holds and publishing applies. */
@@ -50,6 +52,11 @@ export interface ContentType<T extends DocumentEntity = DocumentEntity> {
   /** How to name a document in messages ("Treatment \"Intrathecal Therapy\""). */
   label(fields: Record<string, unknown>): string;
   relations: RelationSlot[];
+  /**
+   * Fields besides the slug that no two documents of the type may share (the columns' unique
+   * indexes); a clash is a BAD_USER_INPUT naming the input field of the same name.
+   */
+  uniqueFields?: string[];
   /** Only one document of this type may exist (the practice). */
   singleton?: boolean;
 }

@@ -81,8 +81,9 @@ export const PROVIDER_TYPE: ContentType<Provider> = {
   ],
   slugSource: (fields) => `${fields.firstName ?? ''} ${fields.lastName ?? ''}`,
   label: (fields) => `Provider "${fields.firstName} ${fields.lastName}"`,
+  uniqueFields: ['npi'],
   relations: [
-    { name: Relations.providerLocations.name, inputField: 'locations', joinTable: 'provider_locations', ownerColumn: 'provider_id', targetColumn: 'location_id', targetType: DocumentType.LOCATION, hasPrimary: true },
+    { name: Relations.providerLocations.name, inputField: 'locations', joinTable: 'provider_locations', ownerColumn: 'provider_id', targetColumn: 'location_id', targetType: DocumentType.LOCATION, hasPrimary: true, primaryInputField: 'primaryLocation' },
     faqSlot(DocumentType.PROVIDER),
   ],
 };

@@ -16,6 +16,7 @@ import { ChangeRequest } from './editorial.types';
 import { OutboxEvent } from './outbox-event.entity';
 import { ScheduledAction, ScheduledActionStatus } from './scheduled-action.entity';
 import { generateUniqueSlug, recordSlugChange, slugTaken } from './slugs';
+import { fieldValueTaken } from './unique-fields';
 
 /** A published document that points at the one being trashed. */
 export interface Reference {
@@ -63,7 +64,7 @@ export class EditorialService {
       const locked = await lockDocument(manager, contentType, id);
       assertVersion(contentType, locked, version);
       const before = await editableState(manager, contentType, locked);
-      const change = await this.resolveChange(manager, contentType, request, path, id);
+      const change = await this.resolveChange(manager, contentType, request, path, id, before);
       const after = mergeState(contentType, before, change);
       await this.saveEditableState(manager, actor, contentType, locked.row, after, locked.version + 1);
       await this.audit.record(manager, actor, { action: `update${contentType.name}`, documentType: contentType.type, documentId: id, before: before as never, after: after as never });
@@ -199,8 +200,11 @@ export class EditorialService {
     await manager.insert(OutboxEvent, { eventType, documentType: contentType.type, documentId, payload: payload as never });
   }
 
-  /** Resolves references and checks slugs; every problem is reported at once with its input path. */
-  async resolveChange(manager: EntityManager, contentType: ContentType, request: ChangeRequest, path: string, documentId: string | null): Promise<StateChange> {
+  /**
+   * Resolves references and checks slugs and unique fields; every problem is reported at once
+   * with its input path. `current` is the state being edited (none at create).
+   */
+  async resolveChange(manager: EntityManager, contentType: ContentType, request: ChangeRequest, path: string, documentId: string | null, current?: DocumentState): Promise<StateChange> {
     const errors: FieldError[] = [];
     const change: StateChange = { fields: { ...request.fields }, relations: {}, primary: {} };
     for (const slot of contentType.relations) {
@@ -222,8 +226,9 @@ export class EditorialService {
       if (primary !== undefined) {
         const [primaryId] = primary ? await resolveRefs(manager, slot.targetType, [primary], errors) : [null];
         change.primary[slot.name] = primaryId ?? null;
-        const targets = change.relations[slot.name];
-        if (primaryId && targets && !targets.includes(primaryId)) errors.push({ path: primary?.path ?? path, message: `must be one of ${slot.inputField}` });
+        // Checked against the current list when the request leaves it as it is.
+        const targets = change.relations[slot.name] ?? current?.relations[slot.name] ?? [];
+        if (primaryId && !targets.includes(primaryId)) errors.push({ path: primary?.path ?? path, message: `must be one of ${slot.inputField}` });
       }
     }
     // Optional in update inputs is not the same as nullable in the table.
@@ -231,6 +236,13 @@ export class EditorialService {
     for (const [field, value] of Object.entries(change.fields)) {
       const column = columns.find((candidate) => candidate.propertyName === field);
       if (value === null && column && !column.isNullable) errors.push({ path: `${path}.${field}`, message: 'cannot be null' });
+    }
+    for (const field of contentType.uniqueFields ?? []) {
+      const value = change.fields[field];
+      if (value === null || value === undefined) continue;
+      if (await fieldValueTaken(manager, contentType, field, value, documentId)) {
+        errors.push({ path: `${path}.${field}`, message: `"${value}" is already used by another ${contentType.name.toLowerCase()}` });
+      }
     }
     if (typeof change.fields.slug === 'string') {
       if (await slugTaken(manager, contentType, change.fields.slug, documentId)) {

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { LocationsEditorialResolver } from './locations-editorial.resolver';
 import { LocationsResolver } from './locations.resolver';
 import { LocationsService } from './locations.service';
 
 @Module({
-  providers: [LocationsService, LocationsResolver],
+  providers: [LocationsService, LocationsResolver, LocationsEditorialResolver],
   exports: [LocationsService],
 })
 export class LocationsModule {}

@@ -16,13 +16,16 @@ const APOLLO_INPUT_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
-/** Flattens class-validator's tree into `{path, message}` pairs under `root`. */
+/**
+ * Flattens class-validator's tree into `{path, message}` pairs under `root`; list items are
+ * named by index as reference errors name them (`input.faqs[0].id`).
+ */
 export function flattenValidationErrors(errors: ValidationError[], root: string): FieldError[] {
   const fields: FieldError[] = [];
-  const walk = (error: ValidationError, prefix: string) => {
-    const path = prefix ? `${prefix}.${error.property}` : error.property;
+  const walk = (error: ValidationError, prefix: string, inList = false) => {
+    const path = !prefix ? error.property : inList ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`;
     for (const message of Object.values(error.constraints ?? {})) fields.push({ path, message });
-    for (const child of error.children ?? []) walk(child, path);
+    for (const child of error.children ?? []) walk(child, path, Array.isArray(error.value));
   };
   for (const error of errors) walk(error, root);
   return fields;

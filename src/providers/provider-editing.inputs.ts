@@ -1,0 +1,214 @@
+import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { changeRequestFrom } from '../content/change-request';
+import { PROVIDER_TYPE } from '../content/content-types';
+import { DocumentRefInput, pickFields, SeoInput } from '../content/editorial.inputs';
+import { ChangeRequest } from '../content/editorial.types';
+import { IsHttpUrl, IsLanguageTag, IsNpi, IsNuccTaxonomyCode, IsSlug } from '../common/validation/validators';
+import { IsYearUpToNow } from '../common/validation/field.validators';
+import { Relations } from '../relations/relation-descriptors';
+import { EducationEntry } from './provider.entity';
+import { EducationKind } from './provider.model';
+
+const MARKDOWN_LIMIT = 100_000;
+const EARLIEST_YEAR = 1900;
+
+@InputType({ description: 'One stage of a provider\'s education or training.' })
+export class EducationInput {
+  @Field(() => EducationKind, { description: 'Which stage of training.' })
+  @IsEnum(EducationKind, { message: `must be one of ${Object.values(EducationKind).join(', ')}` })
+  kind: EducationKind;
+
+  @Field(() => String, { description: 'School, hospital or program (1 to 200 characters).' })
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(200)
+  institution: string;
+
+  @Field(() => String, { nullable: true, description: 'Degree earned ("MD"), up to 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  degree?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Field or specialty of the program ("Anesthesiology"), up to 200 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  field?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year completed, 1900 to 2100.' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole year' })
+  @Min(EARLIEST_YEAR, { message: 'must be between 1900 and 2100' })
+  @Max(2100, { message: 'must be between 1900 and 2100' })
+  graduationYear?: number | null;
+}
+
+@InputType({ description: 'A new provider.' })
+export class CreateProviderInput {
+  @Field(() => String, { description: 'Given name (1 to 100 characters).' })
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(100)
+  firstName: string;
+
+  @Field(() => String, { description: 'Family name (1 to 100 characters).' })
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(100)
+  lastName: string;
+
+  @Field(() => String, { nullable: true, description: 'URL slug; made from the name when omitted.' })
+  @IsOptional()
+  @IsSlug()
+  slug?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name prefix ("Dr."), up to 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  prefix?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Middle name or initial, up to 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  middleName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Generational suffix ("Jr.", "III"), up to 20 characters; credentials go in `credentials`.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  suffix?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Degrees and credentials in display order ("MD", "PA-C"), 1 to 20 characters each (replaces the list).' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsString({ each: true, message: 'must be a list of credentials' })
+  @MinLength(1, { each: true, message: 'each credential must be 1 to 20 characters ("MD", "PA-C")' })
+  @MaxLength(20, { each: true, message: 'each credential must be 1 to 20 characters ("MD", "PA-C")' })
+  credentials?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Name to show instead of the one built from the parts, up to 200 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  displayNameOverride?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Role at the practice ("Medical Director"), up to 200 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'National Provider Identifier: 10 digits with a valid check digit; no two providers may share one.' })
+  @IsOptional()
+  @IsNpi()
+  npi?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Specialties as NUCC taxonomy codes ("208VP0014X"), the primary first (replaces the list).' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsNuccTaxonomyCode({ each: true })
+  specialties?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Board certifications ("American Board of Anesthesiology"), up to 200 characters each (replaces the list).' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsString({ each: true, message: 'must be a list of certifications' })
+  @MinLength(1, { each: true, message: 'each certification must be 1 to 200 characters' })
+  @MaxLength(200, { each: true, message: 'each certification must be 1 to 200 characters' })
+  boardCertifications?: string[] | null;
+
+  @Field(() => [EducationInput], { nullable: true, description: 'Education and training (replaces the list).' })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => EducationInput)
+  education?: EducationInput[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year the provider began practicing, 1900 to the current year; years of experience are derived from it.' })
+  @IsOptional()
+  @IsYearUpToNow(EARLIEST_YEAR)
+  practiceStartYear?: number | null;
+
+  @Field(() => [String], { nullable: true, description: 'Languages spoken with patients, as BCP 47 tags ("en", "es", "zh-Hans") (replaces the list).' })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @IsLanguageTag({ each: true })
+  languages?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Biography, in Markdown.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MARKDOWN_LIMIT)
+  bio?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the provider is accepting new patients (true when omitted at creation).' })
+  @IsOptional()
+  @IsBoolean()
+  acceptingNewPatients?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Where patients book with this provider (http or https).' })
+  @IsOptional()
+  @IsHttpUrl()
+  bookingUrl?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the provider currently practices here (true when omitted at creation).' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean | null;
+
+  @Field(() => SeoInput, { nullable: true, description: 'Search-engine settings.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SeoInput)
+  seo?: SeoInput | null;
+
+  @Field(() => [DocumentRefInput], { nullable: true, description: 'Offices where the provider sees patients, in order (replaces the list).' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => DocumentRefInput)
+  locations?: DocumentRefInput[] | null;
+
+  @Field(() => DocumentRefInput, { nullable: true, description: 'The main office: one of `locations` (the current ones when `locations` is omitted). Defaults to the first location.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DocumentRefInput)
+  primaryLocation?: DocumentRefInput | null;
+
+  @Field(() => [DocumentRefInput], { nullable: true, description: 'FAQs of the provider\'s page, in order (replaces the list).' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => DocumentRefInput)
+  faqs?: DocumentRefInput[] | null;
+}
+
+@InputType({ description: 'Changes to a provider; omitted fields keep their value.' })
+export class UpdateProviderInput extends PartialType(CreateProviderInput) {
+  @Field(() => ID, { description: 'The provider.' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; a newer one means someone else changed it (CONFLICT).' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export function providerChange(input: Partial<CreateProviderInput>, path: string): ChangeRequest {
+  const fields = pickFields(input, [
+    'prefix', 'firstName', 'middleName', 'lastName', 'suffix', 'credentials', 'displayNameOverride', 'title', 'npi', 'specialties',
+    'boardCertifications', 'practiceStartYear', 'languages', 'bio', 'acceptingNewPatients', 'bookingUrl', 'active',
+  ]);
+  for (const list of ['credentials', 'specialties', 'boardCertifications', 'languages']) if (fields[list] === null) fields[list] = [];
+  if (fields.bio === null) fields.bio = '';
+  if (input.education !== undefined) {
+    fields.education = (input.education ?? []).map(
+      ({ kind, institution, degree, field, graduationYear }): EducationEntry => ({ kind, institution, degree: degree ?? null, field: field ?? null, graduationYear: graduationYear ?? null }),
+    );
+  }
+  return changeRequestFrom(PROVIDER_TYPE, input, path, fields, { [Relations.providerLocations.name]: input.primaryLocation });
+}

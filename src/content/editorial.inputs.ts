@@ -68,7 +68,7 @@ export class TrashDocumentInput {
   @IsUUID('all', { message: 'must be a UUID' })
   id: string;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'Also remove the links that published documents have to it. Without it, such links make the trash refuse (CONFLICT naming them).' })
+  @Field(() => Boolean, { defaultValue: false, description: 'Also remove every link other documents (and their pending drafts) have to it. Without it, links from published documents make the trash refuse (CONFLICT naming them).' })
   @IsBoolean()
   detach: boolean = false;
 }

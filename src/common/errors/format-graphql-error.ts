@@ -31,6 +31,16 @@ export function flattenValidationErrors(errors: ValidationError[], root: string)
   return fields;
 }
 
+/** A PostgreSQL unique violation (23505), with the field named by our `UQ_<table>_<field>` constraints. */
+function uniqueViolationOf(error: unknown): { field: string | null } | null {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string }) ?? {};
+  const code = driverError.driverError?.code ?? driverError.code;
+  if (code !== '23505') return null;
+  const constraint = driverError.driverError?.constraint ?? driverError.constraint ?? '';
+  const match = /^UQ_[a-z_]+?_(slug|npi|email|system_value)$/.exec(constraint);
+  return { field: match ? match[1].replace('system_value', 'external id') : null };
+}
+
 /**
  * The single place that decides what a client sees of an error. Known codes pass through with
  * their message; anything else becomes INTERNAL_SERVER_ERROR with a generic message (outside
@@ -47,6 +57,16 @@ export function createErrorFormatter(logger: PinoLogger, development: boolean) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     const original = (error as { originalError?: Error })?.originalError ?? error;
+    const clash = uniqueViolationOf(original);
+    if (clash) {
+      // Two saves raced past the service's own uniqueness check; the database kept the first.
+      return {
+        message: `Another change took ${clash.field ? `this ${clash.field}` : 'this value'} at the same moment; reload and try again`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.CONFLICT, ...(clash.field ? { field: clash.field } : {}) },
+      };
+    }
     logger.error({ err: original, path: formatted.path }, 'unhandled error in GraphQL request');
     return {
       message: development ? formatted.message : 'Internal server error',

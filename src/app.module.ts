@@ -22,16 +22,18 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { FaqsModule } from './faqs/faqs.module';
+import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
 import { LocationsModule } from './locations/locations.module';
 import { PracticeModule } from './practice/practice.module';
 import { ProvidersModule } from './providers/providers.module';
 import { documentRootTypes } from './schema/root-types';
+import { SyncModule } from './sync/sync.module';
 import { TreatmentsModule } from './treatments/treatments.module';
 import { UsersModule } from './users/users.module';
 
 /** Modules that contribute GraphQL types and resolvers; the schema script reads them too. */
-export const FEATURE_MODULES = [CommonModule, TreatmentsModule, ConditionsModule, FaqsModule, LocationsModule, ProvidersModule, PracticeModule, UsersModule, ApiKeysModule, AuthModule, AuditModule, ContentModule];
+export const FEATURE_MODULES = [CommonModule, TreatmentsModule, ConditionsModule, FaqsModule, LocationsModule, ProvidersModule, PracticeModule, UsersModule, ApiKeysModule, AuthModule, AuditModule, ContentModule, SyncModule, FhirModule];
 
 @Module({})
 export class AppModule {

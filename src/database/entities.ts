@@ -7,12 +7,15 @@ import { SlugHistoryEntry } from '../common/slugs/slug-history.entity';
 import { Condition } from '../conditions/condition.entity';
 import { Faq, FaqPlacement } from '../faqs/faq.entity';
 import { Location } from '../locations/location.entity';
+import { LocationExternalId } from '../locations/location-external-id.entity';
 import { Practice } from '../practice/practice.entity';
 import { Provider, ProviderExternalId, ProviderLocation } from '../providers/provider.entity';
 import { Revision } from '../revisions/revision.entity';
 import { AppSetting } from '../settings/app-setting.entity';
 import { RelatedTreatment, Treatment, TreatmentCondition, TreatmentLocation, TreatmentProvider } from '../treatments/treatment.entity';
 import { User } from '../users/user.entity';
+import { SyncRun } from '../sync/sync-run.entity';
+import { SyncSource } from '../sync/sync-source.entity';
 
 /** Every entity the DataSource knows; the migrations must match them exactly. */
 export const ENTITIES = [
@@ -38,4 +41,7 @@ export const ENTITIES = [
   RefreshToken,
   ApiKey,
   AppSetting,
+  LocationExternalId,
+  SyncSource,
+  SyncRun,
 ];

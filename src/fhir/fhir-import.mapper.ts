@@ -1,0 +1,207 @@
+import { AppError } from '../common/errors/app-error';
+import { MappedBatch } from '../sync/sync-records';
+import {
+  ACCEPTING_PATIENTS,
+  FHIR_SYSTEMS,
+  FhirAddress,
+  FhirCodeableConcept,
+  FhirContactPoint,
+  FhirExtension,
+  FhirIdentifier,
+  FhirReference,
+  FhirResource,
+  NEW_PATIENTS_EXTENSION,
+} from './fhir-systems';
+
+interface HumanName {
+  use?: string;
+  text?: string;
+  family?: string;
+  given?: string[];
+  prefix?: string[];
+  suffix?: string[];
+}
+
+const GENERATIONAL_SUFFIX = /^(jr|sr|i{2,3}|iv|v)\.?$/i;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const array = <T>(value: unknown): T[] => (Array.isArray(value) ? (value.filter((item) => item !== null && item !== undefined) as T[]) : []);
+const string = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/** The external id of a resource in this source: an identifier under the source's name, else the resource id. */
+function externalIdOf(resource: FhirResource, source: string): string | undefined {
+  const own = array<FhirIdentifier>(resource.identifier).find((identifier) => identifier.system === source && string(identifier.value));
+  return string(own?.value) ?? string(resource.id);
+}
+
+function codesOf(concepts: FhirCodeableConcept[], system: string): string[] {
+  return concepts.flatMap((concept) => array<{ system?: string; code?: string }>(concept?.coding).filter((coding) => coding.system === system).map((coding) => string(coding.code))).filter((code): code is string => Boolean(code));
+}
+
+/** ZIP or ZIP+4; nine digits without the hyphen (as many systems send them) get one. */
+export function normalizeZip(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const digits = value.trim();
+  return /^\d{9}$/.test(digits) ? `${digits.slice(0, 5)}-${digits.slice(5)}` : digits;
+}
+
+function telecom(points: FhirContactPoint[], system: string): string | undefined {
+  const matching = points.filter((point) => point.system === system && string(point.value));
+  const preferred = matching.find((point) => point.use === 'work') ?? [...matching].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))[0];
+  return string(preferred?.value);
+}
+
+/** Whether a PractitionerRole accepts new patients, from Plan-Net's newpatients extension (codes, or an older boolean). */
+function acceptingNewPatients(role: FhirResource): boolean | undefined {
+  const extension = array<FhirExtension>(role.extension).find((candidate) => candidate.url === NEW_PATIENTS_EXTENSION);
+  if (!extension) return undefined;
+  const accepting = array<FhirExtension>(extension.extension).find((part) => part.url === 'acceptingPatients');
+  if (typeof accepting?.valueBoolean === 'boolean') return accepting.valueBoolean;
+  const code = array<{ code?: string }>(accepting?.valueCodeableConcept?.coding)[0]?.code;
+  if (code === ACCEPTING_PATIENTS.yes) return true;
+  if (code === ACCEPTING_PATIENTS.no || code === ACCEPTING_PATIENTS.existingOnly) return false;
+  return undefined;
+}
+
+/**
+ * Maps a FHIR R4 Bundle onto a sync batch: each Practitioner becomes a provider record (NPI from
+ * the us-npi identifier, credentials from qualifications, languages from communication), merged
+ * with its PractitionerRoles (NUCC specialties, offices, the newpatients extension); each
+ * Location becomes an office keyed by its id in the source. Organizations are read but not
+ * synced (the practice is edited in the CMS). Fields a resource leaves out keep their value.
+ */
+export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
+  if (!isObject(bundle) || bundle.resourceType !== 'Bundle') {
+    throw AppError.badInput([{ path: 'input.bundle', message: 'must be a FHIR Bundle (resourceType "Bundle")' }]);
+  }
+  const warnings: string[] = [];
+  const resources: FhirResource[] = [];
+  array<Record<string, unknown>>(bundle.entry).forEach((entry, index) => {
+    const resource = entry.resource;
+    if (!isObject(resource) || typeof resource.resourceType !== 'string') warnings.push(`entry[${index}] has no resource; skipped`);
+    else resources.push({ ...(resource as FhirResource), fullUrl: entry.fullUrl } as FhirResource);
+  });
+
+  // References may be relative ("Location/loc-1") or absolute (the entry's fullUrl).
+  const byReference = new Map<string, FhirResource>();
+  for (const resource of resources) {
+    if (resource.id) byReference.set(`${resource.resourceType}/${resource.id}`, resource);
+    if (typeof resource.fullUrl === 'string') byReference.set(resource.fullUrl, resource);
+  }
+  const resolve = (reference: FhirReference | undefined, type: string): { resource?: FhirResource; id?: string } => {
+    const text = string(reference?.reference);
+    if (!text) return {};
+    const found = byReference.get(text) ?? byReference.get(text.split('/').slice(-2).join('/'));
+    if (found?.resourceType === type) return { resource: found };
+    const [kind, id] = text.split('/').slice(-2);
+    return kind === type && id ? { id } : {};
+  };
+
+  const locations: unknown[] = [];
+  const locationRefs: string[] = [];
+  const locationIds = new Map<FhirResource, string>();
+  for (const location of resources.filter((resource) => resource.resourceType === 'Location')) {
+    const externalId = externalIdOf(location, source);
+    if (externalId) locationIds.set(location, externalId);
+    const address = isObject(location.address) ? (location.address as FhirAddress) : undefined;
+    const lines = array<string>(address?.line).map((line) => line.trim()).filter(Boolean);
+    const points = array<FhirContactPoint>(location.telecom);
+    const position = isObject(location.position) ? (location.position as { latitude?: unknown; longitude?: unknown }) : undefined;
+    const record: Record<string, unknown> = { externalId, name: string(location.name) };
+    if (address) {
+      record.addressLine1 = lines[0] ?? null;
+      record.addressLine2 = lines.length > 1 ? lines.slice(1).join(', ') : null;
+      record.city = string(address.city);
+      record.state = string(address.state)?.toUpperCase();
+      record.postalCode = normalizeZip(string(address.postalCode)) ?? null;
+    }
+    const phone = telecom(points, 'phone');
+    const fax = telecom(points, 'fax');
+    if (phone) record.phone = phone;
+    if (fax) record.fax = fax;
+    if (typeof position?.latitude === 'number' && typeof position?.longitude === 'number') {
+      record.latitude = position.latitude;
+      record.longitude = position.longitude;
+    }
+    for (const key of Object.keys(record)) if (record[key] === undefined && key !== 'externalId') delete record[key];
+    locations.push(record);
+    locationRefs.push(`Location/${location.id ?? '?'}`);
+  }
+
+  const rolesByPractitioner = new Map<FhirResource, FhirResource[]>();
+  for (const role of resources.filter((resource) => resource.resourceType === 'PractitionerRole')) {
+    const { resource: practitioner } = resolve(role.practitioner as FhirReference, 'Practitioner');
+    if (!practitioner) {
+      warnings.push(`PractitionerRole/${role.id ?? '?'} does not point at a Practitioner of the bundle; skipped`);
+      continue;
+    }
+    rolesByPractitioner.set(practitioner, [...(rolesByPractitioner.get(practitioner) ?? []), role]);
+  }
+
+  const records: unknown[] = [];
+  const recordRefs: string[] = [];
+  for (const practitioner of resources.filter((resource) => resource.resourceType === 'Practitioner')) {
+    const roles = rolesByPractitioner.get(practitioner) ?? [];
+    records.push(practitionerRecord(practitioner, roles, source, (reference) => {
+      const { resource, id } = resolve(reference, 'Location');
+      if (resource) return locationIds.get(resource) ?? null;
+      return id ?? null;
+    }));
+    recordRefs.push(`Practitioner/${practitioner.id ?? '?'}`);
+  }
+
+  const skipped = new Map<string, number>();
+  for (const resource of resources) {
+    if (!['Practitioner', 'PractitionerRole', 'Location', 'Organization'].includes(resource.resourceType)) skipped.set(resource.resourceType, (skipped.get(resource.resourceType) ?? 0) + 1);
+  }
+  for (const [type, count] of skipped) warnings.push(`${count} ${type} resource(s) skipped: only Practitioner, PractitionerRole, Location and Organization are read`);
+  const organizations = resources.filter((resource) => resource.resourceType === 'Organization').length;
+  if (organizations > 0) warnings.push(`${organizations} Organization resource(s) read but not synced: the practice is edited in the CMS`);
+  return { records, locations, recordRefs, locationRefs, warnings };
+}
+
+function practitionerRecord(practitioner: FhirResource, roles: FhirResource[], source: string, locationExternalId: (reference: FhirReference) => string | null): Record<string, unknown> {
+  const names = array<HumanName>(practitioner.name);
+  const name = names.find((candidate) => candidate.use === 'official') ?? names.find((candidate) => candidate.use !== 'old') ?? names[0];
+  const given = array<string>(name?.given).map((part) => part.trim()).filter(Boolean);
+  const suffixes = array<string>(name?.suffix).map((part) => part.trim()).filter(Boolean);
+  const qualifications = array<{ code?: FhirCodeableConcept }>(practitioner.qualification)
+    .map((qualification) => qualification.code)
+    .filter((code) => !array<{ system?: string }>(code?.coding).some((coding) => coding.system === FHIR_SYSTEMS.nucc))
+    .map((code) => string(code?.text) ?? string(array<{ system?: string; code?: string }>(code?.coding).find((coding) => coding.system === FHIR_SYSTEMS.degree)?.code) ?? string(array<{ code?: string }>(code?.coding)[0]?.code))
+    .filter((credential): credential is string => Boolean(credential));
+  // Some directories put degrees in the name's suffix ("MD"): they are credentials unless qualifications list them.
+  const credentialSuffixes = suffixes.filter((part) => !GENERATIONAL_SUFFIX.test(part));
+  const credentials = qualifications.length > 0 ? qualifications : credentialSuffixes;
+
+  const record: Record<string, unknown> = {
+    externalId: externalIdOf(practitioner, source),
+    npi: string(array<FhirIdentifier>(practitioner.identifier).find((identifier) => identifier.system === FHIR_SYSTEMS.npi)?.value),
+    firstName: given[0],
+    middleName: given.length > 1 ? given.slice(1).join(' ') : null,
+    lastName: string(name?.family),
+    prefix: array<string>(name?.prefix).join(' ').trim() || null,
+    suffix: suffixes.filter((part) => GENERATIONAL_SUFFIX.test(part)).join(' ') || null,
+  };
+  if (qualifications.length > 0 || credentialSuffixes.length > 0) record.credentials = credentials;
+  // R4's communication is a CodeableConcept; R5's wraps it in `language`. A coding without a system is taken as BCP 47.
+  const languages = array<FhirCodeableConcept & { language?: FhirCodeableConcept }>(practitioner.communication)
+    .flatMap((entry) => array<{ system?: string; code?: string }>((entry.language ?? entry).coding))
+    .filter((coding) => coding.system === FHIR_SYSTEMS.bcp47 || coding.system === undefined)
+    .map((coding) => string(coding.code))
+    .filter((code): code is string => Boolean(code));
+  if (languages.length > 0) record.languages = languages;
+  if (typeof practitioner.active === 'boolean') record.active = practitioner.active;
+
+  if (roles.length > 0) {
+    const activeRoles = roles.filter((role) => role.active !== false);
+    const specialties = codesOf(activeRoles.flatMap((role) => array<FhirCodeableConcept>(role.specialty)), FHIR_SYSTEMS.nucc);
+    if (specialties.length > 0) record.specialties = specialties;
+    const refs = activeRoles.flatMap((role) => array<FhirReference>(role.location)).map(locationExternalId).filter((id): id is string => Boolean(id));
+    record.locations = [...new Set(refs)].map((externalId) => ({ externalId }));
+    const accepting = activeRoles.map(acceptingNewPatients).filter((value): value is boolean => value !== undefined);
+    if (accepting.length > 0) record.acceptingNewPatients = accepting.includes(true);
+  }
+  for (const key of Object.keys(record)) if (record[key] === undefined && !['externalId', 'firstName', 'lastName'].includes(key)) delete record[key];
+  return record;
+}

@@ -1,0 +1,222 @@
+import { DocumentEntity } from '../common/documents/document.entity';
+import { DocumentStatus } from '../common/documents/document-status';
+import { ContentType } from '../content/content-type';
+import { LOCATION_TYPE, PROVIDER_TYPE } from '../content/content-types';
+import { Relations } from '../relations/relation-descriptors';
+import { DraftRow, Links } from './sync-matching';
+import { LOCATION_OWNED_FIELDS, OwnedField, PROVIDER_OWNED_FIELDS } from './sync-records';
+import { SyncFieldChange } from './sync-report';
+import { SyncApplyMode } from './sync.enums';
+
+/** A content type as the sync sees it: the fields a source owns, and its owned relation if any. */
+export interface SyncKind {
+  contentType: ContentType;
+  owned: OwnedField[];
+  externalIdTable: string;
+  externalIdOwnerColumn: string;
+  /** The relation slot a source owns (a provider's offices), with a primary. */
+  linkSlot?: { name: string; joinTable: string; ownerColumn: string; targetColumn: string };
+}
+
+export const PROVIDER_KIND: SyncKind = {
+  contentType: PROVIDER_TYPE,
+  owned: PROVIDER_OWNED_FIELDS,
+  externalIdTable: 'provider_external_ids',
+  externalIdOwnerColumn: 'provider_id',
+  linkSlot: { name: Relations.providerLocations.name, joinTable: 'provider_locations', ownerColumn: 'provider_id', targetColumn: 'location_id' },
+};
+
+export const LOCATION_KIND: SyncKind = {
+  contentType: LOCATION_TYPE,
+  owned: LOCATION_OWNED_FIELDS,
+  externalIdTable: 'location_external_ids',
+  externalIdOwnerColumn: 'location_id',
+};
+
+/** A change to the editable state of a document: owned field values and, for providers, offices. */
+export interface StatePatch {
+  fields: Record<string, unknown>;
+  links: Links | null;
+}
+
+/**
+ * What to write for one document. The row is written when `row` is set; the pending draft when
+ * `draft` is set (merged into the existing draft, or into a draft made from the live state).
+ */
+export interface DocumentPlan {
+  id: string;
+  isNew: boolean;
+  externalId: string;
+  linkExternalId: boolean;
+  /** For a new document: its status and the text its slug is made from. */
+  status: DocumentStatus;
+  slugSource: string;
+  /** Every owned field's value after the change, when the row changes. */
+  row: Record<string, unknown> | null;
+  rowVersion: number;
+  /** The live offices after the change, when they change (providers). */
+  links: Links | null;
+  draft: StatePatch | null;
+  draftExists: boolean;
+  draftVersion: number;
+  /** The live version changed: record a PUBLISHED revision and an event. */
+  publish: boolean;
+  changes: SyncFieldChange[];
+  /** The change went into (or also into) the pending draft. */
+  wentToDraft: boolean;
+}
+
+/** What the CMS holds for a matched document. */
+export interface Existing {
+  row: DocumentEntity;
+  draft: DraftRow | undefined;
+  links: Links | undefined;
+}
+
+/** Values compare as JSON: arrays by order, numbers by value, undefined as null. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function fieldChanges(owned: OwnedField[], current: (property: string) => unknown, desired: Record<string, unknown>): SyncFieldChange[] {
+  const changes: SyncFieldChange[] = [];
+  for (const { property } of owned) {
+    if (!(property in desired)) continue;
+    const before = current(property) ?? null;
+    if (!sameValue(before, desired[property])) changes.push({ field: property, oldValue: before, newValue: desired[property] ?? null });
+  }
+  return changes;
+}
+
+function linkChanges(current: Links, desired: Links | undefined): SyncFieldChange[] {
+  if (!desired) return [];
+  const changes: SyncFieldChange[] = [];
+  if (!sameValue(current.ids, desired.ids)) changes.push({ field: 'locations', oldValue: current.ids, newValue: desired.ids });
+  if (current.primary !== desired.primary) changes.push({ field: 'primaryLocation', oldValue: current.primary, newValue: desired.primary });
+  return changes;
+}
+
+/** The offices a draft snapshot holds. */
+export function draftLinks(kind: SyncKind, draft: DraftRow): Links {
+  const name = kind.linkSlot!.name;
+  return { ids: draft.snapshot.relations?.[name] ?? [], primary: draft.snapshot.primary?.[name] ?? null };
+}
+
+function ownedValues(kind: SyncKind, current: (property: string) => unknown, desired: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(kind.owned.map(({ property }) => [property, property in desired ? desired[property] : (current(property) ?? null)]));
+}
+
+export interface PlanInput {
+  kind: SyncKind;
+  applyMode: SyncApplyMode;
+  externalId: string;
+  /** The matched document, or null to create one with `newId`. */
+  existing: Existing | null;
+  newId: string;
+  linkExternalId: boolean;
+  /** Owned fields the source gave (only those). */
+  desired: Record<string, unknown>;
+  /** The offices the source gave, when it gave them. */
+  desiredLinks?: Links;
+}
+
+/**
+ * Diffs what the source says against what the CMS holds and decides what to write, following
+ * the source's apply mode: LIVE writes the row of a published document (and aligns a pending
+ * draft, so publishing it later cannot undo the sync); DRAFT writes only its draft.
+ */
+export function planDocument(input: PlanInput): DocumentPlan {
+  const { kind, applyMode, existing, desired, desiredLinks } = input;
+  const plan: DocumentPlan = {
+    id: existing?.row.id ?? input.newId,
+    isNew: !existing,
+    externalId: input.externalId,
+    linkExternalId: input.linkExternalId,
+    status: applyMode === SyncApplyMode.LIVE ? DocumentStatus.PUBLISHED : DocumentStatus.DRAFT,
+    slugSource: kind.contentType.slugSource(desired),
+    row: null,
+    rowVersion: 1,
+    links: null,
+    draft: null,
+    draftExists: false,
+    draftVersion: 0,
+    publish: false,
+    changes: [],
+    wentToDraft: false,
+  };
+  if (!existing) {
+    plan.row = ownedValues(kind, (property) => kind.owned.find((field) => field.property === property)?.initial, desired);
+    plan.links = desiredLinks && desiredLinks.ids.length > 0 ? desiredLinks : null;
+    plan.publish = applyMode === SyncApplyMode.LIVE;
+    plan.changes = [...fieldChanges(kind.owned, () => null, desired), ...linkChanges({ ids: [], primary: null }, desiredLinks)];
+    return plan;
+  }
+
+  const { row, draft } = existing;
+  const live = (property: string) => (row as unknown as Record<string, unknown>)[property];
+  const liveLinks = existing.links ?? { ids: [], primary: null };
+  const newVersion = Math.max(row.version, draft?.version ?? 0) + 1;
+  const externalIdChange: SyncFieldChange[] = input.linkExternalId ? [{ field: 'externalId', oldValue: null, newValue: input.externalId }] : [];
+
+  const draftChanges = (): SyncFieldChange[] => {
+    if (!draft) return [];
+    const fields = draft.snapshot.fields ?? {};
+    return [...fieldChanges(kind.owned, (property) => fields[property], desired), ...(kind.linkSlot ? linkChanges(draftLinks(kind, draft), desiredLinks) : [])];
+  };
+  const patch: StatePatch = { fields: desired, links: desiredLinks ?? null };
+
+  if (row.status !== DocumentStatus.PUBLISHED || (applyMode === SyncApplyMode.LIVE && !draft)) {
+    // The row is the state to change: a document never published, or a live one without a draft in LIVE mode.
+    const changes = [...fieldChanges(kind.owned, live, desired), ...linkChanges(liveLinks, desiredLinks)];
+    if (changes.some((change) => change.field !== 'locations' && change.field !== 'primaryLocation')) plan.row = ownedValues(kind, live, desired);
+    if (changes.some((change) => change.field === 'locations' || change.field === 'primaryLocation')) {
+      plan.links = desiredLinks!;
+      // The row's version moves with its offices too: an editor holding the old version must reload.
+      plan.row ??= ownedValues(kind, live, {});
+    }
+    plan.rowVersion = row.version + 1;
+    plan.publish = changes.length > 0 && row.status === DocumentStatus.PUBLISHED;
+    plan.changes = [...externalIdChange, ...changes];
+    return plan;
+  }
+
+  if (applyMode === SyncApplyMode.LIVE) {
+    const liveChanges = [...fieldChanges(kind.owned, live, desired), ...linkChanges(liveLinks, desiredLinks)];
+    const pending = draftChanges();
+    if (liveChanges.length > 0) {
+      plan.row = ownedValues(kind, live, desired);
+      plan.rowVersion = newVersion;
+      if (liveChanges.some((change) => change.field === 'locations' || change.field === 'primaryLocation')) plan.links = desiredLinks!;
+      plan.publish = true;
+    }
+    if (pending.length > 0) {
+      plan.draft = patch;
+      plan.draftExists = true;
+      plan.draftVersion = newVersion;
+      plan.wentToDraft = true;
+    } else if (liveChanges.length > 0 && draft) {
+      // The editor's draft keeps its content, but its version moves on with the row.
+      plan.draft = { fields: {}, links: null };
+      plan.draftExists = true;
+      plan.draftVersion = newVersion;
+    }
+    plan.changes = [...externalIdChange, ...(liveChanges.length > 0 ? liveChanges : pending)];
+    return plan;
+  }
+
+  // DRAFT mode, published document: the change goes into its pending draft, made from the live state when there is none.
+  const changes = draft ? draftChanges() : [...fieldChanges(kind.owned, live, desired), ...linkChanges(liveLinks, desiredLinks)];
+  if (changes.length > 0) {
+    plan.draft = patch;
+    plan.draftExists = Boolean(draft);
+    plan.draftVersion = newVersion;
+    plan.wentToDraft = true;
+  }
+  plan.changes = [...externalIdChange, ...changes];
+  return plan;
+}
+
+/** Whether a plan writes anything at all. */
+export function plansWrite(plan: DocumentPlan): boolean {
+  return plan.isNew || plan.linkExternalId || plan.row !== null || plan.links !== null || plan.draft !== null;
+}

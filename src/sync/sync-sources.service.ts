@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditLogService } from '../audit/audit-log.service';
+import { Actor } from '../auth/actor';
+import { ConfigureSyncSourceInput } from './sync.inputs';
+import { DEFAULT_MAX_DEACTIVATION_SHARE, SyncSource } from './sync-source.entity';
+import { SyncApplyMode } from './sync.enums';
+
+/** The settings a sync runs with: the source's row, or the defaults for a source never configured. */
+export interface SourceSettings {
+  name: string;
+  applyMode: SyncApplyMode;
+  maxDeactivationShare: number;
+}
+
+/** Per-source settings of provider sync (where changes go, how much a FULL run may deactivate). */
+@Injectable()
+export class SyncSourcesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  /** Read inside the sync's transaction; never writes, so an unchanged re-sync writes no row. */
+  static async settingsFor(manager: EntityManager, name: string): Promise<SourceSettings> {
+    const row = await manager.findOne(SyncSource, { where: { name } });
+    return { name, applyMode: row?.applyMode ?? SyncApplyMode.LIVE, maxDeactivationShare: row?.maxDeactivationShare ?? DEFAULT_MAX_DEACTIVATION_SHARE };
+  }
+
+  list(): Promise<SyncSource[]> {
+    return this.dataSource.getRepository(SyncSource).find({ order: { name: 'ASC' } });
+  }
+
+  async configure(actor: Actor, input: ConfigureSyncSourceInput): Promise<SyncSource> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(SyncSource);
+      const before = await repository.findOne({ where: { name: input.name }, lock: { mode: 'pessimistic_write' } });
+      const after = repository.create({
+        name: input.name,
+        applyMode: input.applyMode ?? before?.applyMode ?? SyncApplyMode.LIVE,
+        maxDeactivationShare: input.maxDeactivationShare ?? before?.maxDeactivationShare ?? DEFAULT_MAX_DEACTIVATION_SHARE,
+        updatedByLabel: actor.label,
+      });
+      const saved = await repository.save(after);
+      await this.audit.record(manager, actor, {
+        action: 'configureSyncSource',
+        before: before ? { name: before.name, applyMode: before.applyMode, maxDeactivationShare: before.maxDeactivationShare } : null,
+        after: { name: saved.name, applyMode: saved.applyMode, maxDeactivationShare: saved.maxDeactivationShare },
+      });
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,328 @@
+import { ArgsType, Field, Float, InputType, OmitType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsEnum,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+  ValidationArguments,
+} from 'class-validator';
+import { JSONScalar } from '../common/graphql/json.scalar';
+import { ConnectionArgs } from '../common/pagination/connection.args';
+import { IsLanguageTag, IsNpi, IsNuccTaxonomyCode, IsPhoneNumber, IsSlug, IsUsState, IsZip } from '../common/validation/validators';
+import { SyncApplyMode, SyncMode, SyncRunStatus } from './sync.enums';
+
+/** The most records (and, separately, locations) one sync run takes. */
+export const MAX_SYNC_RECORDS = 1000;
+
+/** Source names: what provider_external_ids.system holds for the source (a name or a URI). */
+export const SOURCE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
+const SOURCE_MESSAGE = 'must be 1 to 100 letters, digits and . _ : / - (a name such as "credentialing" or a URI), starting with a letter or digit';
+
+const tooMany = (what: string) => (args: ValidationArguments) =>
+  `a batch holds at most ${MAX_SYNC_RECORDS.toLocaleString('en-US')} ${what} (this one has ${Array.isArray(args.value) ? args.value.length.toLocaleString('en-US') : 'more'}); split it into several runs`;
+
+@InputType({ description: 'Points at an office by the source\'s external id or by the office\'s slug (exactly one).' })
+export class SyncLocationRefInput {
+  @Field(() => String, { nullable: true, description: 'The office\'s id in the source (stored as a location external id under the source name).' })
+  @ValidateIf((ref: SyncLocationRefInput) => ref.slug === undefined || ref.slug === null)
+  @IsString({ message: 'give the office\'s externalId or its slug' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(200)
+  externalId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The office\'s current slug in the CMS ("lexington").' })
+  @IsOptional()
+  @IsSlug()
+  slug?: string | null;
+}
+
+/**
+ * One provider as the source knows it. Only the fields the source owns exist here; a field left
+ * out (or null for a list) keeps its current value, so a source sends what it knows.
+ */
+@InputType({ description: 'One provider from the source. Fields left out keep their current value; editorial fields (bio, title, booking URL, SEO, FAQs, slug) are never set by a sync.' })
+export class SyncProviderRecordInput {
+  @Field(() => String, { nullable: true, description: 'Required. The provider\'s id in the source (1 to 200 characters); stored as an external id with the source name as its system. Matching uses it first.' })
+  @IsDefined({ message: 'is required' })
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(200)
+  externalId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'National Provider Identifier (10 digits with a valid check digit). A record whose external id is unknown is matched by NPI.' })
+  @IsOptional()
+  @IsNpi()
+  npi?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name prefix ("Dr."), up to 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  prefix?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required. Given name (1 to 100 characters).' })
+  @IsDefined({ message: 'is required' })
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(100)
+  firstName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Middle name or initial, up to 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  middleName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required. Family name (1 to 100 characters).' })
+  @IsDefined({ message: 'is required' })
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(100)
+  lastName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Generational suffix ("Jr.", "III"), up to 20 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  suffix?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Degrees and credentials in display order ("MD", "PA-C"), 1 to 20 characters each; replaces the list.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true, message: 'must be a list of credentials' })
+  @MinLength(1, { each: true, message: 'each credential must be 1 to 20 characters ("MD", "PA-C")' })
+  @MaxLength(20, { each: true, message: 'each credential must be 1 to 20 characters ("MD", "PA-C")' })
+  credentials?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Specialties as NUCC taxonomy codes ("208VP0014X"), the primary first; replaces the list.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsNuccTaxonomyCode({ each: true })
+  specialties?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Languages spoken with patients as BCP 47 tags ("en", "es"); replaces the list.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsLanguageTag({ each: true })
+  languages?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the provider is accepting new patients.' })
+  @IsOptional()
+  @IsBoolean()
+  acceptingNewPatients?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the provider practices here; true when left out (a provider in the source\'s feed is active).' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean | null;
+
+  @Field(() => [SyncLocationRefInput], { nullable: true, description: 'Offices where the provider sees patients, in order; replaces the list. Each must be a location of this batch, a location with that external id from this source, or a location slug.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SyncLocationRefInput)
+  locations?: SyncLocationRefInput[] | null;
+
+  @Field(() => SyncLocationRefInput, { nullable: true, description: 'The main office: one of `locations`. Defaults to the first.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SyncLocationRefInput)
+  primaryLocation?: SyncLocationRefInput | null;
+}
+
+/** An office as the source knows it: its identity and address facts, never its editorial content. */
+@InputType({ description: 'One office from the source, created or updated before the providers that point at it. Fields left out keep their current value; description, hours, notes, booking URL, time zone, slug and SEO stay editorial.' })
+export class SyncLocationRecordInput {
+  @Field(() => String, { nullable: true, description: 'Required. The office\'s id in the source (1 to 200 characters), stored as a location external id under the source name.' })
+  @IsDefined({ message: 'is required' })
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(200)
+  externalId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Links the external id to the existing office with this slug when no office has it yet (first sync of offices editors already created).' })
+  @IsOptional()
+  @IsSlug()
+  slug?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name of the office (1 to 200 characters); required to create one.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(200)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Street address, up to 200 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  addressLine1?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Suite, floor or building, up to 200 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  addressLine2?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'City (1 to 100 characters); required to create an office.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(100)
+  city?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Two-letter state, DC or territory code ("KY"); required to create an office.' })
+  @IsOptional()
+  @IsUsState()
+  state?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ZIP ("40503") or ZIP+4 ("40503-1234").' })
+  @IsOptional()
+  @IsZip()
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Phone number in any common US form; stored in E.164.' })
+  @IsOptional()
+  @IsPhoneNumber()
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Fax number in any common US form; stored in E.164.' })
+  @IsOptional()
+  @IsPhoneNumber()
+  fax?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Latitude in degrees, -90 to 90.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Longitude in degrees, -180 to 180.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
+  longitude?: number | null;
+}
+
+/** Options every sync mutation shares. */
+@InputType({ isAbstract: true })
+export class SyncOptionsInput {
+  @Field(() => String, { description: 'The integration\'s name ("credentialing", "nppes") or URI: the system its external ids are stored under, and the key of its settings (`configureSyncSource`).' })
+  @IsString()
+  @Matches(SOURCE_NAME_PATTERN, { message: SOURCE_MESSAGE })
+  source: string;
+
+  @Field(() => SyncMode, { defaultValue: SyncMode.UPSERT, description: 'UPSERT (default) touches only the providers in the batch; FULL also deactivates the source\'s providers missing from it.' })
+  @IsEnum(SyncMode)
+  mode: SyncMode = SyncMode.UPSERT;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Report what would happen and write nothing (the run itself is still logged in `syncRuns`).' })
+  @IsBoolean()
+  dryRun: boolean = false;
+
+  @Field(() => String, { nullable: true, description: 'Makes retries safe: a second real run of the same source with the same key returns the first run\'s report (`replayed: true`) and writes nothing; the same key with a different batch is a CONFLICT. Up to 200 characters.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(200)
+  idempotencyKey?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'All or nothing: when any record fails, write none (status REJECTED). By default the valid records are applied and the invalid ones reported.' })
+  @IsBoolean()
+  atomic: boolean = false;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'FULL mode only: deactivate even when more than the source\'s `maxDeactivationShare` of its active providers would be deactivated.' })
+  @IsBoolean()
+  force: boolean = false;
+}
+
+@InputType({ description: 'A batch of providers (and the offices they point at) from one source, in the CMS\'s own format.' })
+export class SyncProvidersInput extends SyncOptionsInput {
+  @Field(() => [SyncProviderRecordInput], { description: `The providers, at most ${MAX_SYNC_RECORDS.toLocaleString('en-US')}. Each is validated on its own; the report names invalid ones by index.` })
+  @IsArray()
+  @ArrayMaxSize(MAX_SYNC_RECORDS, { message: tooMany('records') })
+  records: SyncProviderRecordInput[];
+
+  @Field(() => [SyncLocationRecordInput], { nullable: true, description: `Offices to create or update first (at most ${MAX_SYNC_RECORDS.toLocaleString('en-US')}), matched by external id.` })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SYNC_RECORDS, { message: tooMany('locations') })
+  locations?: SyncLocationRecordInput[] | null;
+}
+
+@InputType({ description: 'A FHIR R4 Bundle of Practitioner, PractitionerRole, Location and Organization resources from one source.' })
+export class SyncProvidersFromFhirInput extends SyncOptionsInput {
+  @Field(() => JSONScalar, { description: 'The Bundle (resourceType "Bundle", any type), as JSON. Practitioners become provider records (at most 1,000), Locations become offices keyed by their id.' })
+  @IsObject({ message: 'must be a FHIR Bundle (a JSON object)' })
+  bundle: Record<string, unknown>;
+}
+
+@InputType({ description: 'An NPI registry (NPPES API 2.1) response from one source.' })
+export class SyncProvidersFromNppesInput extends SyncOptionsInput {
+  @Field(() => JSONScalar, { description: 'The response as JSON: `{ result_count, results: [...] }`. Individual (NPI-1) results become provider records keyed by NPI (at most 1,000); organizations are skipped.' })
+  @IsObject({ message: 'must be an NPPES API response (a JSON object with `results`)' })
+  response: Record<string, unknown>;
+}
+
+@InputType({ description: 'Settings of one sync source; omitted fields keep their value (or the default for a new source).' })
+export class ConfigureSyncSourceInput {
+  @Field(() => String, { description: 'The source name, as sync mutations give it.' })
+  @IsString()
+  @Matches(SOURCE_NAME_PATTERN, { message: SOURCE_MESSAGE })
+  name: string;
+
+  @Field(() => SyncApplyMode, { nullable: true, description: 'LIVE (default for a new source): changes go live at once; DRAFT: into drafts for an editor to publish.' })
+  @IsOptional()
+  @IsEnum(SyncApplyMode)
+  applyMode?: SyncApplyMode | null;
+
+  @Field(() => Float, { nullable: true, description: 'The largest share (0 to 1) of the source\'s active providers one FULL run may deactivate without `force`; 0.2 for a new source.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number between 0 and 1' })
+  @Min(0, { message: 'must be a number between 0 and 1' })
+  @Max(1, { message: 'must be a number between 0 and 1' })
+  maxDeactivationShare?: number | null;
+}
+
+@InputType({ description: 'Narrows the list of sync runs; all given criteria must hold.' })
+export class SyncRunsFilter {
+  @Field(() => String, { nullable: true, description: 'Only runs of this source.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  source?: string | null;
+
+  @Field(() => SyncRunStatus, { nullable: true, description: 'Only runs that ended this way.' })
+  @IsOptional()
+  @IsEnum(SyncRunStatus)
+  status?: SyncRunStatus | null;
+}
+
+// Sync runs have no drafts: the shared connection arguments without `stage`.
+@ArgsType()
+export class SyncRunsArgs extends OmitType(ConnectionArgs, ['stage'] as const, ArgsType) {
+  @Field(() => SyncRunsFilter, { nullable: true, description: 'Criteria the runs must meet.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SyncRunsFilter)
+  filter?: SyncRunsFilter | null;
+}

@@ -23,6 +23,12 @@ export function titleCaseName(value: string): string {
   return value.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_match, separator: string, letter: string) => `${separator}${letter.toUpperCase()}`);
 }
 
+/** "JR." → "Jr.", "III" stays: roman numerals are capitals. */
+function suffixOf(value: string | undefined): string | null {
+  if (!value) return null;
+  return /^[IVX]+\.?$/i.test(value) ? value.toUpperCase() : titleCaseName(value);
+}
+
 /** "M.D." → "MD", "ph.d." → "PhD", "PA-C" stays; several may come in one field ("M.D., PH.D."). */
 export function normalizeCredentials(value: string): string[] {
   // "MD FACP" is two credentials; "M. D." is one written with spaces.
@@ -80,8 +86,8 @@ export function mapNppesResponse(response: unknown): MappedBatch {
       firstName: name('first_name'),
       lastName: name('last_name'),
       middleName: name('middle_name') ?? null,
-      prefix: field(basic.name_prefix) ?? null,
-      suffix: field(basic.name_suffix) ?? null,
+      prefix: name('name_prefix') ?? null,
+      suffix: suffixOf(field(basic.name_suffix)),
       active: status === undefined ? true : status === 'A',
     };
     if (credential) record.credentials = normalizeCredentials(credential);

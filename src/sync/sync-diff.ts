@@ -62,7 +62,7 @@ export interface DocumentPlan {
   /** The live version changed: record a PUBLISHED revision and an event. */
   publish: boolean;
   changes: SyncFieldChange[];
-  /** The change went into (or also into) the pending draft. */
+  /** The change is not live yet (a pending draft, or a new draft document), or also went into an editor's draft. */
   wentToDraft: boolean;
 }
 
@@ -148,6 +148,7 @@ export function planDocument(input: PlanInput): DocumentPlan {
     plan.row = ownedValues(kind, (property) => kind.owned.find((field) => field.property === property)?.initial, desired);
     plan.links = desiredLinks && desiredLinks.ids.length > 0 ? desiredLinks : null;
     plan.publish = applyMode === SyncApplyMode.LIVE;
+    plan.wentToDraft = applyMode === SyncApplyMode.DRAFT;
     plan.changes = [...fieldChanges(kind.owned, () => null, desired), ...linkChanges({ ids: [], primary: null }, desiredLinks)];
     return plan;
   }

@@ -44,7 +44,7 @@ export class SyncRecordResult {
   @Field(() => ID, { nullable: true, description: 'The provider the record created or matched; null when it failed before matching, or for a creation in a dry run.' })
   providerId: string | null;
 
-  @Field(() => Boolean, { description: 'True when the change went into the provider\'s pending draft: in DRAFT mode, or in LIVE mode where an editor\'s pending draft got the synced fields too.' })
+  @Field(() => Boolean, { description: 'True when the change went into a draft: in DRAFT mode (the provider\'s pending draft, or a new provider created as a draft), or in LIVE mode when an editor\'s pending draft got the synced fields too.' })
   draft: boolean;
 
   @Field(() => [SyncFieldChange], { description: 'The source-owned fields that changed, old and new values.' })
@@ -71,7 +71,7 @@ export class SyncLocationResult {
   @Field(() => ID, { nullable: true, description: 'The location created or matched; null when it failed, or for a creation in a dry run.' })
   locationId: string | null;
 
-  @Field(() => Boolean, { description: 'True when the change went into the location\'s pending draft.' })
+  @Field(() => Boolean, { description: 'True when the change went into a draft (DRAFT mode, or an editor\'s pending draft in LIVE mode).' })
   draft: boolean;
 
   @Field(() => [SyncFieldChange], { description: 'The source-owned fields that changed.' })

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isValidNpi } from '../../src/common/validation/identifiers';
 import { GraphQLResponse, TestApp } from '../support/test-app';
 
 export const REPORT = `
@@ -56,8 +57,29 @@ export async function rowVersions(app: TestApp): Promise<Record<string, string[]
   return snapshot;
 }
 
-export function byExternalId<T extends { externalId: string | null }>(results: T[], externalId: string): T {
+export function byExternalId(results: any[], externalId: string): any {
   const found = results.find((result) => result.externalId === externalId);
   if (!found) throw new Error(`no result for ${externalId}`);
   return found;
+}
+
+/** A valid, fictitious NPI for a number: 9 digits from the seed plus the check digit. */
+export function validNpi(seed: number): string {
+  const base = String(150_000_000 + seed);
+  for (let digit = 0; digit < 10; digit++) if (isValidNpi(`${base}${digit}`)) return `${base}${digit}`;
+  throw new Error('unreachable');
+}
+
+/** `count` minimal provider records "<prefix>-1"…, with valid NPIs from `seed`. */
+export function generatedRecords(prefix: string, count: number, seed = 0): Record<string, any>[] {
+  return Array.from({ length: count }, (_, index) => ({
+    externalId: `${prefix}-${index + 1}`,
+    npi: validNpi(seed + index),
+    firstName: 'Casey',
+    lastName: `${prefix} ${String(index + 1).padStart(4, '0')}`,
+    credentials: ['MD'],
+    specialties: ['208VP0014X'],
+    languages: ['en'],
+    acceptingNewPatients: true,
+  }));
 }

@@ -1,0 +1,68 @@
+import { mapFhirBundle, normalizeZip } from '../../src/fhir/fhir-import.mapper';
+import { mapNppesResponse, normalizeCredentials, titleCaseName } from '../../src/fhir/nppes-import.mapper';
+import { checkProviderRecord } from '../../src/sync/sync-records';
+
+describe('NPPES names and credentials', () => {
+  it('title-cases names the registry sends in capitals, and keeps mixed-case names', () => {
+    expect(titleCaseName('MARGARET')).toBe('Margaret');
+    expect(titleCaseName("O'DONNELL-HAYES")).toBe("O'Donnell-Hayes");
+    expect(titleCaseName('DE LA CRUZ')).toBe('De La Cruz');
+    expect(titleCaseName('ÉLODIE')).toBe('Élodie');
+    expect(titleCaseName('McDonald')).toBe('McDonald');
+  });
+
+  it('writes credentials without periods, splitting lists', () => {
+    expect(normalizeCredentials('M.D.')).toEqual(['MD']);
+    expect(normalizeCredentials('D.O.')).toEqual(['DO']);
+    expect(normalizeCredentials('M.D., PH.D.')).toEqual(['MD', 'PhD']);
+    expect(normalizeCredentials('APRN, FNP-C')).toEqual(['APRN', 'FNP-C']);
+    expect(normalizeCredentials('MD FACP')).toEqual(['MD', 'FACP']);
+    expect(normalizeCredentials('M. D.')).toEqual(['MD']);
+    expect(normalizeCredentials('pharm.d.')).toEqual(['PharmD']);
+  });
+
+  it('reads numbers given as integers, skips organizations and treats "--" as no value', () => {
+    const batch = mapNppesResponse({
+      result_count: 2,
+      results: [
+        { enumeration_type: 'NPI-1', number: 1245319599, basic: { first_name: 'ANA', last_name: 'SOTO', name_suffix: '--', credential: 'M.D.', status: 'A' }, taxonomies: [{ code: '207l00000x', primary: 'true' }] },
+        { enumeration_type: 'NPI-2', number: '1512349873', basic: { organization_name: 'CLINIC LLC' } },
+        'garbage',
+      ],
+    });
+    expect(batch.records).toEqual([
+      { externalId: '1245319599', npi: '1245319599', firstName: 'Ana', lastName: 'Soto', middleName: null, prefix: null, suffix: null, active: true, credentials: ['MD'], specialties: ['207L00000X'] },
+    ]);
+    expect(batch.warnings).toEqual(['results[1] (NPI 1512349873) is an organization; skipped', 'results[2] is not an object; skipped']);
+  });
+});
+
+describe('FHIR import mapping', () => {
+  it('formats nine-digit ZIP codes as ZIP+4', () => {
+    expect(normalizeZip('405031234')).toBe('40503-1234');
+    expect(normalizeZip('40503')).toBe('40503');
+  });
+
+  it('takes the external id from an identifier under the source name, else the resource id', () => {
+    const batch = mapFhirBundle({
+      resourceType: 'Bundle', type: 'collection',
+      entry: [
+        { resource: { resourceType: 'Practitioner', id: 'uuid-1', identifier: [{ system: 'ehr', value: 'E-17' }], name: [{ family: 'Lee', given: ['Ann'] }] } },
+        { resource: { resourceType: 'Practitioner', id: 'uuid-2', name: [{ family: 'Kim', given: ['Bo'], suffix: ['Jr.', 'MD'] }] } },
+      ],
+    }, 'ehr');
+    expect(batch.records).toEqual([
+      { externalId: 'E-17', firstName: 'Ann', lastName: 'Lee', middleName: null, prefix: null, suffix: null },
+      { externalId: 'uuid-2', firstName: 'Bo', lastName: 'Kim', middleName: null, prefix: null, suffix: 'Jr.', credentials: ['MD'] },
+    ]);
+  });
+});
+
+describe('record validation', () => {
+  it('uses the admin rules and reports field paths relative to the record', () => {
+    const invalid = checkProviderRecord({ externalId: 'X', firstName: 'A', lastName: 'B', npi: '1234567890', specialties: ['208VP0014X', 'bad'], languages: ['en'] }, 4, null);
+    expect(invalid).toMatchObject({ index: 4, externalId: 'X', errors: [{ path: 'npi' }, { path: 'specialties' }] });
+    const valid = checkProviderRecord({ externalId: ' X ', firstName: ' Ann ', lastName: 'Lee', languages: ['EN', 'es-mx', 'en'] }, 0, null);
+    expect(valid).toMatchObject({ externalId: 'X', fields: { firstName: 'Ann', lastName: 'Lee', languages: ['en', 'es-MX'], active: true } });
+  });
+});

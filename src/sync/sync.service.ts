@@ -138,14 +138,13 @@ export class SyncService {
 
       const report = this.report(runId, request, plan, status, startedAt);
       if (request.dryRun) {
+        // Undo everything, then log the run on the same connection (the embedded database has only one).
         await queryRunner.rollbackTransaction();
-        open = false;
-        await this.dataSource.transaction((logManager) => this.logRun(logManager, actor, request, report, requestHash));
-      } else {
-        await this.logRun(manager, actor, request, report, requestHash);
-        await queryRunner.commitTransaction();
-        open = false;
+        await queryRunner.startTransaction();
       }
+      await this.logRun(manager, actor, request, report, requestHash);
+      await queryRunner.commitTransaction();
+      open = false;
       return report;
     } catch (error) {
       if (open) await queryRunner.rollbackTransaction();

@@ -1,0 +1,37 @@
+import { loadConfig } from '../../src/config/app-config';
+
+describe('configuration', () => {
+  it('has working defaults: port 3000, embedded database, demo content', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.usesEmbeddedDatabase).toBe(true);
+    expect(config.shouldLoadDemoContent).toBe(true);
+  });
+
+  it('uses a PostgreSQL server given in DATABASE_URL, without demo content unless asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://user:secret@db:5432/cms' });
+    expect(config.usesEmbeddedDatabase).toBe(false);
+    expect(config.shouldLoadDemoContent).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/cms', LOAD_DEMO_CONTENT: 'true' }).shouldLoadDemoContent).toBe(true);
+  });
+
+  it('stops on a wrong PORT with one line naming the variable and the value', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/^Invalid configuration: PORT must be an integer between 0 and 65535 \(got "abc"\)$/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  it('stops on a wrong DATABASE_URL naming the variable, without echoing the URL (it may hold a password)', () => {
+    let message = '';
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/cms' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe('Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL');
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('refuses a short JWT_SECRET', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/^Invalid configuration: JWT_SECRET/);
+  });
+});

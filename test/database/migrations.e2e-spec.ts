@@ -1,0 +1,35 @@
+import { startTestApp } from '../support/test-app';
+import { createSharedTestDatabase, SharedTestDatabase } from '../support/test-database';
+
+describe('database migrations', () => {
+  let database: SharedTestDatabase;
+
+  beforeAll(async () => {
+    database = await createSharedTestDatabase();
+  });
+
+  afterAll(() => database.drop());
+
+  it('applies every migration exactly once when two instances start together on an empty database', async () => {
+    const [first, second] = await Promise.all([startTestApp({}, { database }), startTestApp({}, { database })]);
+    try {
+      const applied: { name: string; count: number }[] = await first.dataSource.query('SELECT name, count(*)::int AS count FROM migrations GROUP BY name');
+      expect(applied.length).toBeGreaterThan(0);
+      expect(applied.every((migration) => migration.count === 1)).toBe(true);
+      for (const app of [first, second]) expect((await app.graphql('{ treatments { totalCount } }')).data.treatments.totalCount).toBe(0);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it('leaves the schema exactly as the entities describe it (nothing left for migration:generate)', async () => {
+    const app = await startTestApp({}, { database });
+    try {
+      const pending = await app.dataSource.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});

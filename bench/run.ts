@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createBenchDatabase } from './bench-database';
 import { runLoad } from './load';
+import { describeSyncResult, runSyncBenchmark } from './sync';
 
 /**
  * `npm run bench`: starts the built app against a fresh PostgreSQL database with the demo
@@ -121,11 +122,18 @@ async function main() {
       console.log(`${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, ${result.errors} errors`);
     }
 
-    const results = { date: new Date().toISOString(), node: process.version, concurrency: CONCURRENCY, durationMs: DURATION_MS, statements, load };
+    const sync = await runSyncBenchmark(BASE, database.url);
+    for (const [name, result] of Object.entries(sync)) console.log(describeSyncResult(name, result));
+
+    const results = { date: new Date().toISOString(), node: process.version, concurrency: CONCURRENCY, durationMs: DURATION_MS, statements, load, sync };
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
     if (statements.treatmentPage_1Related !== statements.treatmentPage_50Related) {
       console.error('The treatment page runs more statements with more related items: an N+1 crept in.');
+      process.exitCode = 1;
+    }
+    if (Object.values(sync['the same 1,000 unchanged'].contentRowsWritten).some((count) => count > 0)) {
+      console.error('Re-syncing unchanged providers wrote rows: the sync must write nothing when nothing changed.');
       process.exitCode = 1;
     }
   } finally {

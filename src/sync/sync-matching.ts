@@ -142,7 +142,7 @@ export async function loadRoster(manager: EntityManager, source: string): Promis
  * Records that share an external id or an NPI within the batch: which one is right cannot be
  * told, so all of them fail. Invalid records count too, when their identity could be read.
  */
-export function duplicatesInBatch(records: { index: number; externalId: string | null; npi?: string | null }[]): Map<number, FieldError[]> {
+export function duplicatesInBatch(records: { index: number; externalId: string | null; npi?: string | null }[], noun: 'records' | 'locations'): Map<number, FieldError[]> {
   const errors = new Map<number, FieldError[]>();
   const check = (field: 'externalId' | 'npi', label: string) => {
     const groups = new Map<string, number[]>();
@@ -153,7 +153,7 @@ export function duplicatesInBatch(records: { index: number; externalId: string |
     for (const [value, indexes] of groups) {
       if (indexes.length < 2) continue;
       for (const index of indexes) {
-        errors.set(index, [...(errors.get(index) ?? []), { path: field, message: `${label} "${value}" appears in records ${indexes.join(', ')} of this batch; send each provider once` }]);
+        errors.set(index, [...(errors.get(index) ?? []), { path: field, message: `${label} "${value}" appears in ${noun} ${indexes.join(', ')} of this batch; send each ${noun === 'records' ? 'provider' : 'office'} once` }]);
       }
     }
   };

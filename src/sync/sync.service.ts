@@ -163,12 +163,12 @@ export class SyncService {
     const validLocations = locationChecks.filter((check): check is LocationRecord => !isInvalid(check));
 
     // Offices first: provider records may point at offices the same batch creates.
-    const duplicateLocations = duplicatesInBatch(locationChecks);
+    const duplicateLocations = duplicatesInBatch(locationChecks, 'locations');
     const validRecords = recordChecks.filter((check): check is ProviderRecord => !isInvalid(check));
     const locationCandidates = await loadLocationCandidates(manager, source, validLocations, validRecords);
     const batchLocations: BatchLocations = new Map();
     const locations = locationChecks.map((check): LocationOutcome => {
-      const errors = isInvalid(check) ? check.errors : (duplicateLocations.get(check.index) ?? []);
+      const errors = [...(isInvalid(check) ? check.errors : []), ...(duplicateLocations.get(check.index) ?? [])];
       let plan: DocumentPlan | null = null;
       if (errors.length === 0) {
         const location = check as LocationRecord;
@@ -190,10 +190,10 @@ export class SyncService {
       return { plan, result: this.locationResult(check, plan, errors) };
     });
 
-    const duplicates = duplicatesInBatch(recordChecks);
+    const duplicates = duplicatesInBatch(recordChecks, 'records');
     const candidates = await loadProviderCandidates(manager, source, validRecords.filter((record) => !duplicates.has(record.index)));
     const providers = recordChecks.map((check): ProviderOutcome => {
-      const errors: FieldError[] = isInvalid(check) ? [...check.errors, ...(duplicates.get(check.index) ?? [])] : [...(duplicates.get(check.index) ?? [])];
+      const errors: FieldError[] = [...(isInvalid(check) ? check.errors : []), ...(duplicates.get(check.index) ?? [])];
       if (errors.length > 0 || isInvalid(check)) return { plan: null, result: this.providerResult(check, null, errors) };
       const match = matchProvider(check, candidates, source);
       if ('errors' in match) return { plan: null, result: this.providerResult(check, null, match.errors) };

@@ -189,11 +189,7 @@ export class FhirExportService {
             {
               url: 'acceptingPatients',
               valueCodeableConcept: {
-                coding: [
-                  provider.acceptingNewPatients
-                    ? { system: FHIR_SYSTEMS.acceptingPatients, code: ACCEPTING_PATIENTS.yes, display: 'Accepting' }
-                    : { system: FHIR_SYSTEMS.acceptingPatients, code: ACCEPTING_PATIENTS.no, display: 'Not Accepting' },
-                ],
+                coding: [{ system: FHIR_SYSTEMS.acceptingPatients, code: provider.acceptingNewPatients ? ACCEPTING_PATIENTS.yes : ACCEPTING_PATIENTS.no }],
               },
             },
           ],

@@ -228,6 +228,25 @@ describe('syncProviders (JSON batches)', () => {
     expect((await provider('1512349873')).bio.markdown).toBe('Written by an editor.');
   });
 
+  it('links an office editors created by its slug, instead of creating it again, and accepts slugs as references', async () => {
+    const editor = new EditorialClient(app, admin.headers);
+    const office = await editor.mutate('createLocation', 'CreateLocationInput', { name: 'Maysville Office', slug: 'maysville', address: { city: 'Maysville', state: 'KY' } });
+    await editor.publish('Location', office);
+    const report = await run({
+      locations: [{ externalId: 'SITE-MAY', slug: 'maysville', name: 'Maysville Office', city: 'Maysville', state: 'KY', phone: '606-555-0142' }],
+      records: [
+        { externalId: 'CRD-0600', npi: '1711223341', firstName: 'Mae', lastName: 'Rivers', locations: [{ externalId: 'SITE-MAY' }] },
+        { externalId: 'CRD-0601', npi: '1888990011', firstName: 'Cal', lastName: 'Rivers', locations: [{ slug: 'maysville' }] },
+      ],
+    });
+    expect(report.locations[0]).toMatchObject({ outcome: 'UPDATED', locationId: office.id });
+    expect(report.locations[0].changes).toEqual([{ field: 'externalId', oldValue: null, newValue: 'SITE-MAY' }, { field: 'phone', oldValue: null, newValue: '+16065550142' }]);
+    expect(report.records.map((record: any) => [record.outcome, record.changes.find((change: any) => change.field === 'locations')?.newValue])).toEqual([
+      ['CREATED', [office.id]], ['CREATED', [office.id]],
+    ]);
+    expect(await app.dataSource.query("SELECT count(*)::int AS n FROM locations WHERE name = 'Maysville Office'")).toEqual([{ n: 1 }]);
+  });
+
   it('refuses a batch of 1,001 records with a clear message', async () => {
     const records = Array.from({ length: 1001 }, (_, index) => ({ externalId: `BULK-${index}`, firstName: 'Bulk', lastName: `Provider ${index}` }));
     const response = await attemptSync(app, syncKey, { source: SOURCE, records });

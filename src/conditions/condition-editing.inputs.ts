@@ -1,25 +1,20 @@
-import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Field, InputType, PartialType } from '@nestjs/graphql';
+
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
 import { CONDITION_TYPE } from '../content/content-types';
-import { DocumentRefInput, pickFields, SeoInput } from '../content/editorial.inputs';
+import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
-import { IsIcd10CmCode, IsSlug } from '../common/validation/validators';
+import { IsIcd10CmCode } from '../common/validation/validators';
 import { BodyRegion } from './body-region';
 
 @InputType({ description: 'A new condition.' })
-export class CreateConditionInput {
+export class CreateConditionInput extends PageFieldsInput {
   @Field(() => String, { description: 'Name of the condition (1 to 200 characters).' })
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
   name: string;
-
-  @Field(() => String, { nullable: true, description: 'URL slug; made from the name when omitted.' })
-  @IsOptional()
-  @IsSlug()
-  slug?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Other names patients use (up to 20, 200 characters each).' })
   @IsOptional()
@@ -57,31 +52,10 @@ export class CreateConditionInput {
   @ArrayMaxSize(50)
   @IsIcd10CmCode({ each: true })
   icd10Codes?: string[] | null;
-
-  @Field(() => SeoInput, { nullable: true, description: 'Search-engine settings.' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SeoInput)
-  seo?: SeoInput | null;
-
-  @Field(() => [DocumentRefInput], { nullable: true, description: 'FAQs of the page, in order (replaces the list).' })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => DocumentRefInput)
-  faqs?: DocumentRefInput[] | null;
 }
 
 @InputType({ description: 'Changes to a condition; omitted fields keep their value.' })
-export class UpdateConditionInput extends PartialType(CreateConditionInput) {
-  @Field(() => ID, { description: 'The condition.' })
-  @IsUUID('all', { message: 'must be a UUID' })
-  id: string;
-
-  @Field(() => Int, { description: 'The version you read; a newer one means someone else changed it (CONFLICT).' })
-  @IsInt()
-  @Min(1)
-  version: number;
-}
+export class UpdateConditionInput extends WithDocumentVersion(PartialType(CreateConditionInput, { omitDefaultValues: true })) {}
 
 export function conditionChange(input: Partial<CreateConditionInput>, path: string): ChangeRequest {
   const fields = pickFields(input, ['name', 'aliases', 'summary', 'body', 'bodyRegion', 'symptoms', 'icd10Codes']);

@@ -1,3 +1,4 @@
+import { Type as ClassType } from '@nestjs/common';
 import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -175,4 +176,45 @@ export function seoFields(seo: SeoInput | null | undefined): Record<string, unkn
 
 export function refsAt(refs: DocumentRefInput[] | null | undefined, path: string): RefAtPath[] | undefined {
   return refs ? refs.map((ref, index) => ({ ref, path: `${path}[${index}]` })) : undefined;
+}
+
+/** Fields every document's create and update inputs share: slug and SEO. */
+@InputType({ isAbstract: true })
+export abstract class DocumentFieldsInput {
+  @Field(() => String, { nullable: true, description: 'URL slug (lowercase words and hyphens); made from the title or name when omitted on create.' })
+  @IsOptional()
+  @IsSlug()
+  slug?: string | null;
+
+  @Field(() => SeoInput, { nullable: true, description: 'Search-engine settings.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SeoInput)
+  seo?: SeoInput | null;
+}
+
+/** A page's fields: a document that also carries its own ordered FAQs. */
+@InputType({ isAbstract: true })
+export abstract class PageFieldsInput extends DocumentFieldsInput {
+  @Field(() => [DocumentRefInput], { nullable: true, description: 'FAQs of the page, in order (replaces the list).' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => DocumentRefInput)
+  faqs?: DocumentRefInput[] | null;
+}
+
+/** An update input: the document, the version the editor read, and the (optional) changes. */
+export function WithDocumentVersion<TBase extends ClassType<object>>(Base: TBase) {
+  @InputType({ isAbstract: true })
+  class VersionedChanges extends Base {
+    @Field(() => ID, { description: 'The document to change.' })
+    @IsUUID('all', { message: 'must be a UUID' })
+    id: string;
+
+    @Field(() => Int, { description: 'The version you read; a newer one means someone else changed it (CONFLICT).' })
+    @IsInt()
+    @Min(1)
+    version: number;
+  }
+  return VersionedChanges;
 }

@@ -1,31 +1,13 @@
-import { Field, Float, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { Field, Float, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateBy,
-  ValidateIf,
-  ValidateNested,
-  ValidationArguments,
-} from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
 import { LOCATION_TYPE } from '../content/content-types';
-import { DocumentRefInput, pickFields, SeoInput } from '../content/editorial.inputs';
+import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
 import { IsText } from '../common/validation/field.validators';
 import { HasDistinctDates, HasNoOverlappingIntervals, IsCalendarDate, IsTimeOfDay } from '../common/validation/opening-hours.validators';
-import { IsHttpUrl, IsPhoneNumber, IsSlug, IsTimeZone, IsUsState, IsZip } from '../common/validation/validators';
+import { IsHttpUrl, IsPhoneNumber, IsTimeZone, IsUsState, IsZip } from '../common/validation/validators';
 import { DAYS_OF_WEEK, DayOfWeek, HoursException, OpeningInterval } from './opening-hours';
 
 const MARKDOWN_LIMIT = 100_000;
@@ -144,17 +126,12 @@ export class HoursExceptionInput {
 }
 
 @InputType({ description: 'A new location (office).' })
-export class CreateLocationInput {
+export class CreateLocationInput extends PageFieldsInput {
   @Field(() => String, { description: 'Name of the office (1 to 200 characters).' })
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
   name: string;
-
-  @Field(() => String, { nullable: true, description: 'URL slug; made from the name when omitted.' })
-  @IsOptional()
-  @IsSlug()
-  slug?: string | null;
 
   @Field(() => String, { nullable: true, description: 'About this office, in Markdown.' })
   @IsOptional()
@@ -226,31 +203,10 @@ export class CreateLocationInput {
   @IsOptional()
   @IsHttpUrl()
   bookingUrl?: string | null;
-
-  @Field(() => SeoInput, { nullable: true, description: 'Search-engine settings.' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SeoInput)
-  seo?: SeoInput | null;
-
-  @Field(() => [DocumentRefInput], { nullable: true, description: 'FAQs of the office\'s page, in order (replaces the list).' })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => DocumentRefInput)
-  faqs?: DocumentRefInput[] | null;
 }
 
 @InputType({ description: 'Changes to a location; omitted fields keep their value.' })
-export class UpdateLocationInput extends PartialType(OmitType(CreateLocationInput, ['address'] as const), { omitDefaultValues: true }) {
-  @Field(() => ID, { description: 'The location.' })
-  @IsUUID('all', { message: 'must be a UUID' })
-  id: string;
-
-  @Field(() => Int, { description: 'The version you read; a newer one means someone else changed it (CONFLICT).' })
-  @IsInt()
-  @Min(1)
-  version: number;
-
+export class UpdateLocationInput extends WithDocumentVersion(PartialType(OmitType(CreateLocationInput, ['address'] as const), { omitDefaultValues: true })) {
   @Field(() => AddressChangesInput, { nullable: true, description: 'Changes to the postal address; omitted parts keep their value. City and state cannot be removed.' })
   @ValidateIf((_, value) => value !== undefined)
   @ValidateNested({ message: 'cannot be null: a location needs a city and state' })

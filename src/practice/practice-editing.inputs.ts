@@ -1,11 +1,11 @@
-import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
+import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
 import { PRACTICE_TYPE } from '../content/content-types';
-import { DocumentRefInput, pickFields, SeoInput } from '../content/editorial.inputs';
+import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
-import { IsHttpUrl, IsPhoneNumber, IsSlug } from '../common/validation/validators';
+import { IsHttpUrl, IsPhoneNumber } from '../common/validation/validators';
 
 @InputType({ description: 'A profile of the practice on a social network or directory.' })
 export class SocialProfileInput {
@@ -21,17 +21,12 @@ export class SocialProfileInput {
 }
 
 @InputType({ description: 'The practice (there is only one).' })
-export class CreatePracticeInput {
+export class CreatePracticeInput extends PageFieldsInput {
   @Field(() => String, { description: 'Name of the practice (1 to 200 characters).' })
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
   name: string;
-
-  @Field(() => String, { nullable: true, description: 'URL slug; made from the name when omitted.' })
-  @IsOptional()
-  @IsSlug()
-  slug?: string | null;
 
   @Field(() => String, { nullable: true, description: 'About the practice, in Markdown.' })
   @IsOptional()
@@ -66,31 +61,10 @@ export class CreatePracticeInput {
   @IsString()
   @MaxLength(200)
   specialty?: string | null;
-
-  @Field(() => SeoInput, { nullable: true, description: 'Search-engine settings.' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SeoInput)
-  seo?: SeoInput | null;
-
-  @Field(() => [DocumentRefInput], { nullable: true, description: 'Practice-wide FAQs, in order (replaces the list).' })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => DocumentRefInput)
-  faqs?: DocumentRefInput[] | null;
 }
 
 @InputType({ description: 'Changes to the practice; omitted fields keep their value.' })
-export class UpdatePracticeInput extends PartialType(CreatePracticeInput) {
-  @Field(() => ID, { description: 'The practice.' })
-  @IsUUID('all', { message: 'must be a UUID' })
-  id: string;
-
-  @Field(() => Int, { description: 'The version you read; a newer one means someone else changed it (CONFLICT).' })
-  @IsInt()
-  @Min(1)
-  version: number;
-}
+export class UpdatePracticeInput extends WithDocumentVersion(PartialType(CreatePracticeInput, { omitDefaultValues: true })) {}
 
 export function practiceChange(input: Partial<CreatePracticeInput>, path: string): ChangeRequest {
   const fields = pickFields(input, ['name', 'description', 'mainPhone', 'website', 'bookingUrl', 'specialty']);

@@ -1,11 +1,11 @@
-import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
+import { Field, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
 import { PROVIDER_TYPE } from '../content/content-types';
-import { DocumentRefInput, pickFields, SeoInput } from '../content/editorial.inputs';
+import { DocumentRefInput, PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
-import { IsHttpUrl, IsLanguageTag, IsNpi, IsNuccTaxonomyCode, IsSlug } from '../common/validation/validators';
+import { IsHttpUrl, IsLanguageTag, IsNpi, IsNuccTaxonomyCode } from '../common/validation/validators';
 import { IsYearUpToNow } from '../common/validation/field.validators';
 import { Relations } from '../relations/relation-descriptors';
 import { EducationEntry } from './provider.entity';
@@ -47,7 +47,7 @@ export class EducationInput {
 }
 
 @InputType({ description: 'A new provider.' })
-export class CreateProviderInput {
+export class CreateProviderInput extends PageFieldsInput {
   @Field(() => String, { description: 'Given name (1 to 100 characters).' })
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
@@ -59,11 +59,6 @@ export class CreateProviderInput {
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(100)
   lastName: string;
-
-  @Field(() => String, { nullable: true, description: 'URL slug; made from the name when omitted.' })
-  @IsOptional()
-  @IsSlug()
-  slug?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name prefix ("Dr."), up to 100 characters.' })
   @IsOptional()
@@ -161,12 +156,6 @@ export class CreateProviderInput {
   @IsBoolean()
   active?: boolean | null;
 
-  @Field(() => SeoInput, { nullable: true, description: 'Search-engine settings.' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SeoInput)
-  seo?: SeoInput | null;
-
   @Field(() => [DocumentRefInput], { nullable: true, description: 'Offices where the provider sees patients, in order (replaces the list).' })
   @IsOptional()
   @ValidateNested({ each: true })
@@ -178,25 +167,10 @@ export class CreateProviderInput {
   @ValidateNested()
   @Type(() => DocumentRefInput)
   primaryLocation?: DocumentRefInput | null;
-
-  @Field(() => [DocumentRefInput], { nullable: true, description: 'FAQs of the provider\'s page, in order (replaces the list).' })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => DocumentRefInput)
-  faqs?: DocumentRefInput[] | null;
 }
 
 @InputType({ description: 'Changes to a provider; omitted fields keep their value.' })
-export class UpdateProviderInput extends PartialType(CreateProviderInput) {
-  @Field(() => ID, { description: 'The provider.' })
-  @IsUUID('all', { message: 'must be a UUID' })
-  id: string;
-
-  @Field(() => Int, { description: 'The version you read; a newer one means someone else changed it (CONFLICT).' })
-  @IsInt()
-  @Min(1)
-  version: number;
-}
+export class UpdateProviderInput extends WithDocumentVersion(PartialType(CreateProviderInput, { omitDefaultValues: true })) {}
 
 export function providerChange(input: Partial<CreateProviderInput>, path: string): ChangeRequest {
   const fields = pickFields(input, [

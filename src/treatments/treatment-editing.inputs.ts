@@ -1,11 +1,11 @@
-import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
+import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
 import { TREATMENT_TYPE } from '../content/content-types';
-import { DocumentRefInput, pickFields, SeoInput } from '../content/editorial.inputs';
+import { DocumentRefInput, PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
-import { IsSlug } from '../common/validation/validators';
+
 import { Invasiveness, TreatmentSetting } from './treatment.enums';
 
 const MARKDOWN_LIMIT = 100_000;
@@ -60,17 +60,12 @@ export class ProcedureFactsInput {
 }
 
 @InputType({ description: 'A new treatment.' })
-export class CreateTreatmentInput {
+export class CreateTreatmentInput extends PageFieldsInput {
   @Field(() => String, { description: 'Name of the treatment (1 to 200 characters).' })
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
   title: string;
-
-  @Field(() => String, { nullable: true, description: 'URL slug; made from the title when omitted.' })
-  @IsOptional()
-  @IsSlug()
-  slug?: string | null;
 
   @Field(() => String, { nullable: true, description: 'One or two plain sentences (up to 500 characters).' })
   @IsOptional()
@@ -114,12 +109,6 @@ export class CreateTreatmentInput {
   @MaxLength(MARKDOWN_LIMIT)
   trialDetails?: string | null;
 
-  @Field(() => SeoInput, { nullable: true, description: 'Search-engine settings.' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SeoInput)
-  seo?: SeoInput | null;
-
   @Field(() => [DocumentRefInput], { nullable: true, description: 'Conditions it treats, in display order (replaces the list).' })
   @IsOptional()
   @ValidateNested({ each: true })
@@ -143,25 +132,10 @@ export class CreateTreatmentInput {
   @ValidateNested({ each: true })
   @Type(() => DocumentRefInput)
   relatedTreatments?: DocumentRefInput[] | null;
-
-  @Field(() => [DocumentRefInput], { nullable: true, description: 'FAQs of the page, in order (replaces the list).' })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => DocumentRefInput)
-  faqs?: DocumentRefInput[] | null;
 }
 
 @InputType({ description: 'Changes to a treatment; omitted fields keep their value.' })
-export class UpdateTreatmentInput extends PartialType(CreateTreatmentInput) {
-  @Field(() => ID, { description: 'The treatment.' })
-  @IsUUID('all', { message: 'must be a UUID' })
-  id: string;
-
-  @Field(() => Int, { description: 'The version you read; a newer one means someone else changed it (CONFLICT).' })
-  @IsInt()
-  @Min(1)
-  version: number;
-}
+export class UpdateTreatmentInput extends WithDocumentVersion(PartialType(CreateTreatmentInput, { omitDefaultValues: true })) {}
 
 export function treatmentChange(input: Partial<CreateTreatmentInput>, path: string): ChangeRequest {
   const fields = {

@@ -101,8 +101,9 @@ export class FaqPageRefInput extends DocumentRefInput {
   type: DocumentType;
 }
 
-@InputType({ description: 'Put a FAQ on a page (in its draft), at a position.' })
-export class AttachFaqInput {
+/** A page being edited and the version the editor last read. */
+@InputType({ isAbstract: true })
+abstract class PageEditInput {
   @Field(() => FaqPageRefInput, { description: 'The page.' })
   @ValidateNested()
   @Type(() => FaqPageRefInput)
@@ -112,12 +113,22 @@ export class AttachFaqInput {
   @IsInt()
   @Min(1)
   version: number;
+}
 
+/** One FAQ on a page being edited. */
+@InputType({ isAbstract: true })
+abstract class FaqOnPageInput extends PageEditInput {
   @Field(() => DocumentRefInput, { description: 'The FAQ.' })
   @ValidateNested()
   @Type(() => DocumentRefInput)
   faq: DocumentRefInput;
+}
 
+@InputType({ description: 'Take a FAQ off a page (in its draft). The FAQ itself stays.' })
+export class DetachFaqInput extends FaqOnPageInput {}
+
+@InputType({ description: 'Put a FAQ on a page (in its draft), at a position.' })
+export class AttachFaqInput extends FaqOnPageInput {
   @Field(() => Int, { nullable: true, description: 'Zero-based position among the page\'s FAQs; at the end when omitted.' })
   @IsOptional()
   @IsInt()
@@ -125,36 +136,8 @@ export class AttachFaqInput {
   position?: number | null;
 }
 
-@InputType({ description: 'Take a FAQ off a page (in its draft). The FAQ itself stays.' })
-export class DetachFaqInput {
-  @Field(() => FaqPageRefInput, { description: 'The page.' })
-  @ValidateNested()
-  @Type(() => FaqPageRefInput)
-  page: FaqPageRefInput;
-
-  @Field(() => Int, { description: 'The version of the page the editor last read.' })
-  @IsInt()
-  @Min(1)
-  version: number;
-
-  @Field(() => DocumentRefInput, { description: 'The FAQ.' })
-  @ValidateNested()
-  @Type(() => DocumentRefInput)
-  faq: DocumentRefInput;
-}
-
 @InputType({ description: 'Set the FAQs of a page, in order (in its draft).' })
-export class ReorderFaqsInput {
-  @Field(() => FaqPageRefInput, { description: 'The page.' })
-  @ValidateNested()
-  @Type(() => FaqPageRefInput)
-  page: FaqPageRefInput;
-
-  @Field(() => Int, { description: 'The version of the page the editor last read.' })
-  @IsInt()
-  @Min(1)
-  version: number;
-
+export class ReorderFaqsInput extends PageEditInput {
   @Field(() => [DocumentRefInput], { description: 'The FAQs in their new order.' })
   @ValidateNested({ each: true })
   @Type(() => DocumentRefInput)

@@ -1,3 +1,5 @@
+import { Agent, request as httpRequest } from 'node:http';
+
 /** A bounded closed-loop load generator: `concurrency` clients send requests back to back for `durationMs`. */
 export interface LoadResult {
   requests: number;
@@ -40,4 +42,27 @@ export async function runLoad(send: () => Promise<boolean>, options: { concurren
     p95Ms: round(percentile(latencies, 95)),
     p99Ms: round(percentile(latencies, 99)),
   };
+}
+
+/**
+ * POSTs `body` to `url` over a keep-alive connection pool. Node's `fetch` writes headers and body
+ * separately, and on loopback that costs tens of milliseconds a request in delayed ACKs: it would
+ * measure the client, not the server.
+ */
+export function keepAlivePoster(url: string, body: string): () => Promise<boolean> {
+  const target = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const payload = Buffer.from(body);
+  return () =>
+    new Promise((resolve) => {
+      const request = httpRequest(
+        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length } },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode === 200));
+        },
+      );
+      request.on('error', () => resolve(false));
+      request.end(payload);
+    });
 }

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createBenchDatabase } from './bench-database';
-import { runLoad } from './load';
+import { keepAlivePoster, runLoad } from './load';
 import { describeSyncResult, runSyncBenchmark } from './sync';
 
 /**
@@ -52,7 +52,7 @@ async function waitForHealth(server: ChildProcess): Promise<void> {
 }
 
 /** Generated content: `treatments` treatments, each linked to `fanOut` conditions, FAQs, providers and locations. */
-async function seedGeneratedContent(url: string, treatments: number, fanOut: number, prefix: string): Promise<void> {
+export async function seedGeneratedContent(url: string, treatments: number, fanOut: number, prefix: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   const published = "'PUBLISHED', now(), now()";
@@ -76,8 +76,12 @@ async function seedGeneratedContent(url: string, treatments: number, fanOut: num
   await client.query(`INSERT INTO faq_placements (faq_id, owner_type, owner_id, position)
     SELECT f.id, 'TREATMENT', t.id, row_number() OVER (PARTITION BY t.id ORDER BY f.slug) FROM treatments t CROSS JOIN faqs f
     WHERE t.slug LIKE '${prefix}-treatment-%' AND f.slug LIKE '${prefix}-faq-%'`);
+  // Each provider sees patients at two offices, as in a real group practice.
   await client.query(`INSERT INTO provider_locations (provider_id, location_id, is_primary, position)
-    SELECT p.id, l.id, l.slug = '${prefix}-office-1', 0 FROM providers p CROSS JOIN locations l WHERE p.slug LIKE '${prefix}-provider-%' AND l.slug LIKE '${prefix}-office-%'`);
+    SELECT p.id, l.id, l.slug = '${prefix}-office-' || p.n, (l.slug <> '${prefix}-office-' || p.n)::int
+    FROM (SELECT id, substring(slug from '[0-9]+$')::int AS n FROM providers WHERE slug LIKE '${prefix}-provider-%') p
+    JOIN locations l ON l.slug IN ('${prefix}-office-' || p.n, '${prefix}-office-' || (p.n % ${fanOut} + 1))
+    WHERE l.slug LIKE '${prefix}-office-%'`);
   await client.end();
 }
 
@@ -110,12 +114,7 @@ async function main() {
     const load: Record<string, unknown> = {};
     for (const [name, query, variables] of scenarios) {
       const body = JSON.stringify({ query, variables });
-      const result = await runLoad(
-        async () => {
-          const response = await fetch(`${BASE}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-          await response.arrayBuffer();
-          return response.ok;
-        },
+      const result = await runLoad(keepAlivePoster(`${BASE}/graphql`, body),
         { concurrency: CONCURRENCY, durationMs: DURATION_MS, maxRequests: 200_000 },
       );
       load[name] = result;
@@ -143,7 +142,9 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -7,7 +7,7 @@ import { AppSetting } from '../../src/settings/app-setting.entity';
 import { DEMO_EDITOR_EMAIL, InitialAccounts } from '../../src/users/initial-accounts';
 import { User } from '../../src/users/user.entity';
 import { bearer, LOGIN } from '../factories/accounts.factory';
-import { createTestDatabase, testDatabaseServerUrl } from '../support/test-database';
+import { createSharedTestDatabase, testDatabaseServerUrl } from '../support/test-database';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const ADMIN_PASSWORD = 'first-admin-password';
@@ -68,21 +68,27 @@ describe('first start', () => {
     }
   });
 
-  // Needs a PostgreSQL server: two embedded databases would be two separate databases.
-  (testDatabaseServerUrl() ? it : it.skip)('without JWT_SECRET, generates one secret that all instances on the database share', async () => {
-    const database = await createTestDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOAD_DEMO_CONTENT: 'false', DATABASE_URL: database.url!, ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD });
+  // On a server the two instances start at the same moment. The embedded database serves one
+  // session to every connection (only one app can use it anyway), so there they start in turn.
+  const together = Boolean(testDatabaseServerUrl());
+
+  it(`without JWT_SECRET, generates one secret that all instances on the database share (started ${together ? 'together' : 'in turn'})`, async () => {
+    const database = await createSharedTestDatabase();
+    const config = loadConfig({
+      NODE_ENV: 'test', LOG_LEVEL: 'silent', LOAD_DEMO_CONTENT: 'false', DATABASE_URL: database.url, ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD,
+      ...(database.poolSize ? { DATABASE_POOL_SIZE: String(database.poolSize) } : {}),
+    });
     expect(config.JWT_SECRET).toBeUndefined();
     let instances: RunningApp[] = [];
     try {
-      instances = await Promise.all([createApp(config), createApp(config)]);
+      instances = together ? await Promise.all([createApp(config), createApp(config)]) : [await createApp(config), await createApp(config)];
       for (const instance of instances) await instance.app.getHttpAdapter().getInstance().ready();
       const [first, second] = instances.map((instance) => request(instance.app.getHttpServer()));
 
       const settings = await instances[0].dataSource.getRepository(AppSetting).find();
       expect(settings.map((setting) => setting.key)).toEqual(['jwt_secret']);
       expect(settings[0].value.length).toBeGreaterThanOrEqual(48);
-      // Both instances started on the empty database at once: still exactly one admin.
+      // Both instances started on the empty database: still exactly one admin.
       expect(await instances[0].dataSource.getRepository(User).count()).toBe(1);
 
       const login = await first.post('/graphql').send({ query: LOGIN, variables: { input: { email: 'owner@example.com', password: ADMIN_PASSWORD } } });

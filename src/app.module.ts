@@ -27,6 +27,8 @@ import { HealthModule } from './health/health.module';
 import { LocationsModule } from './locations/locations.module';
 import { PracticeModule } from './practice/practice.module';
 import { ProvidersModule } from './providers/providers.module';
+import { RedisConnection } from './redis/redis-connection';
+import { RedisModule } from './redis/redis.module';
 import { documentRootTypes } from './schema/root-types';
 import { SyncModule } from './sync/sync.module';
 import { TreatmentsModule } from './treatments/treatments.module';
@@ -37,12 +39,13 @@ export const FEATURE_MODULES = [CommonModule, TreatmentsModule, ConditionsModule
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, dataSource: DataSource, logger: PinoLogger): DynamicModule {
+  static register(config: AppConfig, dataSource: DataSource, redis: RedisConnection | null, logger: PinoLogger): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forDataSource(dataSource),
+        RedisModule.forConnection(redis),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

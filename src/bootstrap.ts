@@ -13,12 +13,15 @@ import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-pos
 import { runMigrationsUnderLock } from './database/migrations';
 import { StatementCountingLogger } from './database/statement-counting-logger';
 import { DemoContentLoader } from './demo/demo-content.loader';
+import { RedisConnection } from './redis/redis-connection';
 import { InitialAccounts } from './users/initial-accounts';
 
 export interface RunningApp {
   app: NestFastifyApplication;
   dataSource: DataSource;
   logger: PinoLogger;
+  /** The Redis connection when REDIS_URL is set. */
+  redis: RedisConnection | null;
   /** Stops the HTTP server, the database connections and the embedded database, in that order. */
   close(): Promise<void>;
 }
@@ -34,6 +37,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Opens the database (embedded or DATABASE_URL), migrates it, loads demo content, builds the app. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<RunningApp> {
   const logger = createRootLogger(config.LOG_LEVEL);
+  // Redis first: a wrong REDIS_URL should stop the start before a database is opened.
+  const redis = config.REDIS_URL ? await RedisConnection.connect(config.REDIS_URL, config.REDIS_KEY_PREFIX, logger) : null;
+  if (redis) logger.info({ redis: redis.address }, `Using Redis at ${redis.address} for shared caches and limits`);
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
   let poolSize = config.DATABASE_POOL_SIZE;
@@ -60,6 +66,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
+    await redis?.close();
     throw error;
   }
 
@@ -82,7 +89,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     if (context && config.NODE_ENV !== 'production') reply.header('x-sql-statements', String(context.sqlStatements));
   });
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, dataSource, logger), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, dataSource, redis, logger), adapter, {
     logger: new JsonNestLogger(logger),
   });
   await app.init();
@@ -91,10 +98,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     app,
     dataSource,
     logger,
+    redis,
     async close() {
       await app.close();
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.stop();
+      await redis?.close();
     },
   };
 }

@@ -5,6 +5,11 @@ export interface RequestContext {
   requestId: string;
   /** SQL statements run so far for this request; read by the statement-count header and bench. */
   sqlStatements: number;
+  /**
+   * What the request read, as cache tags (see read-tags.ts): the response cache files its entry
+   * under them, and a write that changes any of them invalidates the entry.
+   */
+  readTags?: Set<string>;
 }
 
 export const requestContextStorage = new AsyncLocalStorage<RequestContext>();

@@ -43,6 +43,11 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
+  /** Prefix of every Redis key the app writes, so that several apps (or test runs) can share one Redis. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_.-]{0,64}$/, { message: 'must be up to 64 letters, digits or ":_.-"' })
+  REDIS_KEY_PREFIX = 'cms:';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

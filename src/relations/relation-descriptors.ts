@@ -6,6 +6,7 @@ import { Provider } from '../providers/provider.entity';
 import { Treatment } from '../treatments/treatment.entity';
 import { DocumentType } from '../common/documents/document-status';
 import { publicVisibility } from '../common/documents/visibility';
+import { CacheTags, recordRead } from '../common/cache-tags';
 
 /**
  * Every relation between content types, seen from each side. Field resolvers load them through
@@ -70,6 +71,8 @@ export function faqsOf(ownerType: DocumentType): RelationDescriptor<Faq> {
  * field would list that document, so the relation's own condition applies too.
  */
 export function relatedSlugCondition(relation: RelationDescriptor<any>, tableOfTarget: string, alias: string, parameter: string): string {
+  // Which documents pass the filter changes with writes to the related type too.
+  recordRead(CacheTags.list(tableOfTarget));
   return `EXISTS (SELECT 1 FROM ${relation.joinTable} j JOIN ${tableOfTarget} t ON t.id = j.${relation.targetColumn}
     WHERE j.${relation.ownerColumn} = ${alias}.id AND t.slug = :${parameter} AND ${publicVisibility('t')} AND (${relation.joinCondition ?? 'TRUE'}))`;
 }

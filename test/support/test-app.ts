@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createApp, RunningApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { createTestDatabase, SharedTestDatabase, TestDatabase } from './test-database';
+import { uniqueRedisKeyPrefix } from './test-redis';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -45,6 +46,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...(shared?.poolSize ? { DATABASE_POOL_SIZE: String(shared.poolSize) } : {}),
+    // Instances that share a Redis on purpose pass the same REDIS_KEY_PREFIX.
+    ...(env.REDIS_URL ? { REDIS_KEY_PREFIX: uniqueRedisKeyPrefix() } : {}),
     ...env,
   });
   let running: RunningApp;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { CacheTags, recordDocumentsRead, recordRead } from '../cache-tags';
 import { AppError } from '../errors/app-error';
 import { KeysetPage } from '../pagination/keyset-pagination';
 import { overlayDrafts } from './draft-overlay';
@@ -22,12 +23,19 @@ export class DocumentQueries {
    * drafts are overlaid afterwards with `present`.
    */
   visible<T extends ObjectLiteral>(target: EntityTarget<T>, alias: string, stage: Stage = Stage.PUBLISHED): SelectQueryBuilder<T> {
+    // Which documents such a query finds can change with any write to the type.
+    recordRead(CacheTags.list(this.dataSource.getMetadata(target).tableName));
+    return this.visibleRows(target, alias, stage);
+  }
+
+  private visibleRows<T extends ObjectLiteral>(target: EntityTarget<T>, alias: string, stage: Stage): SelectQueryBuilder<T> {
     const condition = stage === Stage.DRAFT ? `${alias}.deleted_at IS NULL` : publicVisibility(alias);
     return this.dataSource.getRepository(target).createQueryBuilder(alias).where(condition);
   }
 
   /** A page as the stage shows it: at DRAFT, each document overlaid with its pending draft. */
   async present<T extends ObjectLiteral, P extends KeysetPage<T>>(page: P, stage: Stage = Stage.PUBLISHED): Promise<P> {
+    recordDocumentsRead(page.edges.map((edge) => edge.node));
     if (stage !== Stage.DRAFT) return page;
     const nodes = await overlayDrafts(this.dataSource.manager, page.edges.map((edge) => edge.node));
     return { ...page, edges: page.edges.map((edge, index) => ({ ...edge, node: nodes[index] })) };
@@ -43,6 +51,7 @@ export class DocumentQueries {
 
   /** One document as the stage shows it (see `present`). */
   async presentOne<T extends ObjectLiteral>(found: T | null, stage: Stage = Stage.PUBLISHED): Promise<T | null> {
+    if (found) recordDocumentsRead([found]);
     if (!found || stage !== Stage.DRAFT) return found;
     const [presented] = await overlayDrafts(this.dataSource.manager, [found]);
     return presented;
@@ -53,7 +62,11 @@ export class DocumentQueries {
     if (given.length !== 1) {
       throw AppError.badInput([{ path: key.id ? 'slug' : 'id', message: 'give exactly one of id and slug' }]);
     }
-    const query = this.visible(target, alias, stage);
+    const query = this.visibleRows(target, alias, stage);
+    const table = this.dataSource.getMetadata(target).tableName;
+    // A lookup that finds nothing, or finds a document by a former slug, may find another once
+    // a document takes that slug or id: tag it by what was asked, besides what was found.
+    recordRead(key.id ? CacheTags.document(key.id) : CacheTags.slug(table, String(key.slug)));
     if (key.id) return query.andWhere(`${alias}.id = :id`, { id: key.id }).getOne();
     return query
       .andWhere(

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { recordDocumentsRead } from '../cache-tags';
 import { overlayDrafts } from '../documents/draft-overlay';
 import { draftViewOf } from '../documents/draft-view';
 import { publicVisibility } from '../documents/visibility';
@@ -64,6 +65,7 @@ export class RequestLoaders {
           .andWhere(visibilityCondition(visibility, 't'))
           .getMany();
         const presented = visibility === 'draft' ? await overlayDrafts(this.dataSource.manager, rows) : rows;
+        recordDocumentsRead(presented);
         const byId = new Map(presented.map((row) => [row.id as string, row]));
         return ids.map((id) => byId.get(id) ?? null);
       }),

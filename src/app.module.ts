@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -61,7 +62,7 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             transformSchema: documentRootTypes,
             formatError: createErrorFormatter(logger, config.isDevelopment),
-            plugins: [privateResponsePlugin],
+            plugins: [privateResponsePlugin, ApolloServerPluginCacheControlDisabled()],
             // The credential is checked once per request; a bad one refuses the whole request (401).
             context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => ({ req, reply, loaders: new RequestLoaders(dataSource), actor: await credentials.actorFor(req.headers) }),
           }),

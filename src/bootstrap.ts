@@ -11,6 +11,7 @@ import { AppConfig } from './config/app-config';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrationsUnderLock } from './database/migrations';
+import { ReadStatements } from './common/loaders/read-statements';
 import { StatementCountingLogger } from './database/statement-counting-logger';
 import { DemoContentLoader } from './demo/demo-content.loader';
 import { RedisConnection } from './redis/redis-connection';
@@ -53,6 +54,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   }
 
   const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize, logger: new StatementCountingLogger(logger) }));
+  ReadStatements.configure(dataSource, { preparedStatements: !embedded });
   try {
     await dataSource.initialize();
     const applied = await runMigrationsUnderLock(dataSource);

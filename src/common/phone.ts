@@ -19,8 +19,21 @@ export function normalizePhone(input: string, defaultCountry: 'US' = 'US'): stri
   return parsed && parsed.isValid() ? parsed.number : null;
 }
 
+/** Display forms by E.164 number: a practice has a handful of numbers, and formatting one is costly. */
+const displayCache = new Map<string, string>();
+const DISPLAY_CACHE_LIMIT = 5000;
+
+function displayOf(e164: string): string {
+  let display = displayCache.get(e164);
+  if (display === undefined) {
+    display = parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
+    if (displayCache.size >= DISPLAY_CACHE_LIMIT) displayCache.delete(displayCache.keys().next().value as string);
+    displayCache.set(e164, display);
+  }
+  return display;
+}
+
 export function phoneNumberOf(e164: string | null | undefined): PhoneNumber | null {
   if (!e164) return null;
-  const parsed = parsePhoneNumberFromString(e164);
-  return { e164, display: parsed ? parsed.formatNational() : e164, uri: `tel:${e164}` };
+  return { e164, display: displayOf(e164), uri: `tel:${e164}` };
 }

@@ -1,7 +1,9 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DocumentLookupArgs } from '../common/documents/document-lookup';
 import { DocumentType } from '../common/documents/document-status';
+import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { DocumentSelection } from '../common/loaders/document-selection';
 import { requireStageAccess } from '../content/stage-access';
 import { FaqModel } from '../faqs/faq.model';
 import { faqsOf, Relations } from '../relations/relation-descriptors';
@@ -16,22 +18,22 @@ export class ConditionsResolver {
   constructor(private readonly conditionsService: ConditionsService) {}
 
   @Query(() => ConditionModel, { nullable: true, description: 'One published condition by id or slug (a former slug works too). Null when there is none.' })
-  condition(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext): Promise<Condition | null> {
-    return this.conditionsService.findOne(key, requireStageAccess(context, key.stage));
+  condition(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Condition | null> {
+    return this.conditionsService.findOne(key, requireStageAccess(context, key.stage), DocumentSelection.of(info, context.loaders));
   }
 
   @Query(() => ConditionConnection, { description: 'Published conditions, filtered and sorted, a page at a time.' })
-  conditions(@Args() args: ConditionsArgs, @Context() context: GraphQLContext) {
-    return this.conditionsService.list(args, requireStageAccess(context, args.stage));
+  conditions(@Args() args: ConditionsArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return this.conditionsService.list(args, requireStageAccess(context, args.stage), DocumentSelection.ofNodes(info, context.loaders));
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments the practice offers for this condition.' })
-  treatments(@Parent() condition: Condition, @Context() context: GraphQLContext) {
+  treatments(condition: Condition, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(Relations.conditionTreatments, condition);
   }
 
   @ResolveField(() => [FaqModel], { description: 'Questions and answers of this condition\'s page, in order.' })
-  faqs(@Parent() condition: Condition, @Context() context: GraphQLContext) {
+  faqs(condition: Condition, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(faqsOf(DocumentType.CONDITION), condition);
   }
 }

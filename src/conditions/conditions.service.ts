@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { DocumentSelection } from '../common/loaders/document-selection';
 import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
 import { DocumentType, Stage } from '../common/documents/document-status';
 import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
 import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
-import { KeysetPage, paginateByKeyset } from '../common/pagination/keyset-pagination';
+import { KeysetPage } from '../common/pagination/keyset-pagination';
 import { Relations, relatedSlugCondition } from '../relations/relation-descriptors';
 import { Condition } from './condition.entity';
 import { ConditionOrderField, ConditionsArgs } from './condition.inputs';
@@ -13,11 +14,11 @@ import { ConditionOrderField, ConditionsArgs } from './condition.inputs';
 export class ConditionsService {
   constructor(private readonly documents: DocumentQueries) {}
 
-  findOne(key: DocumentKey, stage: Stage = Stage.PUBLISHED): Promise<Condition | null> {
-    return this.documents.findOne(Condition, DocumentType.CONDITION, key, 'condition', stage);
+  findOne(key: DocumentKey, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<Condition | null> {
+    return this.documents.findOne(Condition, DocumentType.CONDITION, key, 'condition', stage, selection);
   }
 
-  async list(args: ConditionsArgs, stage: Stage = Stage.PUBLISHED): Promise<KeysetPage<Condition>> {
+  async list(args: ConditionsArgs, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<KeysetPage<Condition>> {
     const query = this.documents.visible(Condition, 'condition', stage);
     const filter = args.filter ?? {};
     if (filter.treatment) query.andWhere(relatedSlugCondition(Relations.conditionTreatments, 'treatments', 'condition', 'treatmentSlug'), { treatmentSlug: filter.treatment });
@@ -29,6 +30,6 @@ export class ConditionsService {
       );
     }
     const keys = documentSortKeys('condition', 'lower(condition.name)')[args.orderBy?.field === ConditionOrderField.NAME || !args.orderBy ? 'NAME' : args.orderBy.field];
-    return this.documents.present(await paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction)), stage);
+    return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection);
   }
 }

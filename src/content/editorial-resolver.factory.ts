@@ -1,5 +1,5 @@
 import { Inject, Type } from '@nestjs/common';
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { Permission, Requires } from '../auth/permissions';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { AppError } from '../common/errors/app-error';
@@ -49,7 +49,7 @@ export function createEditorialResolver(options: EditorialResolverOptions) {
     ) {}
 
     @ResolveField(() => EditorialInfo, { name: 'editorial', description: 'Workflow state for editors: pending draft, trash, unpublished links, schedule. Needs content:read-draft.' })
-    editorialInfo(@Parent() document: DocumentEntity, @Context() context: GraphQLContext) {
+    editorialInfo(document: DocumentEntity, _args: unknown, context: GraphQLContext) {
       requireDraftAccess(context);
       return this.editorialInfoService.infoFor(contentType, document);
     }

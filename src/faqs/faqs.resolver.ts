@@ -1,5 +1,7 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { DocumentSelection } from '../common/loaders/document-selection';
 import { requireStageAccess } from '../content/stage-access';
 import { DocumentLookupArgs } from '../common/documents/document-lookup';
 import { Faq } from './faq.entity';
@@ -12,12 +14,12 @@ export class FaqsResolver {
   constructor(private readonly faqsService: FaqsService) {}
 
   @Query(() => FaqModel, { nullable: true, description: 'One published FAQ by id (or slug). Null when there is none.' })
-  faq(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext): Promise<Faq | null> {
-    return this.faqsService.findOne(key, requireStageAccess(context, key.stage));
+  faq(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Faq | null> {
+    return this.faqsService.findOne(key, requireStageAccess(context, key.stage), DocumentSelection.of(info, context.loaders));
   }
 
   @Query(() => FaqConnection, { description: 'Published FAQs: of one page in its order, by tag, or all.' })
-  faqs(@Args() args: FaqsArgs, @Context() context: GraphQLContext) {
-    return this.faqsService.list(args, requireStageAccess(context, args.stage));
+  faqs(@Args() args: FaqsArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return this.faqsService.list(args, requireStageAccess(context, args.stage), DocumentSelection.ofNodes(info, context.loaders));
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { DocumentSelection } from '../common/loaders/document-selection';
 import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
 import { DocumentType, Stage } from '../common/documents/document-status';
 import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
 import { publicVisibility } from '../common/documents/visibility';
 import { AppError } from '../common/errors/app-error';
 import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
-import { KeysetPage, paginateByKeyset, SortKey } from '../common/pagination/keyset-pagination';
+import { KeysetPage, SortKey } from '../common/pagination/keyset-pagination';
 import { Faq } from './faq.entity';
 import { FaqOrderField, FaqsArgs } from './faq.inputs';
 
@@ -23,11 +24,11 @@ const PAGE_TABLES: Partial<Record<DocumentType, string>> = {
 export class FaqsService {
   constructor(private readonly documents: DocumentQueries) {}
 
-  findOne(key: DocumentKey, stage: Stage = Stage.PUBLISHED): Promise<Faq | null> {
-    return this.documents.findOne(Faq, DocumentType.FAQ, key, 'faq', stage);
+  findOne(key: DocumentKey, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<Faq | null> {
+    return this.documents.findOne(Faq, DocumentType.FAQ, key, 'faq', stage, selection);
   }
 
-  async list(args: FaqsArgs, stage: Stage = Stage.PUBLISHED): Promise<KeysetPage<Faq>> {
+  async list(args: FaqsArgs, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<KeysetPage<Faq>> {
     const query = this.documents.visible(Faq, 'faq', stage);
     const filter = args.filter ?? {};
     const page = filter.page;
@@ -46,6 +47,6 @@ export class FaqsService {
     const common = documentSortKeys('faq', 'lower(faq.question)');
     const keys: SortKey[] =
       field === FaqOrderField.POSITION ? [{ expression: 'placement.position', kind: 'number' }] : field === FaqOrderField.QUESTION ? common.NAME : common[field];
-    return this.documents.present(await paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction)), stage);
+    return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection);
   }
 }

@@ -1,7 +1,9 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DocumentLookupArgs } from '../common/documents/document-lookup';
 import { DocumentType } from '../common/documents/document-status';
+import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { DocumentSelection } from '../common/loaders/document-selection';
 import { requireStageAccess } from '../content/stage-access';
 import { PhoneNumber, phoneNumberOf } from '../common/phone';
 import { FaqModel } from '../faqs/faq.model';
@@ -31,17 +33,17 @@ export class LocationsResolver {
   constructor(private readonly locationsService: LocationsService) {}
 
   @Query(() => LocationModel, { nullable: true, description: 'One published location by id or slug (a former slug works too). Null when there is none.' })
-  location(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext): Promise<Location | null> {
-    return this.locationsService.findOne(key, requireStageAccess(context, key.stage));
+  location(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Location | null> {
+    return this.locationsService.findOne(key, requireStageAccess(context, key.stage), DocumentSelection.of(info, context.loaders));
   }
 
   @Query(() => LocationConnection, { description: 'Published locations: by city and state, or near a point (nearest first, with distances).' })
-  locations(@Args() args: LocationsArgs, @Context() context: GraphQLContext) {
-    return this.locationsService.list(args, requireStageAccess(context, args.stage));
+  locations(@Args() args: LocationsArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return this.locationsService.list(args, requireStageAccess(context, args.stage), DocumentSelection.ofNodes(info, context.loaders));
   }
 
   @ResolveField(() => PostalAddressModel, { description: 'Postal address.' })
-  address(@Parent() location: Location): PostalAddressModel {
+  address(location: Location): PostalAddressModel {
     return {
       line1: location.addressLine1,
       line2: location.addressLine2,
@@ -53,22 +55,22 @@ export class LocationsResolver {
   }
 
   @ResolveField(() => GeoPointModel, { nullable: true, description: 'Map position, when known.' })
-  geo(@Parent() location: Location): GeoPointModel | null {
+  geo(location: Location): GeoPointModel | null {
     return location.latitude === null || location.longitude === null ? null : { latitude: location.latitude, longitude: location.longitude };
   }
 
   @ResolveField(() => PhoneNumber, { nullable: true, description: 'Phone number.' })
-  phone(@Parent() location: Location): PhoneNumber | null {
+  phone(location: Location): PhoneNumber | null {
     return phoneNumberOf(location.phone);
   }
 
   @ResolveField(() => PhoneNumber, { nullable: true, description: 'Fax number.' })
-  fax(@Parent() location: Location): PhoneNumber | null {
+  fax(location: Location): PhoneNumber | null {
     return phoneNumberOf(location.fax);
   }
 
   @ResolveField(() => [DailyHoursModel], { description: OPENING_HOURS_DESCRIPTION })
-  openingHours(@Parent() location: Location): DailyHours[] {
+  openingHours(location: Location): DailyHours[] {
     return weeklyHours(location.openingHours);
   }
 
@@ -82,7 +84,7 @@ export class LocationsResolver {
   }
 
   @ResolveField(() => Boolean, { description: OPEN_NOW_DESCRIPTION })
-  openNow(@Parent() location: Location): boolean {
+  openNow(location: Location): boolean {
     return openStatusAt(location, new Date()).isOpen;
   }
 
@@ -92,18 +94,18 @@ export class LocationsResolver {
   }
 
   @ResolveField(() => [ProviderModel], { description: 'Active providers who see patients at this office.' })
-  async providers(@Parent() location: Location, @Context() context: GraphQLContext) {
+  async providers(location: Location, _args: unknown, context: GraphQLContext) {
     const providers = await context.loaders.relatedOf(Relations.locationProviders, location);
     return providers.filter((provider) => provider.active);
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments offered at this office.' })
-  treatments(@Parent() location: Location, @Context() context: GraphQLContext) {
+  treatments(location: Location, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(Relations.locationTreatments, location);
   }
 
   @ResolveField(() => [FaqModel], { description: 'Questions and answers of this office\'s page, in order.' })
-  faqs(@Parent() location: Location, @Context() context: GraphQLContext) {
+  faqs(location: Location, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(faqsOf(DocumentType.LOCATION), location);
   }
 }

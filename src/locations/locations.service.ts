@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { DocumentSelection } from '../common/loaders/document-selection';
 import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
 import { DocumentType, Stage } from '../common/documents/document-status';
 import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
-import { KeysetPage, paginateByKeyset, SortKey } from '../common/pagination/keyset-pagination';
+import { KeysetPage, SortKey } from '../common/pagination/keyset-pagination';
 import { Location } from './location.entity';
 import { LocationOrderField, LocationsArgs } from './location.inputs';
 
@@ -22,11 +23,11 @@ export interface LocationPage extends KeysetPage<Location> {
 export class LocationsService {
   constructor(private readonly documents: DocumentQueries) {}
 
-  findOne(key: DocumentKey, stage: Stage = Stage.PUBLISHED): Promise<Location | null> {
-    return this.documents.findOne(Location, DocumentType.LOCATION, key, 'location', stage);
+  findOne(key: DocumentKey, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<Location | null> {
+    return this.documents.findOne(Location, DocumentType.LOCATION, key, 'location', stage, selection);
   }
 
-  async list(args: LocationsArgs, stage: Stage = Stage.PUBLISHED): Promise<LocationPage> {
+  async list(args: LocationsArgs, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<LocationPage> {
     const query = this.documents.visible(Location, 'location', stage);
     const filter = args.filter ?? {};
     if (filter.city) query.andWhere('lower(location.city) = lower(:city)', { city: filter.city });
@@ -50,7 +51,7 @@ export class LocationsService {
             ]
           : common[field === LocationOrderField.NAME ? 'NAME' : field];
     }
-    const page = await this.documents.present(await paginateByKeyset(query, args, keysetSort(keys, near ? undefined : args.orderBy?.direction)), stage);
+    const page = await this.documents.paginate(query, args, keysetSort(keys, near ? undefined : args.orderBy?.direction), stage, selection);
     return {
       ...page,
       edges: page.edges.map((edge) => ({ ...edge, distanceKm: near ? Math.round(Number(page.sortValues.get(edge.node)?.[0]) * 100) / 100 : null })),

@@ -1,7 +1,9 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { DocumentType, Stage } from '../common/documents/document-status';
 import { requireStageAccess } from '../content/stage-access';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { DocumentSelection } from '../common/loaders/document-selection';
 import { PhoneNumber, phoneNumberOf } from '../common/phone';
 import { FaqModel } from '../faqs/faq.model';
 import { faqsOf } from '../relations/relation-descriptors';
@@ -17,17 +19,18 @@ export class PracticeResolver {
   findPractice(
     @Args('stage', { type: () => Stage, defaultValue: Stage.PUBLISHED, description: 'PUBLISHED (default) for the live content; DRAFT for the latest edits (needs an editor credential, an API key with content:read-draft or a preview token).' }) stage: Stage,
     @Context() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Practice | null> {
-    return this.practiceService.find(requireStageAccess(context, stage));
+    return this.practiceService.find(requireStageAccess(context, stage), DocumentSelection.of(info, context.loaders));
   }
 
   @ResolveField(() => PhoneNumber, { nullable: true, description: 'Main phone number.' })
-  mainPhone(@Parent() practice: Practice): PhoneNumber | null {
+  mainPhone(practice: Practice): PhoneNumber | null {
     return phoneNumberOf(practice.mainPhone);
   }
 
   @ResolveField(() => [FaqModel], { description: 'Practice-wide questions and answers (insurance, billing, first visit), in order.' })
-  faqs(@Parent() practice: Practice, @Context() context: GraphQLContext) {
+  faqs(practice: Practice, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(faqsOf(DocumentType.PRACTICE), practice);
   }
 }

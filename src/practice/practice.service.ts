@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DocumentSelection } from '../common/loaders/document-selection';
 import { DocumentQueries } from '../common/documents/document-queries';
 import { Stage } from '../common/documents/document-status';
 import { Practice } from './practice.entity';
@@ -8,7 +9,7 @@ import { Practice } from './practice.entity';
 export class PracticeService {
   constructor(private readonly documents: DocumentQueries) {}
 
-  async find(stage: Stage = Stage.PUBLISHED): Promise<Practice | null> {
-    return this.documents.presentOne(await this.documents.visible(Practice, 'practice', stage).orderBy('practice.created_at').limit(1).getOne(), stage);
+  async find(stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<Practice | null> {
+    return this.documents.findFirst(this.documents.visible(Practice, 'practice', stage).orderBy('practice.created_at').limit(1), stage, selection);
   }
 }

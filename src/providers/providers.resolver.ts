@@ -1,6 +1,8 @@
-import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DocumentType } from '../common/documents/document-status';
+import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { DocumentSelection } from '../common/loaders/document-selection';
 import { requireStageAccess } from '../content/stage-access';
 import { NUCC_TAXONOMY_NAMES, NUCC_TAXONOMY_SYSTEM } from '../common/validation/nucc-taxonomy';
 import { FaqModel } from '../faqs/faq.model';
@@ -18,53 +20,53 @@ export class ProvidersResolver {
   constructor(private readonly providersService: ProvidersService) {}
 
   @Query(() => ProviderModel, { nullable: true, description: 'One published provider by id, slug (a former slug works too) or NPI. Null when there is none.' })
-  provider(@Args() key: ProviderLookupArgs, @Context() context: GraphQLContext): Promise<Provider | null> {
-    return this.providersService.findOne(key, requireStageAccess(context, key.stage));
+  provider(@Args() key: ProviderLookupArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Provider | null> {
+    return this.providersService.findOne(key, requireStageAccess(context, key.stage), DocumentSelection.of(info, context.loaders));
   }
 
   @Query(() => ProviderConnection, { description: 'Published, active providers, filtered and sorted, a page at a time.' })
-  providers(@Args() args: ProvidersArgs, @Context() context: GraphQLContext) {
-    return this.providersService.list(args, requireStageAccess(context, args.stage));
+  providers(@Args() args: ProvidersArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return this.providersService.list(args, requireStageAccess(context, args.stage), DocumentSelection.ofNodes(info, context.loaders));
   }
 
   @ResolveField(() => String, { description: 'Name as shown on the site: "Anjum Bux, MD".' })
-  displayName(@Parent() provider: Provider): string {
+  displayName(provider: Provider): string {
     return displayNameOf(provider);
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Full years since `practiceStartYear`.' })
-  yearsOfExperience(@Parent() provider: Provider): number | null {
+  yearsOfExperience(provider: Provider): number | null {
     return yearsOfExperienceOf(provider.practiceStartYear);
   }
 
   @ResolveField(() => [SpecialtyModel], { description: 'Specialties, the primary first.' })
-  specialties(@Parent() provider: Provider): SpecialtyModel[] {
+  specialties(provider: Provider): SpecialtyModel[] {
     return provider.specialties.map((code) => ({ code, name: NUCC_TAXONOMY_NAMES[code] ?? code, system: NUCC_TAXONOMY_SYSTEM }));
   }
 
   @ResolveField(() => [LocationModel], { description: 'Offices where the provider sees patients, the primary first.' })
-  locations(@Parent() provider: Provider, @Context() context: GraphQLContext) {
+  locations(provider: Provider, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(Relations.providerLocations, provider);
   }
 
   @ResolveField(() => LocationModel, { nullable: true, description: 'The provider\'s main office.' })
-  async primaryLocation(@Parent() provider: Provider, @Context() context: GraphQLContext) {
+  async primaryLocation(provider: Provider, _args: unknown, context: GraphQLContext) {
     const [primary] = await context.loaders.relatedOf(Relations.providerPrimaryLocation, provider);
     return primary ?? null;
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments this provider performs.' })
-  treatments(@Parent() provider: Provider, @Context() context: GraphQLContext) {
+  treatments(provider: Provider, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(Relations.providerTreatments, provider);
   }
 
   @ResolveField(() => [FaqModel], { description: 'Questions and answers of this provider\'s page, in order.' })
-  faqs(@Parent() provider: Provider, @Context() context: GraphQLContext) {
+  faqs(provider: Provider, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(faqsOf(DocumentType.PROVIDER), provider);
   }
 
   @ResolveField(() => [ExternalIdModel], { description: 'Identifiers of this provider in other systems.' })
-  externalIds(@Parent() provider: Provider, @Context() context: GraphQLContext): Promise<ProviderExternalId[]> {
+  externalIds(provider: Provider, _args: unknown, context: GraphQLContext): Promise<ProviderExternalId[]> {
     return context.loaders.rowsByParent(ProviderExternalId, 'provider_id', 'system, value').load(provider.id);
   }
 }

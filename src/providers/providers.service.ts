@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { DocumentSelection } from '../common/loaders/document-selection';
 import { DocumentQueries } from '../common/documents/document-queries';
 import { DocumentType, Stage } from '../common/documents/document-status';
 import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
 import { AppError } from '../common/errors/app-error';
 import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
-import { KeysetPage, paginateByKeyset } from '../common/pagination/keyset-pagination';
+import { KeysetPage } from '../common/pagination/keyset-pagination';
 import { Relations, relatedSlugCondition } from '../relations/relation-descriptors';
 import { Provider } from './provider.entity';
 import { ProviderLookupArgs, ProvidersArgs } from './provider.inputs';
@@ -14,14 +15,14 @@ import { ProviderLookupArgs, ProvidersArgs } from './provider.inputs';
 export class ProvidersService {
   constructor(private readonly documents: DocumentQueries) {}
 
-  async findOne(key: ProviderLookupArgs, stage: Stage = Stage.PUBLISHED): Promise<Provider | null> {
+  async findOne(key: ProviderLookupArgs, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<Provider | null> {
     const given = [key.id, key.slug, key.npi].filter((value) => value !== undefined && value !== null);
     if (given.length !== 1) throw AppError.badInput([{ path: 'npi', message: 'give exactly one of id, slug and npi' }]);
-    if (key.npi) return this.documents.presentOne(await this.documents.visible(Provider, 'provider', stage).andWhere('provider.npi = :npi', { npi: key.npi }).getOne(), stage);
-    return this.documents.findOne(Provider, DocumentType.PROVIDER, key, 'provider', stage);
+    if (key.npi) return this.documents.findFirst(this.documents.visible(Provider, 'provider', stage).andWhere('provider.npi = :npi', { npi: key.npi }), stage, selection);
+    return this.documents.findOne(Provider, DocumentType.PROVIDER, key, 'provider', stage, selection);
   }
 
-  async list(args: ProvidersArgs, stage: Stage = Stage.PUBLISHED): Promise<KeysetPage<Provider>> {
+  async list(args: ProvidersArgs, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<KeysetPage<Provider>> {
     const query = this.documents.visible(Provider, 'provider', stage);
     const filter = args.filter ?? {};
     if (filter.location) query.andWhere(relatedSlugCondition(Relations.providerLocations, 'locations', 'provider', 'locationSlug'), { locationSlug: filter.location });
@@ -39,6 +40,6 @@ export class ProvidersService {
       );
     }
     const keys = documentSortKeys('provider', "lower(provider.last_name || ' ' || provider.first_name)")[args.orderBy?.field ?? 'NAME'];
-    return this.documents.present(await paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction)), stage);
+    return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection);
   }
 }

@@ -1,7 +1,9 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DocumentLookupArgs } from '../common/documents/document-lookup';
 import { DocumentType } from '../common/documents/document-status';
+import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { DocumentSelection } from '../common/loaders/document-selection';
 import { requireStageAccess } from '../content/stage-access';
 import { ConditionModel } from '../conditions/condition.model';
 import { FaqModel } from '../faqs/faq.model';
@@ -18,37 +20,37 @@ export class TreatmentsResolver {
   constructor(private readonly treatmentsService: TreatmentsService) {}
 
   @Query(() => TreatmentModel, { nullable: true, description: 'One published treatment by id or slug (a former slug works too). Null when there is none.' })
-  treatment(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext): Promise<Treatment | null> {
-    return this.treatmentsService.findOne(key, requireStageAccess(context, key.stage));
+  treatment(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Treatment | null> {
+    return this.treatmentsService.findOne(key, requireStageAccess(context, key.stage), DocumentSelection.of(info, context.loaders));
   }
 
   @Query(() => TreatmentConnection, { description: 'Published treatments, filtered and sorted, a page at a time.' })
-  treatments(@Args() args: TreatmentsArgs, @Context() context: GraphQLContext) {
-    return this.treatmentsService.list(args, requireStageAccess(context, args.stage));
+  treatments(@Args() args: TreatmentsArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return this.treatmentsService.list(args, requireStageAccess(context, args.stage), DocumentSelection.ofNodes(info, context.loaders));
   }
 
   @ResolveField(() => [ConditionModel], { description: 'Conditions this treatment treats, in the order the page lists them.' })
-  conditions(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
+  conditions(treatment: Treatment, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(Relations.treatmentConditions, treatment);
   }
 
   @ResolveField(() => [FaqModel], { description: 'Questions and answers of this treatment\'s page, in order.' })
-  faqs(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
+  faqs(treatment: Treatment, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(faqsOf(DocumentType.TREATMENT), treatment);
   }
 
   @ResolveField(() => [ProviderModel], { description: 'Providers who perform this treatment.' })
-  providers(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
+  providers(treatment: Treatment, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(Relations.treatmentProviders, treatment);
   }
 
   @ResolveField(() => [LocationModel], { description: 'Offices where this treatment is offered.' })
-  locations(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
+  locations(treatment: Treatment, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(Relations.treatmentLocations, treatment);
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Other treatments to suggest alongside this one.' })
-  relatedTreatments(@Parent() treatment: Treatment, @Context() context: GraphQLContext) {
+  relatedTreatments(treatment: Treatment, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(Relations.relatedTreatments, treatment);
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { DocumentSelection } from '../common/loaders/document-selection';
 import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
 import { DocumentType, Stage } from '../common/documents/document-status';
 import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
 import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
-import { KeysetPage, paginateByKeyset } from '../common/pagination/keyset-pagination';
+import { KeysetPage } from '../common/pagination/keyset-pagination';
 import { Relations, relatedSlugCondition } from '../relations/relation-descriptors';
 import { Treatment } from './treatment.entity';
 import { TreatmentOrderField, TreatmentsArgs } from './treatment.inputs';
@@ -15,11 +16,11 @@ const SORT_FIELD = { [TreatmentOrderField.TITLE]: 'NAME', [TreatmentOrderField.P
 export class TreatmentsService {
   constructor(private readonly documents: DocumentQueries) {}
 
-  findOne(key: DocumentKey, stage: Stage = Stage.PUBLISHED): Promise<Treatment | null> {
-    return this.documents.findOne(Treatment, DocumentType.TREATMENT, key, 'treatment', stage);
+  findOne(key: DocumentKey, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<Treatment | null> {
+    return this.documents.findOne(Treatment, DocumentType.TREATMENT, key, 'treatment', stage, selection);
   }
 
-  async list(args: TreatmentsArgs, stage: Stage = Stage.PUBLISHED): Promise<KeysetPage<Treatment>> {
+  async list(args: TreatmentsArgs, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<KeysetPage<Treatment>> {
     const query = this.documents.visible(Treatment, 'treatment', stage);
     const filter = args.filter ?? {};
     if (filter.condition) query.andWhere(relatedSlugCondition(Relations.treatmentConditions, 'conditions', 'treatment', 'conditionSlug'), { conditionSlug: filter.condition });
@@ -28,6 +29,6 @@ export class TreatmentsService {
     if (filter.category) query.andWhere('lower(treatment.category) = lower(:category)', { category: filter.category });
     if (filter.text) query.andWhere(textSearchCondition(['treatment.title'], ['treatment.summary', 'treatment.body'], 'text'), textSearchParameters('text', filter.text));
     const keys = documentSortKeys('treatment', 'lower(treatment.title)')[SORT_FIELD[args.orderBy?.field ?? TreatmentOrderField.TITLE]];
-    return this.documents.present(await paginateByKeyset(query, args, keysetSort(keys, args.orderBy?.direction)), stage);
+    return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection);
   }
 }

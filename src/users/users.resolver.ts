@@ -1,4 +1,4 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Permission, Requires, ROLE_PERMISSIONS } from '../auth/permissions';
@@ -35,7 +35,7 @@ export class UsersResolver {
   }
 
   @ResolveField(() => [Permission], { description: 'What the user\'s role allows.' })
-  permissions(@Parent() user: User): Permission[] {
+  permissions(user: User): Permission[] {
     return ROLE_PERMISSIONS[user.role];
   }
 }

@@ -23,6 +23,9 @@ const LIST_QUERY = `query ($category: String!) {
   }
 }`;
 
+/** The most statements a public page may run, whatever the number of items it shows. */
+const PAGE_CEILING = 4;
+
 describe('statements per request', () => {
   let app: TestApp;
   let factory: ContentFactory;
@@ -75,6 +78,7 @@ describe('statements per request', () => {
     expect(largePage.providers.every((provider: { locations: unknown[] }) => provider.locations.length === 2)).toBe(true);
     expect(Number.isInteger(smallResponse.sqlStatements)).toBe(true);
     expect(smallResponse.sqlStatements).toBeGreaterThan(0);
+    expect(smallResponse.sqlStatements).toBeLessThanOrEqual(PAGE_CEILING);
     expect(largeResponse.sqlStatements).toBe(smallResponse.sqlStatements);
   });
 
@@ -107,6 +111,36 @@ describe('statements per request', () => {
       expect(node.providers.map((provider: { locations: unknown[] }) => provider.locations.length)).toEqual([2, 2]);
     }
     expect(two.sqlStatements).toBeGreaterThan(0);
+    expect(two.sqlStatements).toBeLessThanOrEqual(PAGE_CEILING);
     expect(fifty.sqlStatements).toBe(two.sqlStatements);
+  });
+
+  it('serves the other pages of a practice site within the ceiling', async () => {
+    const office = await factory.location({ name: 'Ceiling Office', latitude: 38.05, longitude: -84.5, phone: '+18595550100' });
+    const provider = await factory.provider({ firstName: 'Ceiling', lastName: 'Doctor', specialties: ['208VP0014X'] });
+    await factory.providerLocations(provider, [office]);
+    const treatment = await factory.treatment({ title: 'Ceiling Treatment' });
+    await factory.treatmentProviders(treatment, [provider]);
+    await factory.treatmentLocations(treatment, [office]);
+    const condition = await factory.condition({ name: 'Ceiling Condition' });
+    await factory.treatmentConditions(treatment, [condition]);
+    const practice = await factory.practice();
+    const faq = await factory.faq({ question: 'Ceiling question?' });
+    await factory.placeFaqs(DocumentType.PRACTICE, practice.id, [faq]);
+    await factory.placeFaqs(DocumentType.CONDITION, condition.id, [faq]);
+
+    const pages = {
+      conditionPage: `{ condition(slug: "${condition.slug}") { name body { html } treatments { title providers { displayName } } faqs { question answer { html } } } }`,
+      officesNearby: '{ locations(filter: { near: { latitude: 38.05, longitude: -84.5, radiusKm: 80 } }) { edges { distanceKm node { name openStatus { label } address { city } providers { displayName } treatments { title } } } } }',
+      providerDirectory: '{ providers(first: 20, filter: { acceptingNewPatients: true }) { totalCount edges { node { displayName specialties { name } primaryLocation { name phone { display } } treatments { title } } } } }',
+      providerPage: `{ provider(slug: "${provider.slug}") { displayName bio { html } locations { name openNow } treatments { title conditions { name } } faqs { question } } }`,
+      practiceFaqs: '{ practice { name mainPhone { display } faqs { question answer { html } } } }',
+      faqsOfAPage: `{ faqs(filter: { page: { type: CONDITION, slug: "${condition.slug}" } }) { totalCount edges { node { question answer { html } } } } }`,
+    };
+    for (const [page, query] of Object.entries(pages)) {
+      const response = await app.graphql(query);
+      dataOf(response);
+      expect({ page, statements: response.sqlStatements <= PAGE_CEILING }).toEqual({ page, statements: true });
+    }
   });
 });

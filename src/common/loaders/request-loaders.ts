@@ -115,6 +115,12 @@ export class RequestLoaders {
     );
   }
 
+  /** Hands the loader of a relation targets read by a plan (see ReadPlanner), so its field resolver runs no SQL. */
+  primeRelated<T extends ObjectLiteral>(descriptor: RelationDescriptor<T>, ownerId: string, targets: T[]): void {
+    this.related(descriptor).prime(ownerId, targets);
+    recordDocumentsRead(targets);
+  }
+
   /** Rows of a child table (not documents) by their parent id, e.g. a provider's external ids. */
   rowsByParent<T extends ObjectLiteral>(target: EntityTarget<T>, parentColumn: string, orderBy: string): DataLoader<string, T[]> {
     const metadata = this.dataSource.getMetadata(target);

@@ -24,7 +24,8 @@ export interface Edge<T> {
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or a lazy thenable that counts only when a query selects the field. */
+  totalCount: number | PromiseLike<number>;
 }
 
 /**

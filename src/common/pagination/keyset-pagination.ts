@@ -20,6 +20,17 @@ export interface PageRequest {
   after?: string | null;
 }
 
+/**
+ * Reads each node as one SQL expression (JSON with its relations, see ReadPlanner) instead of
+ * the entity's columns: `select` is written over the query's alias.
+ */
+export interface NodeProjection<T> {
+  select: string;
+  hydrate(value: Record<string, unknown>): T;
+  /** Runs the page statement (the read path's prepared statements). */
+  run(sql: string, parameters: unknown[]): Promise<Record<string, unknown>[]>;
+}
+
 /** The page of entities with the raw sort values, for edge types that expose computed values. */
 export interface KeysetPage<T> extends ConnectionShape<T> {
   sortValues: Map<T, unknown[]>;
@@ -43,11 +54,17 @@ function isTimestampText(value: string): boolean {
  * refused instead of being compared with values of another type (which PostgreSQL would reject).
  */
 function sortSignature(keys: SortKey[], direction: KeysetSort['direction']): string {
-  return createHash('sha256')
-    .update(JSON.stringify([keys.map((key) => [key.expression, key.kind]), direction]))
-    .digest('base64url')
-    .slice(0, 12);
+  const described = JSON.stringify([keys.map((key) => [key.expression, key.kind]), direction]);
+  let signature = signatures.get(described);
+  if (!signature) {
+    signature = createHash('sha256').update(described).digest('base64url').slice(0, 12);
+    signatures.set(described, signature);
+  }
+  return signature;
 }
+
+/** Signatures by sort description: a service has a handful of sorts, hashed once each. */
+const signatures = new Map<string, string>();
 
 function encodeCursor(signature: string, values: unknown[]): string {
   return Buffer.from(JSON.stringify([signature, ...values]), 'utf8').toString('base64url');
@@ -90,13 +107,18 @@ export async function paginateByKeyset<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   page: PageRequest,
   sort: KeysetSort,
+  projection?: NodeProjection<T>,
 ): Promise<KeysetPage<T>> {
   const alias = query.alias;
   const keys: SortKey[] = [...sort.keys, { expression: `${alias}.id`, kind: 'uuid' }];
   const signature = sortSignature(keys, sort.direction);
-  const totalCount = await query.clone().getCount();
+  // Counted only when the query asks for totalCount: GraphQL awaits the thenable, nothing else does.
+  const countQuery = query.clone();
+  let counted: Promise<number> | undefined;
+  const totalCount: PromiseLike<number> = { then: (resolve, reject) => (counted ??= countQuery.getCount()).then(resolve, reject) };
 
   const pageQuery = query.clone();
+  if (projection) pageQuery.select(projection.select, '__node');
   // Timestamps travel as text: a JS Date would drop PostgreSQL's microseconds and repeat rows.
   // Parentheses keep TypeORM from taking `alias.id` for the entity's own column and renaming it.
   // CAST rather than `::`: TypeORM would read `::text` as a parameter named `text`.
@@ -113,12 +135,18 @@ export async function paginateByKeyset<T extends ObjectLiteral>(
   pageQuery.limit(page.first + 1);
 
   // Even `first: 0` reads one row, so that hasNextPage tells whether anything follows.
-  const { entities, raw } = await pageQuery.getRawAndEntities();
-  const rawById = new Map(raw.map((row) => [String(row[`${alias}_id`]), row]));
-  const hasNextPage = entities.length > page.first;
+  let rows: { node: T; raw: Record<string, unknown> }[];
+  if (projection) {
+    const [sql, parameters] = pageQuery.getQueryAndParameters();
+    rows = (await projection.run(sql, parameters)).map((raw) => ({ node: projection.hydrate(raw.__node as Record<string, unknown>), raw }));
+  } else {
+    const { entities, raw } = await pageQuery.getRawAndEntities();
+    const rawById = new Map(raw.map((row) => [String(row[`${alias}_id`]), row]));
+    rows = entities.map((node) => ({ node, raw: rawById.get(String(node.id)) ?? {} }));
+  }
+  const hasNextPage = rows.length > page.first;
   const sortValues = new Map<T, unknown[]>();
-  const edges = entities.slice(0, page.first).map((node) => {
-    const row = rawById.get(String(node.id)) ?? {};
+  const edges = rows.slice(0, page.first).map(({ node, raw: row }) => {
     const values = keys.map((key, index) => normalize(row[`__sort_${index}`], key.kind));
     sortValues.set(node, values);
     return { cursor: encodeCursor(signature, values), node };

@@ -40,11 +40,16 @@ export class RichText {
 }
 
 /** Wraps a Markdown column into a RichText object when a RichText field is read. */
-export const richTextMiddleware: FieldMiddleware = async (context, next) => {
-  const value = await next();
+export const richTextMiddleware: FieldMiddleware = (context, next) => {
+  // Synchronous for plain properties (the usual case): no promise per rich-text field.
+  const value = next();
+  return value instanceof Promise ? value.then(toRichText) : toRichText(value);
+};
+
+function toRichText(value: unknown): RichText | null {
   if (value === null || value === undefined) return null;
   return value instanceof RichText ? value : new RichText(String(value));
-};
+}
 
 /** A GraphQL field of type RichText backed by a Markdown string property. */
 export function RichTextField(options: { description: string; nullable?: boolean }): PropertyDecorator {

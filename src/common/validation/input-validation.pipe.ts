@@ -30,12 +30,28 @@ function pathOfNulCharacter(value: unknown, path: string, depth = 0): string | n
   return null;
 }
 
+/** Arguments up to this size are remembered once valid: page queries repeat the same few. */
+const CACHEABLE_JSON_LENGTH = 1024;
+const CACHE_ENTRIES = 2000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
 /**
  * Validates GraphQL arguments against their class-validator rules and reports every invalid
  * field at once, as one BAD_USER_INPUT error whose `fields` paths start at the argument name.
+ * Small arguments that passed are remembered (frozen, so no resolver can change a shared one):
+ * class-transformer and class-validator would otherwise be the costliest part of a cached page.
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
+  private readonly validated = new Map<object, Map<string, object>>();
+
   async transform(value: unknown, metadata: ArgumentMetadata) {
     // GraphQL arguments arrive as 'body'. 'custom' parameters (@Parent, @Context, @CurrentActor)
     // are not client input: a parent rebuilt by plainToInstance would lose what is not a plain
@@ -46,10 +62,22 @@ export class InputValidationPipe implements PipeTransform {
     if (nul !== null) throw AppError.badInput([{ path: nul, message: 'must not contain NUL characters' }]);
     const { metatype } = metadata;
     if (!metatype || PRIMITIVES.has(metatype) || value === null || value === undefined || typeof value !== 'object') return value;
-    const instance = plainToInstance(metatype, value);
-    const errors = await validate(instance as object, { forbidUnknownValues: false });
+    const json = JSON.stringify(value);
+    const cacheable = json.length <= CACHEABLE_JSON_LENGTH;
+    const remembered = cacheable ? this.validated.get(metatype)?.get(json) : undefined;
+    if (remembered) return remembered;
+    const instance = plainToInstance(metatype, value) as object;
+    const errors = await validate(instance, { forbidUnknownValues: false });
     if (errors.length > 0) throw AppError.badInput(flattenValidationErrors(errors, metadata.data ?? ''));
+    if (cacheable) this.remember(metatype, json, deepFreeze(instance));
     return instance;
+  }
+
+  private remember(metatype: object, json: string, instance: object): void {
+    let byJson = this.validated.get(metatype);
+    if (!byJson) this.validated.set(metatype, (byJson = new Map()));
+    if (byJson.size >= CACHE_ENTRIES) byJson.delete(byJson.keys().next().value as string);
+    byJson.set(json, instance);
   }
 }
 

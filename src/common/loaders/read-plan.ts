@@ -1,0 +1,290 @@
+import { FieldNode, FragmentDefinitionNode, getNamedType, GraphQLResolveInfo, GraphQLSchema, isAbstractType, isCompositeType, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { publicVisibility } from '../documents/visibility';
+import { RelationDescriptor } from './request-loaders';
+
+/**
+ * How the public read path fetches a GraphQL document type in one statement: its entity, the
+ * GraphQL fields that read a relation, and the entity properties computed fields read.
+ */
+export interface ReadShape {
+  /** The GraphQL object type name ("Treatment"). */
+  typeName: string;
+  entity: EntityTarget<ObjectLiteral>;
+  /** Relation fields of the type, by GraphQL field name. */
+  relations: Record<string, RelationDescriptor<ObjectLiteral>>;
+  /**
+   * Fields that are not an entity property of the same name nor a relation, with the entity
+   * properties they read. A field in none of the three makes the plan read every column.
+   */
+  computed: Record<string, string[]>;
+  /** Properties read whatever the query selects (e.g. what a relation field filters on). */
+  alwaysRead?: string[];
+}
+
+/** A column as the read plan selects it. */
+interface PlannedColumn {
+  property: string;
+  column: string;
+  timestamp: boolean;
+}
+
+/** The compiled form of a shape for one DataSource: its table and columns. */
+interface CompiledShape {
+  shape: ReadShape;
+  table: string;
+  /** Every column, by entity property. */
+  columns: Map<string, PlannedColumn>;
+  prototype: object;
+}
+
+/**
+ * One relation of a planned node: the loader to prime with its targets, and how to read them.
+ * Relation keys in the JSON are prefixed so they never collide with entity properties.
+ */
+export interface PlannedRelation {
+  key: string;
+  descriptor: RelationDescriptor<ObjectLiteral>;
+  node: PlannedNode;
+}
+
+/** What to read for a document at one place in the query: its SQL (for an alias) and how to hydrate it. */
+export interface PlannedNode {
+  compiled: CompiledShape;
+  columns: PlannedColumn[];
+  relations: PlannedRelation[];
+}
+
+const RELATION_PREFIX = '@';
+
+const registeredShapes: ReadShape[] = [];
+
+/** Declares how the public read path reads a GraphQL document type; feature modules call it once. */
+export function registerReadShape(shape: ReadShape): ReadShape {
+  registeredShapes.push(shape);
+  return shape;
+}
+
+const planners = new WeakMap<DataSource, ReadPlanner>();
+/** PostgreSQL's json_build_object takes at most 100 arguments. */
+const MAX_JSON_KEYS = 50;
+
+/**
+ * Compiles GraphQL selections into single SQL statements that return each document as JSON with
+ * the relations the query asks for nested inside, as PostGraphile does: a treatment page is one
+ * statement however many related items it shows. Plans are cached per operation (Apollo keeps
+ * one parsed document per query text), so a repeated query costs no planning.
+ *
+ * Columns are chosen per GraphQL type for the whole operation (the union of what every place in
+ * the query selects of that type), so two places that load the same relation of the same document
+ * always produce objects with the same columns and can share the request's loaders.
+ */
+export class ReadPlanner {
+  private readonly shapesByType = new Map<string, CompiledShape>();
+  /** Per operation: the plan of each root field node, and the fields selected per type. */
+  private readonly operations = new WeakMap<OperationDefinitionNode, { fieldsByType: Map<string, Set<string>>; plans: Map<FieldNode, PlannedNode> }>();
+
+  private constructor(
+    private readonly dataSource: DataSource,
+    shapes: ReadShape[],
+  ) {
+    for (const shape of shapes) this.shapesByType.set(shape.typeName, this.compile(shape));
+  }
+
+  /** The planner of a DataSource, built on first use from the registered shapes. */
+  static for(dataSource: DataSource): ReadPlanner {
+    let planner = planners.get(dataSource);
+    if (!planner) {
+      planner = new ReadPlanner(dataSource, registeredShapes);
+      planners.set(dataSource, planner);
+    }
+    return planner;
+  }
+
+  private compile(declared: ReadShape): CompiledShape {
+    // Fields of every document type (DocumentModel, and the editors' `editorial` view).
+    const shape = { ...declared, computed: { seo: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noindex'], editorial: [], ...declared.computed } };
+    for (const property of Object.values(shape.computed).flat()) {
+      if (!this.dataSource.getMetadata(shape.entity).columns.some((column) => column.propertyName === property)) throw new Error(`${shape.typeName} read shape names unknown property ${property}`);
+    }
+    const metadata = this.dataSource.getMetadata(shape.entity);
+    const columns = new Map<string, PlannedColumn>();
+    for (const column of metadata.columns) {
+      columns.set(column.propertyName, { property: column.propertyName, column: column.databaseName, timestamp: column.type === 'timestamptz' || column.type === 'timestamp' });
+    }
+    return { shape, table: metadata.tableName, columns, prototype: (metadata.target as { prototype: object }).prototype };
+  }
+
+  /** Whether documents of this GraphQL type can be read through plans. */
+  supports(typeName: string): boolean {
+    return this.shapesByType.has(typeName);
+  }
+
+  /**
+   * The plan for the documents a root field returns, found at `path` below it (e.g.
+   * ['edges', 'node'] for a connection), or null when the type has no shape.
+   */
+  planFor(info: GraphQLResolveInfo, typeName: string, path: string[] = []): PlannedNode | null {
+    const compiled = this.shapesByType.get(typeName);
+    if (!compiled) return null;
+    const operation = this.operationState(info);
+    const fieldNode = info.fieldNodes[0];
+    let plan = operation.plans.get(fieldNode);
+    if (!plan) {
+      const selections = this.selectionsAt(info, info.fieldNodes, path);
+      plan = this.planNode(compiled, selections, info, operation.fieldsByType, 0);
+      operation.plans.set(fieldNode, plan);
+    }
+    return plan;
+  }
+
+  private operationState(info: GraphQLResolveInfo) {
+    let state = this.operations.get(info.operation);
+    if (!state) {
+      state = { fieldsByType: selectedFieldsByType(info.schema, info.operation, info.fragments), plans: new Map() };
+      this.operations.set(info.operation, state);
+    }
+    return state;
+  }
+
+  /** The field nodes found by following `path` (field names, fragments flattened) from `nodes`. */
+  private selectionsAt(info: GraphQLResolveInfo, nodes: readonly FieldNode[], path: string[]): FieldNode[] {
+    let current = [...nodes];
+    for (const name of path) {
+      current = current.flatMap((node) => fieldsIn(node.selectionSet, info.fragments).filter((field) => field.name.value === name));
+    }
+    return current;
+  }
+
+  private planNode(compiled: CompiledShape, nodes: FieldNode[], info: GraphQLResolveInfo, fieldsByType: Map<string, Set<string>>, depth: number): PlannedNode {
+    const selected = fieldsByType.get(compiled.shape.typeName) ?? new Set<string>();
+    const columns = this.columnsFor(compiled, selected);
+    const relations: PlannedRelation[] = [];
+    // Depth is bounded by the query limits; this guard only keeps a pathological plan finite.
+    if (depth < 12) {
+      const children = nodes.flatMap((node) => fieldsIn(node.selectionSet, info.fragments));
+      for (const [fieldName, descriptor] of Object.entries(compiled.shape.relations)) {
+        const fieldNodes = children.filter((child) => child.name.value === fieldName);
+        if (fieldNodes.length === 0) continue;
+        const target = this.shapeOfTarget(descriptor);
+        relations.push({ key: `${RELATION_PREFIX}${descriptor.name}`, descriptor, node: this.planNode(target, fieldNodes, info, fieldsByType, depth + 1) });
+      }
+    }
+    if (columns.length + relations.length > MAX_JSON_KEYS) throw new Error(`${compiled.shape.typeName} has too many columns for one json_build_object`);
+    return { compiled, columns, relations };
+  }
+
+  private shapeOfTarget(descriptor: RelationDescriptor<ObjectLiteral>): CompiledShape {
+    const table = this.dataSource.getMetadata(descriptor.target).tableName;
+    for (const compiled of this.shapesByType.values()) if (compiled.table === table) return compiled;
+    throw new Error(`No read shape for the target of relation ${descriptor.name}`);
+  }
+
+  /**
+   * The columns the selected fields read: the id (relations and loaders key on it), what the
+   * shape always reads, same-named properties and what computed fields declare.
+   */
+  private columnsFor(compiled: CompiledShape, selected: Set<string>): PlannedColumn[] {
+    const needed = new Set<string>(['id', ...(compiled.shape.alwaysRead ?? [])]);
+    for (const field of selected) {
+      if (field === '__typename' || field in compiled.shape.relations) continue;
+      if (field in compiled.shape.computed) for (const property of compiled.shape.computed[field]) needed.add(property);
+      else if (compiled.columns.has(field)) needed.add(field);
+      // A field the shape does not know: read everything rather than guess.
+      else return [...compiled.columns.values()];
+    }
+    return [...compiled.columns.values()].filter((column) => needed.has(column.property));
+  }
+
+  /** `json_build_object(…)` of the document aliased `alias`, with its planned relations nested. */
+  jsonOf(node: PlannedNode, alias: string, aliases = { count: 0 }): string {
+    const pairs = node.columns.map((column) => `'${column.property}', ${alias}.${column.column}`);
+    for (const relation of node.relations) pairs.push(`'${relation.key}', ${this.relationJson(relation, alias, aliases)}`);
+    return `json_build_object(${pairs.join(', ')})`;
+  }
+
+  /** A correlated subquery: the visible targets of a relation of `ownerAlias`, in order, as a JSON array. */
+  private relationJson(relation: PlannedRelation, ownerAlias: string, aliases: { count: number }): string {
+    const { descriptor } = relation;
+    aliases.count += 1;
+    const join = `rj${aliases.count}`;
+    const target = `rt${aliases.count}`;
+    // Descriptors write their conditions over `j` (join row) and `t` (target); nested subqueries need their own names.
+    const rename = (sql: string) => sql.replace(/\b([jt])\./g, (_match, name: string) => `${name === 'j' ? join : target}.`);
+    const condition = descriptor.joinCondition ? ` AND (${rename(descriptor.joinCondition)})` : '';
+    return `(SELECT coalesce(json_agg(${this.jsonOf(relation.node, target, aliases)} ORDER BY ${rename(descriptor.orderBy)}, ${target}.id), '[]'::json)
+      FROM ${descriptor.joinTable} ${join} JOIN ${relation.node.compiled.table} ${target} ON ${target}.id = ${join}.${descriptor.targetColumn}
+      WHERE ${join}.${descriptor.ownerColumn} = ${ownerAlias}.id AND ${publicVisibility(target)}${condition})`;
+  }
+
+  /**
+   * Turns one document's JSON into an entity object (timestamps as Dates) and hands the nested
+   * relations to `prime(descriptor, ownerId, targets)`, depth first.
+   */
+  hydrate<T>(node: PlannedNode, json: Record<string, unknown>, prime: (descriptor: RelationDescriptor<ObjectLiteral>, ownerId: string, targets: ObjectLiteral[]) => void): T {
+    const document = Object.create(node.compiled.prototype) as Record<string, unknown>;
+    for (const column of node.columns) {
+      const value = json[column.property];
+      document[column.property] = column.timestamp && typeof value === 'string' ? new Date(value) : value;
+    }
+    for (const relation of node.relations) {
+      const targets = (json[relation.key] as Record<string, unknown>[]).map((target) => this.hydrate<ObjectLiteral>(relation.node, target, prime));
+      prime(relation.descriptor, document.id as string, targets);
+    }
+    return document as T;
+  }
+}
+
+/** The field nodes directly in a selection set, with fragments (spread and inline) flattened. */
+function fieldsIn(selectionSet: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
+  if (!selectionSet) return [];
+  const fields: FieldNode[] = [];
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) fields.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...fieldsIn(selection.selectionSet, fragments, seen));
+    else if (!seen.has(selection.name.value) && fragments[selection.name.value]) {
+      seen.add(selection.name.value);
+      fields.push(...fieldsIn(fragments[selection.name.value].selectionSet, fragments, seen));
+    }
+  }
+  return fields;
+}
+
+/** Every field name the operation selects on each object type, anywhere in it. */
+function selectedFieldsByType(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): Map<string, Set<string>> {
+  const result = new Map<string, Set<string>>();
+  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  if (!root) return result;
+  const visited = new Set<string>();
+  const visit = (typeName: string, selectionSet: SelectionSetNode | undefined, depth: number) => {
+    if (!selectionSet || depth > 30) return;
+    const type = schema.getType(typeName);
+    if (!type || !isCompositeType(type)) return;
+    const concrete = isAbstractType(type) ? schema.getPossibleTypes(type).map((possible) => possible.name) : [typeName];
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.typeCondition?.name.value ?? typeName, selection.selectionSet, depth + 1);
+        continue;
+      }
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments[selection.name.value];
+        const key = `${typeName}:${selection.name.value}`;
+        if (fragment && !visited.has(key)) {
+          visited.add(key);
+          visit(fragment.typeCondition.name.value, fragment.selectionSet, depth + 1);
+        }
+        continue;
+      }
+      for (const name of concrete) {
+        let fields = result.get(name);
+        if (!fields) result.set(name, (fields = new Set()));
+        fields.add(selection.name.value);
+      }
+      if (!selection.selectionSet || !('getFields' in type)) continue;
+      const definition = type.getFields()[selection.name.value];
+      if (definition) visit(getNamedType(definition.type).name, selection.selectionSet, depth + 1);
+    }
+  };
+  visit(root.name, operation.selectionSet, 0);
+  return result;
+}

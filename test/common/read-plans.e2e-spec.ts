@@ -1,6 +1,8 @@
 import { getIntrospectionQuery, IntrospectionField, IntrospectionObjectType, IntrospectionQuery, IntrospectionTypeRef } from 'graphql';
 import { Role } from '../../src/auth/permissions';
 import { DocumentType } from '../../src/common/documents/document-status';
+import { BodyRegion } from '../../src/conditions/body-region';
+import { Invasiveness, TreatmentSetting } from '../../src/treatments/treatment.enums';
 import { dataOf } from '../common/expectations';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
@@ -71,16 +73,16 @@ describe('public read plans answer like whole rows do', () => {
     const second = await factory.location({ name: 'Plan Office Two', phone: '+18592776102' });
     const provider = await factory.provider({
       prefix: 'Dr.', firstName: 'Plan', middleName: 'Q', lastName: 'Doctor', suffix: 'Jr.', credentials: ['MD', 'PhD'], title: 'Director', npi: '1245319599',
-      specialties: ['208VP0014X'], boardCertifications: ['Anesthesiology'], education: [{ kind: 'RESIDENCY', institution: 'A Hospital', year: 2001 }],
+      specialties: ['208VP0014X'], boardCertifications: ['Anesthesiology'], education: [{ kind: 'RESIDENCY', institution: 'A Hospital', field: 'Anesthesiology', graduationYear: 2001 }],
       practiceStartYear: 2001, languages: ['en', 'es'], bio: 'A long **biography**.', acceptingNewPatients: true, bookingUrl: 'https://example.com/doctor',
     });
     await factory.providerLocations(provider, [office, second], 1);
     await factory.externalId(provider, 'https://example.com/ids', 'd-1');
-    const condition = await factory.condition({ name: 'Plan Condition', aliases: ['PC'], body: 'Condition **body**.', bodyRegion: 'LOWER_BACK', symptoms: ['Ache'], icd10Codes: ['M54.50'] });
+    const condition = await factory.condition({ name: 'Plan Condition', aliases: ['PC'], body: 'Condition **body**.', bodyRegion: BodyRegion.LOWER_BACK, symptoms: ['Ache'], icd10Codes: ['M54.50'] });
     const faq = await factory.faq({ question: 'Plan question?', answer: 'A plan *answer*.', tags: ['plans'] });
     const other = await factory.treatment({ title: 'Plan Related' });
     const treatment = await factory.treatment({
-      title: 'Plan Treatment', body: 'Treatment **body**.', category: 'Plans', setting: 'OUTPATIENT', invasiveness: 'MINIMALLY_INVASIVE', anesthesia: 'Local',
+      title: 'Plan Treatment', body: 'Treatment **body**.', category: 'Plans', setting: TreatmentSetting.OUTPATIENT, invasiveness: Invasiveness.MINIMALLY_INVASIVE, anesthesia: 'Local',
       typicalDuration: 'An hour', preparation: 'Prepare.', recovery: 'Rest.', followUp: 'Visit.', risks: 'Few.', benefits: ['Relief'], trialAvailable: true, trialDetails: 'A trial.',
     });
     await factory.treatmentConditions(treatment, [condition]);

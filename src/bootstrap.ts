@@ -12,6 +12,7 @@ import { buildDataSourceOptions } from './database/data-source-options';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrationsUnderLock } from './database/migrations';
 import { StatementCountingLogger } from './database/statement-counting-logger';
+import { registerBrowserSupport } from './delivery/browser';
 import { DemoContentLoader } from './demo/demo-content.loader';
 import { RedisConnection } from './redis/redis-connection';
 import { InitialAccounts } from './users/initial-accounts';
@@ -88,6 +89,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const context = requestContextStorage.getStore();
     if (context && config.NODE_ENV !== 'production') reply.header('x-sql-statements', String(context.sqlStatements));
   });
+  // CORS, security headers and the IDE at GET /graphql (src/delivery/browser.ts).
+  await registerBrowserSupport(fastify, config);
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, dataSource, redis, logger), adapter, {
     logger: new JsonNestLogger(logger),

@@ -22,6 +22,7 @@ import { ConditionsModule } from './conditions/conditions.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { browserGraphqlPlugins } from './delivery/browser';
 import { FaqsModule } from './faqs/faqs.module';
 import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
@@ -62,7 +63,7 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             transformSchema: documentRootTypes,
             formatError: createErrorFormatter(logger, config.isDevelopment),
-            plugins: [privateResponsePlugin, ApolloServerPluginCacheControlDisabled()],
+            plugins: [privateResponsePlugin, ApolloServerPluginCacheControlDisabled(), ...browserGraphqlPlugins(config)],
             // The credential is checked once per request; a bad one refuses the whole request (401).
             context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => ({ req, reply, loaders: new RequestLoaders(dataSource), actor: await credentials.actorFor(req.headers) }),
           }),

@@ -13,6 +13,7 @@ import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-pos
 import { runMigrationsUnderLock } from './database/migrations';
 import { ReadStatements } from './common/loaders/read-statements';
 import { StatementCountingLogger } from './database/statement-counting-logger';
+import { registerBrowserSupport } from './delivery/browser';
 import { DemoContentLoader } from './demo/demo-content.loader';
 import { RedisConnection } from './redis/redis-connection';
 import { InitialAccounts } from './users/initial-accounts';
@@ -90,6 +91,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const context = requestContextStorage.getStore();
     if (context && config.NODE_ENV !== 'production') reply.header('x-sql-statements', String(context.sqlStatements));
   });
+  // CORS, security headers and the IDE at GET /graphql (src/delivery/browser.ts).
+  await registerBrowserSupport(fastify, config);
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, dataSource, redis, logger), adapter, {
     logger: new JsonNestLogger(logger),

@@ -1,5 +1,19 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+
+/** One origin as a browser sends it (scheme://host[:port]), or `*`; see CORS_ORIGINS. */
+const CORS_ORIGIN_ENTRY = String.raw`(?:\*|https?://(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::(?:6553[0-5]|655[0-2]\d|65[0-4]\d\d|6[0-4]\d{3}|[1-5]\d{4}|\d{1,4}))?)`;
+const CORS_ORIGINS_PATTERN = new RegExp(`^(?:\\s*${CORS_ORIGIN_ENTRY}\\s*(?:,\\s*${CORS_ORIGIN_ENTRY}\\s*)*)?$`, 'i');
+
+/** true/false (also 1/0, yes/no); anything else is left as given so that @IsBoolean names it. */
+function parseBooleanVariable({ value }: { value: unknown }): unknown {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).toLowerCase();
+  if (['true', '1', 'yes'].includes(text)) return true;
+  if (['false', '0', 'no'].includes(text)) return false;
+  return value;
+}
 
 /**
  * Every environment variable the app reads, validated once at start. Feature code receives
@@ -76,6 +90,38 @@ export class AppConfig {
   @Min(100, { message: 'must be an integer between 100 and 60000 (milliseconds)' })
   @Max(60000, { message: 'must be an integer between 100 and 60000 (milliseconds)' })
   SCHEDULER_INTERVAL_MS = 10000;
+
+  /**
+   * Origins whose pages may call the API from a browser, comma-separated (`https://www.example.com`,
+   * scheme://host[:port], no path). Listed origins may send credentials (Authorization, X-API-Key);
+   * `*` lets any other origin make anonymous queries only. Empty: no cross-origin browser access.
+   */
+  @Matches(CORS_ORIGINS_PATTERN, { message: 'must be a comma-separated list of origins like https://www.example.com (scheme://host[:port], no path or trailing slash), or * for anonymous reads from any origin' })
+  CORS_ORIGINS = '';
+
+  /** The GraphiQL IDE at GET /graphql for browsers (default: on, except with NODE_ENV=production on a DATABASE_URL server). */
+  @IsOptional()
+  @Transform(parseBooleanVariable)
+  @IsBoolean({ message: 'must be true or false' })
+  GRAPHQL_IDE?: boolean = undefined;
+
+  /** Schema introspection (__schema, __type) for anonymous requests; requests with a credential may always introspect. */
+  @Transform(({ value }) => (value === undefined ? true : parseBooleanVariable({ value })))
+  @IsBoolean({ message: 'must be true or false' })
+  GRAPHQL_INTROSPECTION = true;
+
+  /** CORS_ORIGINS as browsers send them (lowercase, no default port); `*` stays `*`. */
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '')
+      .map((entry) => (entry === '*' ? entry : new URL(entry).origin));
+  }
+
+  /** The IDE is for people trying the API: on in development, tests and the embedded demo. */
+  get graphqlIdeEnabled(): boolean {
+    return this.GRAPHQL_IDE ?? (this.NODE_ENV !== 'production' || this.usesEmbeddedDatabase);
+  }
 
   get isDevelopment(): boolean {
     return this.NODE_ENV === 'development';

@@ -3,6 +3,8 @@ import { DocumentEntity } from '../common/documents/document.entity';
 import { BodyRegion } from './body-region';
 
 @Entity('conditions')
+// The public list's default order (name), published rows only: an expression index from a migration.
+@Index('IDX_conditions_public_name', { synchronize: false })
 @Index('UQ_conditions_slug', ['slug'], { unique: true })
 export class Condition extends DocumentEntity {
   @Column({ type: 'varchar', length: 200 })

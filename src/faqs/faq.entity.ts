@@ -3,6 +3,8 @@ import { DocumentEntity } from '../common/documents/document.entity';
 import { DocumentType } from '../common/documents/document-status';
 
 @Entity('faqs')
+// The public list's default order (question), published rows only: an expression index from a migration.
+@Index('IDX_faqs_public_question', { synchronize: false })
 @Index('UQ_faqs_slug', ['slug'], { unique: true })
 export class Faq extends DocumentEntity {
   @Column({ type: 'varchar', length: 300 })

@@ -3,6 +3,8 @@ import { DocumentEntity } from '../common/documents/document.entity';
 import { HoursException, OpeningInterval } from './opening-hours';
 
 @Entity('locations')
+// The public list's default order (name), published rows only: an expression index from a migration.
+@Index('IDX_locations_public_name', { synchronize: false })
 @Index('UQ_locations_slug', ['slug'], { unique: true })
 @Index(['state', 'city'])
 export class Location extends DocumentEntity {

@@ -16,6 +16,8 @@ export interface ExternalIdentifier {
 }
 
 @Entity('providers')
+// The public list's default order (last and first name), published rows only: an expression index from a migration.
+@Index('IDX_providers_public_name', { synchronize: false })
 @Index('UQ_providers_slug', ['slug'], { unique: true })
 @Index('UQ_providers_npi', ['npi'], { unique: true, where: 'npi IS NOT NULL' })
 export class Provider extends DocumentEntity {

@@ -6,6 +6,8 @@ import { Provider } from '../providers/provider.entity';
 import { Invasiveness, TreatmentSetting } from './treatment.enums';
 
 @Entity('treatments')
+// The public list's default order (title), published rows only: an expression index from a migration.
+@Index('IDX_treatments_public_title', { synchronize: false })
 @Index('UQ_treatments_slug', ['slug'], { unique: true })
 export class Treatment extends DocumentEntity {
   @Column({ type: 'varchar', length: 200 })

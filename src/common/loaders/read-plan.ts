@@ -81,6 +81,8 @@ const MAX_JSON_KEYS = 50;
  */
 export class ReadPlanner {
   private readonly shapesByType = new Map<string, CompiledShape>();
+  /** The JSON expression of each plan, by the alias it is written over. */
+  private readonly jsonByAlias = new WeakMap<PlannedNode, Map<string, string>>();
   /** Per operation: the plan of each root field node, and the fields selected per type. */
   private readonly operations = new WeakMap<OperationDefinitionNode, { fieldsByType: Map<string, Set<string>>; plans: Map<FieldNode, PlannedNode> }>();
 
@@ -197,7 +199,15 @@ export class ReadPlanner {
   }
 
   /** `json_build_object(…)` of the document aliased `alias`, with its planned relations nested. */
-  jsonOf(node: PlannedNode, alias: string, aliases = { count: 0 }): string {
+  jsonOf(node: PlannedNode, alias: string): string {
+    let byAlias = this.jsonByAlias.get(node);
+    if (!byAlias) this.jsonByAlias.set(node, (byAlias = new Map()));
+    let json = byAlias.get(alias);
+    if (json === undefined) byAlias.set(alias, (json = this.buildJson(node, alias)));
+    return json;
+  }
+
+  private buildJson(node: PlannedNode, alias: string, aliases = { count: 0 }): string {
     const pairs = node.columns.map((column) => `'${column.property}', ${alias}.${column.column}`);
     for (const relation of node.relations) pairs.push(`'${relation.key}', ${this.relationJson(relation, alias, aliases)}`);
     return `json_build_object(${pairs.join(', ')})`;
@@ -212,7 +222,7 @@ export class ReadPlanner {
     // Descriptors write their conditions over `j` (join row) and `t` (target); nested subqueries need their own names.
     const rename = (sql: string) => sql.replace(/\b([jt])\./g, (_match, name: string) => `${name === 'j' ? join : target}.`);
     const condition = descriptor.joinCondition ? ` AND (${rename(descriptor.joinCondition)})` : '';
-    return `(SELECT coalesce(json_agg(${this.jsonOf(relation.node, target, aliases)} ORDER BY ${rename(descriptor.orderBy)}, ${target}.id), '[]'::json)
+    return `(SELECT coalesce(json_agg(${this.buildJson(relation.node, target, aliases)} ORDER BY ${rename(descriptor.orderBy)}, ${target}.id), '[]'::json)
       FROM ${descriptor.joinTable} ${join} JOIN ${relation.node.compiled.table} ${target} ON ${target}.id = ${join}.${descriptor.targetColumn}
       WHERE ${join}.${descriptor.ownerColumn} = ${ownerAlias}.id AND ${publicVisibility(target)}${condition})`;
   }

@@ -31,6 +31,8 @@ export interface NodeProjection<T> {
   run(sql: string, parameters: unknown[]): Promise<Record<string, unknown>[]>;
 }
 
+const NODE_MARKER = '__node_expression__';
+
 /** The page of entities with the raw sort values, for edge types that expose computed values. */
 export interface KeysetPage<T> extends ConnectionShape<T> {
   sortValues: Map<T, unknown[]>;
@@ -115,10 +117,18 @@ export async function paginateByKeyset<T extends ObjectLiteral>(
   // Counted only when the query asks for totalCount: GraphQL awaits the thenable, nothing else does.
   const countQuery = query.clone();
   let counted: Promise<number> | undefined;
-  const totalCount: PromiseLike<number> = { then: (resolve, reject) => (counted ??= countQuery.getCount()).then(resolve, reject) };
+  const count = async () => {
+    if (!projection) return countQuery.getCount();
+    const [sql, parameters] = countQuery.select('COUNT(*)', 'count').getQueryAndParameters();
+    const [row] = await projection.run(sql, parameters);
+    return Number(row.count);
+  };
+  const totalCount: PromiseLike<number> = { then: (resolve, reject) => (counted ??= count()).then(resolve, reject) };
 
   const pageQuery = query.clone();
-  if (projection) pageQuery.select(projection.select, '__node');
+  // The node expression is long: TypeORM would scan it for property names at every request, so a
+  // marker stands in for it until the SQL text is built.
+  if (projection) pageQuery.select(`'${NODE_MARKER}'`, '__node');
   // Timestamps travel as text: a JS Date would drop PostgreSQL's microseconds and repeat rows.
   // Parentheses keep TypeORM from taking `alias.id` for the entity's own column and renaming it.
   // CAST rather than `::`: TypeORM would read `::text` as a parameter named `text`.
@@ -138,7 +148,7 @@ export async function paginateByKeyset<T extends ObjectLiteral>(
   let rows: { node: T; raw: Record<string, unknown> }[];
   if (projection) {
     const [sql, parameters] = pageQuery.getQueryAndParameters();
-    rows = (await projection.run(sql, parameters)).map((raw) => ({ node: projection.hydrate(raw.__node as Record<string, unknown>), raw }));
+    rows = (await projection.run(sql.replace(`'${NODE_MARKER}'`, projection.select), parameters)).map((raw) => ({ node: projection.hydrate(raw.__node as Record<string, unknown>), raw }));
   } else {
     const { entities, raw } = await pageQuery.getRawAndEntities();
     const rawById = new Map(raw.map((row) => [String(row[`${alias}_id`]), row]));

@@ -31,6 +31,8 @@ export interface RunningApp {
 export interface CreateAppOptions {
   /** Keep the embedded database in memory instead of DATA_DIR (tests). */
   inMemoryDatabase?: boolean;
+  /** With `inMemoryDatabase`: start from this PGlite data directory dump (tests start from a migrated one). */
+  embeddedInitialData?: Blob;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
@@ -46,7 +48,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   let url = config.DATABASE_URL;
   let poolSize = config.DATABASE_POOL_SIZE;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: options.inMemoryDatabase ? undefined : config.DATA_DIR });
+    embedded = await startEmbeddedPostgres(options.inMemoryDatabase ? { initialData: options.embeddedInitialData } : { dataDir: config.DATA_DIR });
     url = embedded.url;
     poolSize = 1;
     logger.info({ database: 'embedded', location: embedded.location }, `Using the embedded PostgreSQL (PGlite) at ${embedded.location}; set DATABASE_URL to use a PostgreSQL server`);
@@ -55,7 +57,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   }
 
   const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize, logger: new StatementCountingLogger(logger) }));
-  ReadStatements.configure(dataSource, { preparedStatements: !embedded });
+  ReadStatements.configure(dataSource, { preparedStatements: config.DATABASE_PREPARED_STATEMENTS && !embedded });
   try {
     await dataSource.initialize();
     const applied = await runMigrationsUnderLock(dataSource);

@@ -44,6 +44,15 @@ export class AppConfig {
   @Max(100, { message: 'must be an integer between 1 and 100' })
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * Run the public read path's statements as named prepared statements (planned once per
+   * connection). Turn off behind a pooler that cannot keep them (PgBouncer in transaction mode
+   * before 1.21). The embedded database never uses them.
+   */
+  @Transform(({ value }) => booleanSetting(value, true))
+  @IsBoolean({ message: 'must be true or false' })
+  DATABASE_PREPARED_STATEMENTS = true;
+
   /** Where the embedded database keeps its files. */
   @IsString()
   DATA_DIR = './.data';
@@ -134,6 +143,15 @@ export class AppConfig {
   get shouldLoadDemoContent(): boolean {
     return this.LOAD_DEMO_CONTENT ?? this.usesEmbeddedDatabase;
   }
+}
+
+/** A yes/no setting: true/false, 1/0, yes/no or on/off; anything else is left for validation to refuse. */
+function booleanSetting(value: unknown, fallback: boolean): unknown {
+  if (value === undefined || value === '') return fallback;
+  const text = String(value).toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off'].includes(text)) return false;
+  return value;
 }
 
 export class ConfigurationError extends Error {}

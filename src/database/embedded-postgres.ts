@@ -6,6 +6,8 @@ export interface EmbeddedPostgres {
   url: string;
   /** Where the data lives, or 'memory' for a throwaway database. */
   location: string;
+  /** The data directory as a tarball, to start another embedded database from (tests). */
+  dumpDataDir(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -15,7 +17,7 @@ export interface EmbeddedPostgres {
  * session, so callers must keep their pool at one connection: two pooled connections would
  * interleave their transactions.
  */
-export async function startEmbeddedPostgres(options: { dataDir?: string } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: { dataDir?: string; initialData?: Blob } = {}): Promise<EmbeddedPostgres> {
   // Loaded lazily: installs that always use DATABASE_URL never pay for the WebAssembly module.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
@@ -26,7 +28,8 @@ export async function startEmbeddedPostgres(options: { dataDir?: string } = {}):
     mkdirSync(location, { recursive: true });
     db = await PGlite.create(location);
   } else {
-    db = await PGlite.create();
+    // A throwaway database, optionally starting from a dump (tests start from a migrated one).
+    db = await PGlite.create(options.initialData ? { loadDataDir: options.initialData } : {});
   }
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
@@ -34,6 +37,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string } = {}):
   return {
     url,
     location,
+    dumpDataDir: () => db.dumpDataDir('none'),
     async stop() {
       await server.stop();
       await db.close();

@@ -5,7 +5,8 @@ describe('database migrations', () => {
   let database: SharedTestDatabase;
 
   beforeAll(async () => {
-    database = await createSharedTestDatabase();
+    // Empty, not the run's migrated template: the migrations themselves are under test.
+    database = await createSharedTestDatabase({ empty: true });
   });
 
   afterAll(() => database.drop());

@@ -1,14 +1,45 @@
-import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
-import { testDatabaseServerUrl } from './test-database';
+import { rmSync, writeFileSync } from 'node:fs';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { runMigrationsUnderLock } from '../../src/database/migrations';
+import { embeddedTemplatePath, templateDatabaseName, testDatabaseServerUrl } from './test-database';
 
-/** Fails fast with a clear message when the configured test database server is unreachable. */
+/** Applies every migration to the database at `url`. */
+async function migrate(url: string): Promise<void> {
+  const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize: 1 }));
+  await dataSource.initialize();
+  try {
+    await runMigrationsUnderLock(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * Fails fast with a clear message when the configured test database server is unreachable, and
+ * migrates one template database for the run, so that each test file's fresh database is a copy
+ * (a server database made `TEMPLATE` it, or an embedded one loaded from its dump) instead of a
+ * migration run of its own.
+ */
 export default async function globalSetup() {
   // Workers inherit the environment: their databases carry this run's id.
   process.env.CMS_TEST_RUN_ID = randomBytes(4).toString('hex');
+  const started = Date.now();
   const url = testDatabaseServerUrl();
   if (!url) {
-    console.log('\nTests use the embedded PostgreSQL (PGlite); set TEST_DATABASE_URL to use a server.');
+    const embedded = await startEmbeddedPostgres();
+    try {
+      await migrate(embedded.url);
+      const dump = await embedded.dumpDataDir();
+      writeFileSync(embeddedTemplatePath(), Buffer.from(await dump.arrayBuffer()));
+    } finally {
+      await embedded.stop();
+    }
+    process.env.CMS_TEST_TEMPLATE = embeddedTemplatePath();
+    console.log(`\nTests use the embedded PostgreSQL (PGlite), each file from a migrated copy (${Date.now() - started} ms to make); set TEST_DATABASE_URL to use a server.`);
     return;
   }
   const client = new Client({ connectionString: url });
@@ -16,9 +47,22 @@ export default async function globalSetup() {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    throw new Error(`Cannot reach the test database at ${new URL(url).host}: ${(error as Error).message}`);
-  } finally {
     await client.end().catch(() => undefined);
+    throw new Error(`Cannot reach the test database at ${new URL(url).host}: ${(error as Error).message}`);
   }
-  console.log(`\nTests use PostgreSQL at ${new URL(url).host}: one fresh database per test file.`);
+  try {
+    await client.query(`CREATE DATABASE "${templateDatabaseName()}"`);
+  } finally {
+    await client.end();
+  }
+  const templateUrl = new URL(url);
+  templateUrl.pathname = `/${templateDatabaseName()}`;
+  await migrate(templateUrl.toString());
+  process.env.CMS_TEST_TEMPLATE = templateDatabaseName();
+  console.log(`\nTests use PostgreSQL at ${new URL(url).host}: one fresh database per test file, copied from a migrated template (${Date.now() - started} ms to make).`);
+}
+
+/** Removes the embedded template dump (the server template is dropped with the run's databases). */
+export function removeEmbeddedTemplate(): void {
+  rmSync(embeddedTemplatePath(), { force: true });
 }

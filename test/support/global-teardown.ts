@@ -1,8 +1,10 @@
 import { Client } from 'pg';
+import { removeEmbeddedTemplate } from './global-setup';
 import { testDatabasePrefix, testDatabaseServerUrl } from './test-database';
 
-/** Drops this run's test databases left behind by files that crashed before their own cleanup. */
+/** Drops this run's template and the test databases left behind by files that crashed before their own cleanup. */
 export default async function globalTeardown() {
+  removeEmbeddedTemplate();
   const url = testDatabaseServerUrl();
   if (!url) return;
   const client = new Client({ connectionString: url });

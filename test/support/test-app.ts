@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp, RunningApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
-import { createTestDatabase, SharedTestDatabase, TestDatabase } from './test-database';
+import { createTestDatabase, embeddedTemplate, SharedTestDatabase, TestDatabase } from './test-database';
 import { uniqueRedisKeyPrefix } from './test-redis';
 
 export interface GraphQLResponse<T = any> {
@@ -45,14 +45,16 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     LOAD_DEMO_CONTENT: 'false',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
-    ...(shared?.poolSize ? { DATABASE_POOL_SIZE: String(shared.poolSize) } : {}),
+    // An embedded database shared by apps in turn keeps one session: a statement name one app
+    // prepared would clash with the next app's.
+    ...(shared?.poolSize ? { DATABASE_POOL_SIZE: String(shared.poolSize), DATABASE_PREPARED_STATEMENTS: 'false' } : {}),
     // Instances that share a Redis on purpose pass the same REDIS_KEY_PREFIX.
     ...(env.REDIS_URL ? { REDIS_KEY_PREFIX: uniqueRedisKeyPrefix() } : {}),
     ...env,
   });
   let running: RunningApp;
   try {
-    running = await createApp(config, { inMemoryDatabase: true });
+    running = await createApp(config, { inMemoryDatabase: true, embeddedInitialData: shared ? undefined : embeddedTemplate() });
   } catch (error) {
     await database.drop();
     throw error;

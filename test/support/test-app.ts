@@ -44,6 +44,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOAD_DEMO_CONTENT: 'false',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    // Factories write straight to the database, past the invalidation of cached responses:
+    // tests that exercise the response cache (test/cache/) turn it on.
+    RESPONSE_CACHE: 'off',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...(shared?.poolSize ? { DATABASE_POOL_SIZE: String(shared.poolSize) } : {}),
     // Instances that share a Redis on purpose pass the same REDIS_KEY_PREFIX.

@@ -10,11 +10,12 @@ const APOLLO_INPUT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);
+
+/** Persisted-query codes keep their name: Apollo clients answer PERSISTED_QUERY_NOT_FOUND by sending the full query. */
+const PERSISTED_QUERY_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
 /**
  * Flattens class-validator's tree into `{path, message}` pairs under `root`; list items are
@@ -52,6 +53,9 @@ export function createErrorFormatter(logger: PinoLogger, development: boolean) {
     const { stacktrace: _stacktrace, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     if (CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       return { ...formatted, extensions };
+    }
+    if (PERSISTED_QUERY_CODES.has(code)) {
+      return { message: formatted.message, extensions: { code } };
     }
     if (APOLLO_INPUT_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };

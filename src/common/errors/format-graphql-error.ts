@@ -42,6 +42,12 @@ function uniqueViolationOf(error: unknown): { field: string | null } | null {
   return { field: match ? match[1].replace('system_value', 'external id') : null };
 }
 
+/** An error Apollo raised about the request itself, marked with a 4xx status but no code ("provided sha does not match query"). */
+function isApolloClientError(error: unknown): boolean {
+  const status = (error as { extensions?: { http?: { status?: unknown } } })?.extensions?.http?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /**
  * The single place that decides what a client sees of an error. Known codes pass through with
  * their message; anything else becomes INTERNAL_SERVER_ERROR with a generic message (outside
@@ -57,7 +63,7 @@ export function createErrorFormatter(logger: PinoLogger, development: boolean) {
     if (PERSISTED_QUERY_CODES.has(code)) {
       return { message: formatted.message, extensions: { code } };
     }
-    if (APOLLO_INPUT_CODES.has(code)) {
+    if (APOLLO_INPUT_CODES.has(code) || isApolloClientError(error)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     const original = (error as { originalError?: Error })?.originalError ?? error;

@@ -81,7 +81,8 @@ export class HttpCaching {
   }
 
   private finish(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
-    if (request.routeOptions.url !== GRAPHQL_PATH) return payload;
+    // GraphQL answers only: preflights and other methods are CORS's business.
+    if (request.routeOptions.url !== GRAPHQL_PATH || (request.method !== 'GET' && request.method !== 'POST')) return payload;
     varyOn(reply, VARY);
     const cacheControl = reply.getHeader('cache-control');
     // Responses Apollo never saw (CSRF refusals, rate limits, bad credentials) are private too.

@@ -62,11 +62,15 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1
 `;
 
-/** KEYS: generation. ARGV: tag key prefix, stamp ttl ms, tags... Stamps each tag with a new generation. */
+/**
+ * KEYS: generation. ARGV: tag key prefix, stamp ttl ms, tags... Stamps each tag with a new
+ * generation. The generation key lives as long as the stamps: once it is gone, so is every
+ * entry that an invalidation could concern.
+ */
 const INVALIDATE = `${NOW}
 local last = tonumber(redis.call('GET', KEYS[1]) or '0')
 local generation = string.format('%.0f', math.max(last + 1, now + 1))
-redis.call('SET', KEYS[1], generation)
+redis.call('SET', KEYS[1], generation, 'PX', ARGV[2])
 for i = 3, #ARGV do redis.call('SET', ARGV[1] .. ARGV[i], generation, 'PX', ARGV[2]) end
 return 1
 `;

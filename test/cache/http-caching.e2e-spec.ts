@@ -1,5 +1,6 @@
 import { Role } from '../../src/auth/permissions';
 import { DocumentType } from '../../src/common/documents/document-status';
+import { DAYS_OF_WEEK } from '../../src/locations/opening-hours';
 import { AccountsFactory, SignedInUser } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -112,8 +113,7 @@ describe('answers that change at a known time', () => {
     const closingMinute = 12 * 60 + now.getUTCMinutes() + 10;
     const closes = `${String(Math.floor(closingMinute / 60)).padStart(2, '0')}:${String(closingMinute % 60).padStart(2, '0')}`;
     secondsToClose = 600 - now.getUTCSeconds() - now.getUTCMilliseconds() / 1000;
-    const days = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-    await new ContentFactory(app.dataSource).location({ name: 'Lexington Office', timezone, openingHours: days.map((day) => ({ day, opens: '00:00', closes })) });
+    await new ContentFactory(app.dataSource).location({ name: 'Lexington Office', timezone, openingHours: DAYS_OF_WEEK.map((day) => ({ day, opens: '00:00', closes })) });
   });
 
   afterAll(() => app.close());

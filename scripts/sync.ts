@@ -5,13 +5,17 @@ import { DataSource } from 'typeorm';
 import { AuditLogService } from '../src/audit/audit-log.service';
 import { Actor } from '../src/auth/actor';
 import { Permission } from '../src/auth/permissions';
+import { HttpCaching } from '../src/cache/http-caching';
 import { AppError, FieldError } from '../src/common/errors/app-error';
+import { createRootLogger } from '../src/common/logging';
 import { loadConfig } from '../src/config/app-config';
+import { ContentChanges } from '../src/content/content-changes';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrationsUnderLock } from '../src/database/migrations';
 import { mapFhirBundle } from '../src/fhir/fhir-import.mapper';
 import { mapNppesResponse } from '../src/fhir/nppes-import.mapper';
+import { RedisConnection } from '../src/redis/redis-connection';
 import { MappedBatch } from '../src/sync/sync-records';
 import { summarizeReport, SyncReport } from '../src/sync/sync-report';
 import { SyncService } from '../src/sync/sync.service';
@@ -102,11 +106,16 @@ async function main(): Promise<number> {
   }
   // One connection: all a script needs, and the most the embedded database allows.
   const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize: 1 }));
+  // Running instances that share a Redis response cache drop what the sync changes.
+  const logger = createRootLogger('warn');
+  const redis = config.REDIS_URL && config.RESPONSE_CACHE === 'on' ? await RedisConnection.connect(config.REDIS_URL, config.REDIS_KEY_PREFIX, logger) : null;
+  const changes = new ContentChanges(dataSource);
+  if (redis) HttpCaching.create(config, redis, logger).invalidateOn(changes);
   try {
     await dataSource.initialize();
     await runMigrationsUnderLock(dataSource);
     const actor: Actor = { kind: 'SYSTEM', id: null, label: `sync CLI (${userInfo().username})`, permissions: [Permission.PROVIDERS_SYNC] };
-    const report = await new SyncService(dataSource, new AuditLogService()).sync(actor, {
+    const report = await new SyncService(dataSource, new AuditLogService(), changes).sync(actor, {
       source: options.source, format: options.format, mode: options.mode, dryRun: options.dryRun, atomic: options.atomic, force: options.force,
       idempotencyKey: options.idempotencyKey, batch, action: 'syncProvidersCli', inputPath: options.file,
     });
@@ -116,6 +125,7 @@ async function main(): Promise<number> {
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
+    await redis?.close();
   }
 }
 

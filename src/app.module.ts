@@ -1,4 +1,3 @@
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -7,6 +6,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { graphqlCaching } from './cache/graphql-caching';
 import { AuthModule } from './auth/auth.module';
 import { CredentialsService } from './auth/credentials.service';
 import { AuditModule } from './audit/audit.module';
@@ -14,7 +14,6 @@ import { CommonModule } from './common/common.module';
 import { ContentModule } from './content/content.module';
 import { createErrorFormatter } from './common/errors/format-graphql-error';
 import { ClientErrorFilter } from './common/errors/graphql-error.filter';
-import { privateResponsePlugin } from './common/graphql/cache-control.plugin';
 import { GraphQLContext } from './common/graphql/graphql-context';
 import { RequestLoaders } from './common/loaders/request-loaders';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
@@ -42,6 +41,7 @@ export const FEATURE_MODULES = [CommonModule, TreatmentsModule, ConditionsModule
 @Module({})
 export class AppModule {
   static register(config: AppConfig, dataSource: DataSource, redis: RedisConnection | null, logger: PinoLogger): DynamicModule {
+    const caching = graphqlCaching(config, redis);
     return {
       module: AppModule,
       imports: [
@@ -63,7 +63,8 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             transformSchema: documentRootTypes,
             formatError: createErrorFormatter(logger, config.isDevelopment),
-            plugins: [privateResponsePlugin, ApolloServerPluginCacheControlDisabled(), ...browserGraphqlPlugins(config)],
+            plugins: [...caching.plugins, ...browserGraphqlPlugins(config)],
+            persistedQueries: caching.persistedQueries,
             // The credential is checked once per request; a bad one refuses the whole request (401).
             context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => ({ req, reply, loaders: new RequestLoaders(dataSource), actor: await credentials.actorFor(req.headers) }),
           }),

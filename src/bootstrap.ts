@@ -5,9 +5,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { HttpCaching } from './cache/http-caching';
 import { createRootLogger, JsonNestLogger } from './common/logging';
 import { requestContextStorage } from './common/request-context';
 import { AppConfig } from './config/app-config';
+import { ContentChanges } from './content/content-changes';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrationsUnderLock } from './database/migrations';
@@ -95,10 +97,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   // CORS, security headers and the IDE at GET /graphql (src/delivery/browser.ts).
   await registerBrowserSupport(fastify, config);
+  const httpCaching = HttpCaching.create(config, redis, logger);
+  httpCaching.install(fastify);
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, dataSource, redis, logger), adapter, {
     logger: new JsonNestLogger(logger),
   });
+  httpCaching.invalidateOn(app.get(ContentChanges));
   await app.init();
 
   return {

@@ -132,6 +132,41 @@ export class AppConfig {
     return this.GRAPHQL_IDE ?? (this.NODE_ENV !== 'production' || this.usesEmbeddedDatabase);
   }
 
+  // HTTP caching and the response cache (src/cache/). Only anonymous PUBLISHED query responses
+  // without errors are public; fields such as `openNow` lower the max-age below these defaults.
+
+  /** `max-age` of public GraphQL responses (browsers), and how long the response cache keeps them. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 86400 (seconds)' })
+  @Min(0, { message: 'must be an integer between 0 and 86400 (seconds)' })
+  @Max(86400, { message: 'must be an integer between 0 and 86400 (seconds)' })
+  CACHE_MAX_AGE_SECONDS = 60;
+
+  /** `s-maxage` of public GraphQL responses: how long a CDN or proxy may keep them. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 86400 (seconds)' })
+  @Min(0, { message: 'must be an integer between 0 and 86400 (seconds)' })
+  @Max(86400, { message: 'must be an integer between 0 and 86400 (seconds)' })
+  CACHE_S_MAXAGE_SECONDS = 60;
+
+  /** `stale-while-revalidate` of public GraphQL responses (left out for answers that change at a known time, such as `openNow`). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 86400 (seconds)' })
+  @Min(0, { message: 'must be an integer between 0 and 86400 (seconds)' })
+  @Max(86400, { message: 'must be an integer between 0 and 86400 (seconds)' })
+  CACHE_STALE_WHILE_REVALIDATE_SECONDS = 30;
+
+  /** The whole-response cache for public GraphQL responses: in-process, or in Redis when REDIS_URL is set. */
+  @IsIn(['on', 'off'], { message: 'must be "on" or "off"' })
+  RESPONSE_CACHE: 'on' | 'off' = 'on';
+
+  /** Memory the in-process response cache may use (least recently used entries go first); not used with Redis. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 64 * 1024 * 1024 : Number(value)))
+  @IsInt({ message: 'must be an integer number of bytes between 1048576 (1 MiB) and 4294967296 (4 GiB)' })
+  @Min(1024 * 1024, { message: 'must be an integer number of bytes between 1048576 (1 MiB) and 4294967296 (4 GiB)' })
+  @Max(4 * 1024 * 1024 * 1024, { message: 'must be an integer number of bytes between 1048576 (1 MiB) and 4294967296 (4 GiB)' })
+  RESPONSE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+
   get isDevelopment(): boolean {
     return this.NODE_ENV === 'development';
   }

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ContentChanges } from './content-changes';
 import { ContentResolver } from './content.resolver';
 import { EditorialInfoService } from './editorial-info';
 import { EditorialService } from './editorial.service';
@@ -9,7 +10,7 @@ import { SchedulerService } from './scheduler.service';
 /** The shared editing and publishing mechanisms every content module's admin resolver uses. */
 @Global()
 @Module({
-  providers: [EditorialService, PublishingService, EditorialInfoService, FaqPlacementsService, SchedulerService, ContentResolver],
-  exports: [EditorialService, PublishingService, EditorialInfoService],
+  providers: [ContentChanges, EditorialService, PublishingService, EditorialInfoService, FaqPlacementsService, SchedulerService, ContentResolver],
+  exports: [ContentChanges, EditorialService, PublishingService, EditorialInfoService],
 })
 export class ContentModule {}

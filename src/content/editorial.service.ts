@@ -6,12 +6,13 @@ import { DocumentEntity } from '../common/documents/document.entity';
 import { DocumentStatus } from '../common/documents/document-status';
 import { AppError, FieldError } from '../common/errors/app-error';
 import { Revision, RevisionKind } from '../revisions/revision.entity';
+import { ContentChanges } from './content-changes';
 import { ContentType, DocumentState, StateChange } from './content-type';
 import { slotsTargeting } from './content-types';
 import { resolveRefs } from './document-refs';
 import { applyState, mergeState, readLiveState } from './document-state';
 import { draftViewOfDocument } from '../common/documents/draft-view';
-import { assertVersion, editableState, lockDocument } from './document-store';
+import { assertVersion, editableState, isLive, lockDocument } from './document-store';
 import { ChangeRequest } from './editorial.types';
 import { OutboxEvent } from './outbox-event.entity';
 import { ScheduledAction, ScheduledActionStatus } from './scheduled-action.entity';
@@ -39,6 +40,7 @@ export class EditorialService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLogService,
+    private readonly changes: ContentChanges,
   ) {}
 
   async create(actor: Actor, contentType: ContentType, request: ChangeRequest, path = 'input'): Promise<DocumentEntity> {
@@ -92,7 +94,7 @@ export class EditorialService {
 
   /** Moves a document to the trash, refusing while published documents still point at it unless `detach`. */
   async trash(actor: Actor, contentType: ContentType, id: string, detach: boolean): Promise<DocumentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(async (manager, changes) => {
       const locked = await lockDocument(manager, contentType, id);
       const references = await this.publishedReferencesTo(manager, contentType, id);
       if (references.length > 0 && !detach) {
@@ -101,6 +103,7 @@ export class EditorialService {
           { references },
         );
       }
+      if (isLive(locked.row)) await changes.before(manager, contentType, [id]);
       if (detach) await this.detachAllReferencesTo(manager, contentType, id);
       await manager.query(`UPDATE ${contentType.table} SET deleted_at = now(), version = version + 1, updated_by = $2 WHERE id = $1`, [id, authorId(actor)]);
       await manager.update(ScheduledAction, { documentType: contentType.type, documentId: id, status: ScheduledActionStatus.PENDING }, { status: ScheduledActionStatus.CANCELLED, lastError: 'the document was moved to the trash' });
@@ -111,13 +114,14 @@ export class EditorialService {
   }
 
   async restore(actor: Actor, contentType: ContentType, id: string): Promise<DocumentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(async (manager, changes) => {
       const locked = await lockDocument(manager, contentType, id, { allowTrashed: true });
       if (!locked.row.deletedAt) throw AppError.conflict(`${contentType.label(locked.row as never)} is not in the trash`);
       if (contentType.singleton) {
         const [other] = await manager.query(`SELECT id FROM ${contentType.table} WHERE deleted_at IS NULL AND id <> $1 LIMIT 1`, [id]);
         if (other) throw AppError.conflict(`Another ${contentType.name.toLowerCase()} exists; only one may be active`, { documentId: other.id });
       }
+      if (locked.row.status === DocumentStatus.PUBLISHED) await changes.before(manager, contentType, [id]);
       await manager.query(`UPDATE ${contentType.table} SET deleted_at = NULL, version = version + 1, updated_by = $2 WHERE id = $1`, [id, authorId(actor)]);
       await this.writeEvent(manager, 'document.restored', contentType, id, {});
       await this.audit.record(manager, actor, { action: `restore${contentType.name}`, documentType: contentType.type, documentId: id, before: { deleted: true }, after: { deleted: false } });
@@ -130,6 +134,7 @@ export class EditorialService {
     return this.dataSource.transaction(async (manager) => {
       const locked = await lockDocument(manager, contentType, id, { allowTrashed: true });
       if (!locked.row.deletedAt) throw AppError.conflict(`${contentType.label(locked.row as never)} must be in the trash before it can be purged`);
+      // No cache to tell: a document in the trash is already gone from every public read.
       const before = await readLiveState(manager, contentType, locked.row);
       // FAQ placements name their page polymorphically (no foreign key); other join rows cascade.
       await manager.query('DELETE FROM faq_placements WHERE owner_id = $1', [id]);

@@ -7,6 +7,7 @@ import { DocumentStatus } from '../common/documents/document-status';
 import { AppError } from '../common/errors/app-error';
 import { Revision, RevisionKind } from '../revisions/revision.entity';
 import { ContentType, DocumentState } from './content-type';
+import { ChangedDocuments, ContentChanges } from './content-changes';
 import { contentTypeOf } from './content-types';
 import { applyState, readLiveState } from './document-state';
 import { assertVersion, editableState, LockedDocument, lockDocument } from './document-store';
@@ -29,13 +30,14 @@ export class PublishingService {
     private readonly dataSource: DataSource,
     private readonly editorial: EditorialService,
     private readonly audit: AuditLogService,
+    private readonly changes: ContentChanges,
   ) {}
 
   async publish(actor: Actor, contentType: ContentType, id: string, version: number): Promise<DocumentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(async (manager, changes) => {
       const locked = await lockDocument(manager, contentType, id);
       assertVersion(contentType, locked, version);
-      await this.publishLocked(manager, actor, contentType, locked);
+      await this.publishLocked(manager, actor, contentType, locked, changes);
       return this.editorial.editorView(manager, contentType, id);
     });
   }
@@ -44,9 +46,10 @@ export class PublishingService {
    * Makes the editable state live: row and join rows take the draft's values, the draft becomes
    * a PUBLISHED revision, and an event is written for caches and webhooks.
    */
-  private async publishLocked(manager: EntityManager, actor: Actor, contentType: ContentType, locked: LockedDocument): Promise<void> {
+  private async publishLocked(manager: EntityManager, actor: Actor, contentType: ContentType, locked: LockedDocument, changes: ChangedDocuments): Promise<void> {
     const { row, draft } = locked;
     if (row.status === DocumentStatus.PUBLISHED && !draft) return;
+    await changes.before(manager, contentType, [row.id]);
     const before = row.status === DocumentStatus.PUBLISHED ? await readLiveState(manager, contentType, row) : null;
     const state = await editableState(manager, contentType, locked);
     const now = new Date();
@@ -77,17 +80,18 @@ export class PublishingService {
   }
 
   async unpublish(actor: Actor, contentType: ContentType, id: string, version: number): Promise<DocumentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(async (manager, changes) => {
       const locked = await lockDocument(manager, contentType, id);
       assertVersion(contentType, locked, version);
-      await this.unpublishLocked(manager, actor, contentType, locked);
+      await this.unpublishLocked(manager, actor, contentType, locked, changes);
       return this.editorial.editorView(manager, contentType, id);
     });
   }
 
-  private async unpublishLocked(manager: EntityManager, actor: Actor, contentType: ContentType, locked: LockedDocument): Promise<void> {
+  private async unpublishLocked(manager: EntityManager, actor: Actor, contentType: ContentType, locked: LockedDocument, changes: ChangedDocuments): Promise<void> {
     const { row, draft } = locked;
     if (row.status !== DocumentStatus.PUBLISHED) throw AppError.conflict(`${contentType.label(row as never)} is not published`);
+    await changes.before(manager, contentType, [row.id]);
     const newVersion = locked.version + 1;
     if (draft) {
       // Nothing is live any more, so the pending edits become the working state in the row.
@@ -197,7 +201,7 @@ export class PublishingService {
    */
   async runNextDueAction(actor: Actor): Promise<boolean> {
     let failure: { id: string; message: string } | null = null;
-    const ran = await this.dataSource.transaction(async (manager) => {
+    const ran = await this.changes.transaction(async (manager, changes) => {
       const [due] = await manager.query(
         `SELECT id FROM scheduled_actions WHERE status = 'PENDING' AND run_at <= now() ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );
@@ -207,8 +211,8 @@ export class PublishingService {
       try {
         await manager.query('SAVEPOINT scheduled_action');
         const locked = await lockDocument(manager, contentType, scheduled.documentId);
-        if (scheduled.action === ScheduledActionKind.PUBLISH) await this.publishLocked(manager, actor, contentType, locked);
-        else if (locked.row.status === DocumentStatus.PUBLISHED) await this.unpublishLocked(manager, actor, contentType, locked);
+        if (scheduled.action === ScheduledActionKind.PUBLISH) await this.publishLocked(manager, actor, contentType, locked, changes);
+        else if (locked.row.status === DocumentStatus.PUBLISHED) await this.unpublishLocked(manager, actor, contentType, locked, changes);
         await manager.update(ScheduledAction, { id: scheduled.id }, { status: ScheduledActionStatus.DONE, executedAt: new Date(), attempts: scheduled.attempts + 1 });
       } catch (error) {
         await manager.query('ROLLBACK TO SAVEPOINT scheduled_action');

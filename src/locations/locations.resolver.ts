@@ -1,7 +1,8 @@
 import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { cacheUntil, earliest } from '../cache/cache-hints';
 import { DocumentLookupArgs } from '../common/documents/document-lookup';
 import { DocumentType } from '../common/documents/document-status';
-import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../common/loaders/document-selection';
 import { requireStageAccess } from '../content/stage-access';
@@ -26,7 +27,7 @@ import {
 } from './location.model';
 import { LocationsService } from './locations.service';
 import { OpenStatusArgs } from './open-status.args';
-import { DailyHours, HoursException, hoursExceptionsFrom, localDateAt, OpenStatus, openStatusAt, weeklyHours } from './opening-hours';
+import { DailyHours, HoursException, hoursExceptionsFrom, localDateAt, nextLocalMidnight, OpenStatus, openStatusAt, weeklyHours } from './opening-hours';
 
 @Resolver(() => LocationModel)
 export class LocationsResolver {
@@ -79,18 +80,31 @@ export class LocationsResolver {
     @Parent() location: Location,
     @Args('includePast', { type: () => Boolean, defaultValue: false, description: 'Also list dates before today (the office\'s local date); by default only today and later.' })
     includePast: boolean,
+    @Info() info: GraphQLResolveInfo,
   ): HoursException[] {
-    return hoursExceptionsFrom(location.hoursExceptions, includePast ? undefined : localDateAt(location.timezone, new Date()));
+    if (includePast) return hoursExceptionsFrom(location.hoursExceptions);
+    // "Today and later" moves on at the office's midnight.
+    const now = new Date();
+    cacheUntil(info, nextLocalMidnight(location.timezone, now), now);
+    return hoursExceptionsFrom(location.hoursExceptions, localDateAt(location.timezone, now));
   }
 
   @ResolveField(() => Boolean, { description: OPEN_NOW_DESCRIPTION })
-  openNow(location: Location): boolean {
-    return openStatusAt(location, new Date()).isOpen;
+  openNow(location: Location, _args: unknown, _context: GraphQLContext, info: GraphQLResolveInfo): boolean {
+    const now = new Date();
+    const status = openStatusAt(location, now);
+    cacheUntil(info, status.closesAt ?? status.nextOpensAt, now);
+    return status.isOpen;
   }
 
   @ResolveField(() => OpenStatusModel, { description: 'Whether the office is open at an instant (now by default), when it closes or next opens, and a label to show.' })
-  openStatus(@Parent() location: Location, @Args() args: OpenStatusArgs): OpenStatus {
-    return openStatusAt(location, args.at ?? new Date());
+  openStatus(@Parent() location: Location, @Args() args: OpenStatusArgs, @Info() info: GraphQLResolveInfo): OpenStatus {
+    if (args.at) return openStatusAt(location, args.at);
+    const now = new Date();
+    const status = openStatusAt(location, now);
+    // The label names days relative to the office's today, so it changes at its midnight too.
+    cacheUntil(info, earliest(status.closesAt ?? status.nextOpensAt, nextLocalMidnight(location.timezone, now)), now);
+    return status;
   }
 
   @ResolveField(() => [ProviderModel], { description: 'Active providers who see patients at this office.' })

@@ -397,3 +397,9 @@ export function openStatusAt(hours: LocationHours, at: Date): OpenStatus {
 export function localDateAt(timezone: string, at: Date): string {
   return formatDate(wallClockAt(timezone, at.getTime()));
 }
+
+/** The instant after `at` at which the local date in `timezone` changes (the next local midnight). */
+export function nextLocalMidnight(timezone: string, at: Date): Date {
+  const now = wallClockAt(timezone, at.getTime());
+  return new Date(instantOf(timezone, addDays({ year: now.year, month: now.month, day: now.day }, 1), 0));
+}

@@ -6,6 +6,8 @@ import { Actor } from '../auth/actor';
 import { DocumentType } from '../common/documents/document-status';
 import { AppError, FieldError } from '../common/errors/app-error';
 import { currentRequestContext } from '../common/request-context';
+import { ChangedDocuments, ContentChanges } from '../content/content-changes';
+import { isLive } from '../content/document-store';
 import { Location } from '../locations/location.entity';
 import { Provider } from '../providers/provider.entity';
 import { SyncWriter } from './sync-apply';
@@ -84,6 +86,7 @@ export class SyncService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLogService,
+    private readonly changes: ContentChanges,
   ) {}
 
   async sync(actor: Actor, request: SyncRequest): Promise<SyncReport> {
@@ -110,6 +113,7 @@ export class SyncService {
   private async runOnce(actor: Actor, request: SyncRequest, requestHash: string): Promise<SyncReport> {
     const startedAt = new Date();
     const runId = randomUUID();
+    let changes = new ChangedDocuments();
     const queryRunner = this.dataSource.createQueryRunner();
     await queryRunner.connect();
     let open = false;
@@ -134,17 +138,20 @@ export class SyncService {
       const plan = await this.plan(manager, request);
       const failed = plan.providers.some((outcome) => outcome.result.outcome === SyncOutcome.FAILED) || plan.locations.some((outcome) => outcome.result.outcome === SyncOutcome.FAILED);
       const status = request.dryRun ? SyncRunStatus.DRY_RUN : request.atomic && failed ? SyncRunStatus.REJECTED : SyncRunStatus.APPLIED;
-      if (!(request.atomic && failed)) await this.write(manager, actor, request.source, plan);
+      if (!(request.atomic && failed)) await this.write(manager, actor, request.source, plan, changes);
 
       const report = this.report(runId, request, plan, status, startedAt);
       if (request.dryRun) {
         // Undo everything, then log the run on the same connection (the embedded database has only one).
         await queryRunner.rollbackTransaction();
         await queryRunner.startTransaction();
+        changes = new ChangedDocuments();
       }
       await this.logRun(manager, actor, request, report, requestHash);
+      await changes.after(manager);
       await queryRunner.commitTransaction();
       open = false;
+      await this.changes.notifyCommitted(changes);
       return report;
     } catch (error) {
       if (open) await queryRunner.rollbackTransaction();
@@ -284,11 +291,13 @@ export class SyncService {
   }
 
   /** Locks what is about to change, checks nobody changed it since it was read, and writes. */
-  private async write(manager: EntityManager, actor: Actor, source: string, plan: RunPlan): Promise<void> {
+  private async write(manager: EntityManager, actor: Actor, source: string, plan: RunPlan, changes: ChangedDocuments): Promise<void> {
     const locationPlans = plan.locations.map((outcome) => outcome.plan).filter((item): item is DocumentPlan => item !== null && plansWrite(item));
     const providerPlans = [...plan.providers.map((outcome) => outcome.plan), ...plan.deactivations.map((item) => item.plan)].filter((item): item is DocumentPlan => item !== null && plansWrite(item));
     await this.lockUnchanged(manager, LOCATION_KIND, locationPlans, plan.locationCandidates);
     await this.lockUnchanged(manager, PROVIDER_KIND, providerPlans, plan.providerCandidates);
+    await changes.before(manager, LOCATION_KIND.contentType, liveChanges(locationPlans, plan.locationCandidates));
+    await changes.before(manager, PROVIDER_KIND.contentType, liveChanges(providerPlans, plan.providerCandidates));
     await new SyncWriter(manager, actor, LOCATION_KIND, source).apply(locationPlans, plan.locationCandidates.drafts);
     await new SyncWriter(manager, actor, PROVIDER_KIND, source).apply(providerPlans, plan.providerCandidates.drafts);
   }
@@ -401,6 +410,16 @@ export class SyncService {
       },
     });
   }
+}
+
+/** Documents whose live version a plan changes: a publish, or an external id added to a live document. */
+function liveChanges(plans: DocumentPlan[], candidates: Candidates<Provider | Location>): string[] {
+  return plans
+    .filter((item) => {
+      const row = candidates.rows.get(item.id);
+      return item.publish || (item.linkExternalId && row !== undefined && isLive(row));
+    })
+    .map((item) => item.id);
 }
 
 function existingOf(candidates: Candidates<Provider | Location> | ProviderCandidates, id: string | null): Existing | null {

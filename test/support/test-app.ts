@@ -44,6 +44,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOAD_DEMO_CONTENT: 'false',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    // Factories write straight to the database, past the invalidation of cached responses:
+    // tests that exercise the response cache (test/cache/) turn it on.
+    RESPONSE_CACHE: 'off',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     // An embedded database shared by apps in turn keeps one session: a statement name one app
     // prepared would clash with the next app's.

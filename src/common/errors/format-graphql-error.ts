@@ -10,11 +10,12 @@ const APOLLO_INPUT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);
+
+/** Persisted-query codes keep their name: Apollo clients answer PERSISTED_QUERY_NOT_FOUND by sending the full query. */
+const PERSISTED_QUERY_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
 /**
  * Flattens class-validator's tree into `{path, message}` pairs under `root`; list items are
@@ -41,6 +42,12 @@ function uniqueViolationOf(error: unknown): { field: string | null } | null {
   return { field: match ? match[1].replace('system_value', 'external id') : null };
 }
 
+/** An error Apollo raised about the request itself, marked with a 4xx status but no code ("provided sha does not match query"). */
+function isApolloClientError(error: unknown): boolean {
+  const status = (error as { extensions?: { http?: { status?: unknown } } })?.extensions?.http?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /**
  * The single place that decides what a client sees of an error. Known codes pass through with
  * their message; anything else becomes INTERNAL_SERVER_ERROR with a generic message (outside
@@ -53,7 +60,10 @@ export function createErrorFormatter(logger: PinoLogger, development: boolean) {
     if (CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       return { ...formatted, extensions };
     }
-    if (APOLLO_INPUT_CODES.has(code)) {
+    if (PERSISTED_QUERY_CODES.has(code)) {
+      return { message: formatted.message, extensions: { code } };
+    }
+    if (APOLLO_INPUT_CODES.has(code) || isApolloClientError(error)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     const original = (error as { originalError?: Error })?.originalError ?? error;

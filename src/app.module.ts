@@ -21,6 +21,7 @@ import { ConditionsModule } from './conditions/conditions.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { RateLimitModule } from './delivery/rate-limit.module';
 import { FaqsModule } from './faqs/faqs.module';
 import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
@@ -68,6 +69,7 @@ export class AppModule {
         }),
         ...FEATURE_MODULES,
         HealthModule,
+        RateLimitModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: InputValidationPipe },

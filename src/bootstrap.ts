@@ -13,6 +13,8 @@ import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-pos
 import { runMigrationsUnderLock } from './database/migrations';
 import { StatementCountingLogger } from './database/statement-counting-logger';
 import { DemoContentLoader } from './demo/demo-content.loader';
+import { installRateLimits } from './delivery/rate-limit';
+import { parseTrustProxy } from './delivery/rate-limit-settings';
 import { RedisConnection } from './redis/redis-connection';
 import { InitialAccounts } from './users/initial-accounts';
 
@@ -73,6 +75,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: MAX_BODY_BYTES,
+    trustProxy: parseTrustProxy(config.TRUST_PROXY),
     requestIdHeader: false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
@@ -92,6 +95,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, dataSource, redis, logger), adapter, {
     logger: new JsonNestLogger(logger),
   });
+  await installRateLimits(app);
   await app.init();
 
   return {

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsAddressList, IsTrustProxy } from '../delivery/rate-limit-settings';
 
 /**
  * Every environment variable the app reads, validated once at start. Feature code receives
@@ -76,6 +77,48 @@ export class AppConfig {
   @Min(100, { message: 'must be an integer between 100 and 60000 (milliseconds)' })
   @Max(60000, { message: 'must be an integer between 100 and 60000 (milliseconds)' })
   SCHEDULER_INTERVAL_MS = 10000;
+
+  // Rate limits and the client IP (src/delivery/rate-limit.ts; README "Rate limits").
+
+  /** `on` limits requests per client IP and per credential; `off` leaves limiting to something in front of the app. */
+  @IsIn(['on', 'off'], { message: 'must be on or off' })
+  RATE_LIMIT: 'on' | 'off' = 'on';
+
+  /** Requests a minute per client IP without a valid credential (/graphql and /fhir; /health is not limited). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1200 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be an integer between 1 and 1000000' })
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE = 1200;
+
+  /** Mutations (sign-in, token refresh, logout, …) a minute per client IP without a valid credential; they count in the requests too. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be an integer between 1 and 1000000' })
+  RATE_LIMIT_MUTATIONS_PER_MINUTE = 30;
+
+  /** Requests a minute per verified credential (a user's token, an API key, a preview token), whatever its IP. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 6000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be an integer between 1 and 1000000' })
+  RATE_LIMIT_AUTHENTICATED_PER_MINUTE = 6000;
+
+  /** Mutations a minute per verified credential; they count in its requests too. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be an integer between 1 and 1000000' })
+  RATE_LIMIT_AUTHENTICATED_MUTATIONS_PER_MINUTE = 600;
+
+  /** Client IPs and CIDR ranges never rate limited, comma-separated (a frontend's render servers; the bench's 127.0.0.1). Empty by default: loopback is not exempt. */
+  @IsAddressList({ message: 'must be comma-separated IP addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8' })
+  RATE_LIMIT_ALLOW = '';
+
+  /** Whose X-Forwarded-For to believe for the client IP: false (default), true (any peer: only behind a proxy that overwrites it), or the proxies' IPs/CIDRs. */
+  @IsTrustProxy({ message: 'must be false, true, or comma-separated proxy IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal)' })
+  TRUST_PROXY = 'false';
 
   get isDevelopment(): boolean {
     return this.NODE_ENV === 'development';

@@ -44,6 +44,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOAD_DEMO_CONTENT: 'false',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    // Tests send many requests from one IP: budgets no test reaches, unless a test sets its own.
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+    RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000',
+    RATE_LIMIT_AUTHENTICATED_PER_MINUTE: '1000000',
+    RATE_LIMIT_AUTHENTICATED_MUTATIONS_PER_MINUTE: '1000000',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...(shared?.poolSize ? { DATABASE_POOL_SIZE: String(shared.poolSize) } : {}),
     // Instances that share a Redis on purpose pass the same REDIS_KEY_PREFIX.

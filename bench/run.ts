@@ -88,7 +88,7 @@ export async function seedGeneratedContent(url: string, treatments: number, fanO
 async function main() {
   const database = await createBenchDatabase();
   const server = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'warn', LOAD_DEMO_CONTENT: 'true', DATABASE_POOL_SIZE: '10' },
+    env: { ...process.env, DATABASE_URL: database.url, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'warn', LOAD_DEMO_CONTENT: 'true', DATABASE_POOL_SIZE: '10', RATE_LIMIT_ALLOW: '127.0.0.1,::1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {

@@ -22,6 +22,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { browserGraphqlPlugins } from './delivery/browser';
+import { RateLimitModule } from './delivery/rate-limit.module';
 import { FaqsModule } from './faqs/faqs.module';
 import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
@@ -71,6 +72,7 @@ export class AppModule {
         }),
         ...FEATURE_MODULES,
         HealthModule,
+        RateLimitModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: InputValidationPipe },

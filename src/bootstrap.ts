@@ -17,6 +17,8 @@ import { ReadStatements } from './common/loaders/read-statements';
 import { StatementCountingLogger } from './database/statement-counting-logger';
 import { registerBrowserSupport } from './delivery/browser';
 import { DemoContentLoader } from './demo/demo-content.loader';
+import { installRateLimits } from './delivery/rate-limit';
+import { parseTrustProxy } from './delivery/rate-limit-settings';
 import { RedisConnection } from './redis/redis-connection';
 import { InitialAccounts } from './users/initial-accounts';
 
@@ -80,6 +82,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: MAX_BODY_BYTES,
+    trustProxy: parseTrustProxy(config.TRUST_PROXY),
     requestIdHeader: false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
@@ -104,6 +107,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     logger: new JsonNestLogger(logger),
   });
   httpCaching.invalidateOn(app.get(ContentChanges));
+  await installRateLimits(app);
   await app.init();
 
   return {

@@ -1,62 +1,60 @@
-/** Injection token of the limiter that counts failed logins. */
+import { createHash } from 'node:crypto';
+
+/** Injection token of the limiter that counts sign-in attempts. */
 export const LOGIN_ATTEMPT_LIMITER = Symbol('LOGIN_ATTEMPT_LIMITER');
 
+/** The outcome of reserving an attempt. */
+export interface AttemptReservation {
+  allowed: boolean;
+  /** When refused: seconds until the window reopens (at least 1). 0 when allowed. */
+  retryAfterSeconds: number;
+}
+
 /**
- * Counts failures per key (e.g. email + IP) in a sliding window. Async so that a Redis-backed
- * implementation (shared by several instances) can replace the in-process one.
+ * Counts attempts per key (e.g. email + IP) in a fixed window that starts at the key's first
+ * attempt. An attempt is reserved, atomically, before it is made (before the password is
+ * checked): concurrent attempts each get their own number, so no more than `maxAttempts` of
+ * them are ever checked in one window, on one instance or many.
  */
 export interface AttemptLimiter {
-  /** Seconds until `key` may try again; 0 when it may try now. */
-  retryAfterSeconds(key: string): Promise<number>;
-  recordFailure(key: string): Promise<void>;
-  /** Forgets the failures of `key` (after a success). */
+  /** Counts one attempt for `key`; refused once `maxAttempts` were counted in the window. */
+  reserve(key: string): Promise<AttemptReservation>;
+  /** Forgets the attempts of `key` (after a success). */
   reset(key: string): Promise<void>;
 }
 
-export interface SlidingWindowOptions {
-  maxFailures: number;
+export interface AttemptWindow {
+  maxAttempts: number;
   windowMs: number;
-  /** Bound on remembered keys, so a flood of distinct keys cannot grow memory without limit. */
-  maxKeys?: number;
-  now?: () => number;
 }
 
-/** AttemptLimiter for one instance: failure timestamps per key, in memory. */
-export class InMemoryAttemptLimiter implements AttemptLimiter {
-  private readonly failures = new Map<string, number[]>();
-  private readonly maxKeys: number;
-  private readonly now: () => number;
+/** Stores keep a digest of the key: it holds an email address. */
+export function attemptKeyHash(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
 
-  constructor(private readonly options: SlidingWindowOptions) {
-    this.maxKeys = options.maxKeys ?? 100_000;
-    this.now = options.now ?? Date.now;
+/** Turns a stored count and the time left in its window into a reservation. */
+export function reservationOf(attempts: number, msLeft: number, window: AttemptWindow): AttemptReservation {
+  if (attempts <= window.maxAttempts) return { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+}
+
+/**
+ * Uses `primary` (Redis) and, whenever it fails (Redis away), `fallback` (PostgreSQL): the limit
+ * keeps holding, shared by the instances, through a Redis outage. Counts made during the outage
+ * stay in the fallback and do not add to Redis's once it is back.
+ */
+export class FallbackAttemptLimiter implements AttemptLimiter {
+  constructor(
+    private readonly primary: AttemptLimiter,
+    private readonly fallback: AttemptLimiter,
+  ) {}
+
+  reserve(key: string): Promise<AttemptReservation> {
+    return this.primary.reserve(key).catch(() => this.fallback.reserve(key));
   }
 
-  async retryAfterSeconds(key: string): Promise<number> {
-    const recent = this.recent(key);
-    if (recent.length < this.options.maxFailures) return 0;
-    // The window reopens when the oldest failure that still counts falls out of it.
-    const reopensAt = recent[recent.length - this.options.maxFailures] + this.options.windowMs;
-    return Math.max(1, Math.ceil((reopensAt - this.now()) / 1000));
-  }
-
-  async recordFailure(key: string): Promise<void> {
-    const recent = this.recent(key);
-    recent.push(this.now());
-    // Re-inserted so that Map order is least-recently-failed first, which is what gets evicted.
-    this.failures.delete(key);
-    this.failures.set(key, recent.slice(-this.options.maxFailures));
-    while (this.failures.size > this.maxKeys) this.failures.delete(this.failures.keys().next().value as string);
-  }
-
-  async reset(key: string): Promise<void> {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string): number[] {
-    const since = this.now() - this.options.windowMs;
-    const recent = (this.failures.get(key) ?? []).filter((at) => at > since);
-    if (recent.length === 0) this.failures.delete(key);
-    return recent;
+  reset(key: string): Promise<void> {
+    return this.primary.reset(key).catch(() => this.fallback.reset(key));
   }
 }

@@ -51,8 +51,10 @@ export class AuthService {
   async login(input: { email: string; password: string }, clientIp: string): Promise<Session> {
     const email = normalizeEmail(input.email);
     const limiterKey = `login:${email}|${clientIp}`;
-    const retryAfterSeconds = await this.limiter.retryAfterSeconds(limiterKey);
-    if (retryAfterSeconds > 0) {
+    // Reserved before the password is checked, so concurrent attempts cannot all get past the count.
+    const reservation = await this.limiter.reserve(limiterKey);
+    if (!reservation.allowed) {
+      const { retryAfterSeconds } = reservation;
       throw new AppError(ErrorCode.RATE_LIMITED, `Too many failed sign-in attempts: try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
     }
 
@@ -60,7 +62,6 @@ export class AuthService {
     // The password is verified even for a disabled user, so all three failures take as long.
     const passwordMatches = await verifyPassword(user?.passwordHash ?? null, input.password);
     if (!user || !passwordMatches || user.disabled) {
-      await this.limiter.recordFailure(limiterKey);
       this.logger.warn(`Failed sign-in for ${email} from ${clientIp}`);
       throw AppError.unauthenticated(INVALID_LOGIN);
     }

@@ -15,12 +15,24 @@ const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
  */
 @Injectable()
 export class CredentialsService {
+  /** Per request (its headers object): the rate limiter resolves the credential first, the GraphQL context reuses it. */
+  private readonly resolved = new WeakMap<IncomingHttpHeaders, Promise<Actor | null>>();
+
   constructor(
     private readonly auth: AuthService,
     private readonly apiKeys: ApiKeysService,
   ) {}
 
-  async actorFor(headers: IncomingHttpHeaders): Promise<Actor | null> {
+  actorFor(headers: IncomingHttpHeaders): Promise<Actor | null> {
+    let actor = this.resolved.get(headers);
+    if (!actor) {
+      actor = this.resolve(headers);
+      this.resolved.set(headers, actor);
+    }
+    return actor;
+  }
+
+  private async resolve(headers: IncomingHttpHeaders): Promise<Actor | null> {
     const authorization = headers.authorization;
     const apiKeyHeader = headers['x-api-key'];
     if (authorization === undefined && apiKeyHeader === undefined) return null;

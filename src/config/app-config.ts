@@ -14,6 +14,7 @@ function parseBooleanVariable({ value }: { value: unknown }): unknown {
   if (['false', '0', 'no'].includes(text)) return false;
   return value;
 }
+import { IsAddressList, IsTrustProxy } from '../delivery/rate-limit-settings';
 
 /**
  * Every environment variable the app reads, validated once at start. Feature code receives
@@ -49,7 +50,7 @@ export class AppConfig {
    * connection). Turn off behind a pooler that cannot keep them (PgBouncer in transaction mode
    * before 1.21). The embedded database never uses them.
    */
-  @Transform(({ value }) => booleanSetting(value, true))
+  @Transform(({ value }) => (value === undefined ? true : parseBooleanVariable({ value })))
   @IsBoolean({ message: 'must be true or false' })
   DATABASE_PREPARED_STATEMENTS = true;
 
@@ -167,6 +168,48 @@ export class AppConfig {
   @Max(4 * 1024 * 1024 * 1024, { message: 'must be an integer number of bytes between 1048576 (1 MiB) and 4294967296 (4 GiB)' })
   RESPONSE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
+  // Rate limits and the client IP (src/delivery/rate-limit.ts; README "Rate limits").
+
+  /** `on` limits requests per client IP and per credential; `off` leaves limiting to something in front of the app. */
+  @IsIn(['on', 'off'], { message: 'must be on or off' })
+  RATE_LIMIT: 'on' | 'off' = 'on';
+
+  /** Requests a minute per client IP without a valid credential (/graphql and /fhir; /health is not limited). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1200 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be an integer between 1 and 1000000' })
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE = 1200;
+
+  /** Mutations (sign-in, token refresh, logout, …) a minute per client IP without a valid credential; they count in the requests too. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be an integer between 1 and 1000000' })
+  RATE_LIMIT_MUTATIONS_PER_MINUTE = 30;
+
+  /** Requests a minute per verified credential (a user's token, an API key, a preview token), whatever its IP. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 6000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be an integer between 1 and 1000000' })
+  RATE_LIMIT_AUTHENTICATED_PER_MINUTE = 6000;
+
+  /** Mutations a minute per verified credential; they count in its requests too. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be an integer between 1 and 1000000' })
+  RATE_LIMIT_AUTHENTICATED_MUTATIONS_PER_MINUTE = 600;
+
+  /** Client IPs and CIDR ranges never rate limited, comma-separated (a frontend's render servers; the bench's 127.0.0.1). Empty by default: loopback is not exempt. */
+  @IsAddressList({ message: 'must be comma-separated IP addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8' })
+  RATE_LIMIT_ALLOW = '';
+
+  /** Whose X-Forwarded-For to believe for the client IP: false (default), true (any peer: only behind a proxy that overwrites it), or the proxies' IPs/CIDRs. */
+  @IsTrustProxy({ message: 'must be false, true, or comma-separated proxy IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal)' })
+  TRUST_PROXY = 'false';
+
   get isDevelopment(): boolean {
     return this.NODE_ENV === 'development';
   }
@@ -178,15 +221,6 @@ export class AppConfig {
   get shouldLoadDemoContent(): boolean {
     return this.LOAD_DEMO_CONTENT ?? this.usesEmbeddedDatabase;
   }
-}
-
-/** A yes/no setting: true/false, 1/0, yes/no or on/off; anything else is left for validation to refuse. */
-function booleanSetting(value: unknown, fallback: boolean): unknown {
-  if (value === undefined || value === '') return fallback;
-  const text = String(value).toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
-  if (['0', 'false', 'no', 'off'].includes(text)) return false;
-  return value;
 }
 
 export class ConfigurationError extends Error {}

@@ -1,4 +1,5 @@
 import { ApiKey } from '../api-keys/api-key.entity';
+import { LoginAttempt } from '../auth/login-attempt.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { OutboxEvent } from '../content/outbox-event.entity';
@@ -39,6 +40,7 @@ export const ENTITIES = [
   ScheduledAction,
   User,
   RefreshToken,
+  LoginAttempt,
   ApiKey,
   AppSetting,
   LocationExternalId,

@@ -47,6 +47,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     // Factories write straight to the database, past the invalidation of cached responses:
     // tests that exercise the response cache (test/cache/) turn it on.
     RESPONSE_CACHE: 'off',
+    // Tests send many requests from one IP: budgets no test reaches, unless a test sets its own.
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+    RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000',
+    RATE_LIMIT_AUTHENTICATED_PER_MINUTE: '1000000',
+    RATE_LIMIT_AUTHENTICATED_MUTATIONS_PER_MINUTE: '1000000',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     // An embedded database shared by apps in turn keeps one session: a statement name one app
     // prepared would clash with the next app's.

@@ -1,0 +1,39 @@
+import { DataSource } from 'typeorm';
+import { AttemptLimiter, attemptKeyHash, AttemptReservation, AttemptWindow, reservationOf } from './attempt-limiter';
+
+/** Past this many reservations by this instance, it deletes the rows whose window is over. */
+const CLEANUP_EVERY = 100;
+
+/**
+ * Counts in one statement: a key's first attempt inserts its row, later ones add to it (or start
+ * a new window once the old one is over). The row lock the upsert takes orders concurrent
+ * attempts, so each sees its own count; the clock is the database's, the same for every instance.
+ */
+const RESERVE = `
+INSERT INTO login_attempts AS attempt (key_hash, attempts, window_ends_at)
+VALUES ($1, 1, now() + $2 * interval '1 millisecond')
+ON CONFLICT (key_hash) DO UPDATE SET
+  attempts = CASE WHEN attempt.window_ends_at <= now() THEN 1 ELSE LEAST(attempt.attempts + 1, 1000000) END,
+  window_ends_at = CASE WHEN attempt.window_ends_at <= now() THEN EXCLUDED.window_ends_at ELSE attempt.window_ends_at END
+RETURNING attempts, GREATEST(0, EXTRACT(EPOCH FROM (window_ends_at - now())) * 1000)::float8 AS ms_left`;
+
+/** AttemptLimiter on PostgreSQL (the login_attempts table), shared by every instance on the database. */
+export class PostgresAttemptLimiter implements AttemptLimiter {
+  private reservations = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly window: AttemptWindow,
+  ) {}
+
+  async reserve(key: string): Promise<AttemptReservation> {
+    const rows: { attempts: number; ms_left: number }[] = await this.dataSource.query(RESERVE, [attemptKeyHash(key), this.window.windowMs]);
+    // Housekeeping only: a failure here must not fail the sign-in.
+    if (++this.reservations % CLEANUP_EVERY === 0) await this.dataSource.query('DELETE FROM login_attempts WHERE window_ends_at <= now()').catch(() => undefined);
+    return reservationOf(Number(rows[0].attempts), Number(rows[0].ms_left), this.window);
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM login_attempts WHERE key_hash = $1', [attemptKeyHash(key)]);
+  }
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { RedisConnection } from '../redis/redis-connection';
+import { AttemptLimiter, attemptKeyHash, AttemptReservation, AttemptWindow, reservationOf } from './attempt-limiter';
+
+/** Tries of one reservation while Redis is connected but a reply is late (a busy event loop, a slow Redis). */
+const TRIES = 3;
+
+/**
+ * Reserves attempt ARGV[1] in the window's sorted set and returns its number and the window's
+ * time left. Idempotent: the same attempt id gets the same number however often it is sent, so
+ * a try whose reply timed out can be repeated without counting twice. Only allowed attempts are
+ * stored (numbers 1..max), so the set stays small; the window starts with the first one, and a
+ * set somehow left without an expiry gets one rather than counting forever.
+ */
+const RESERVE = `
+local number = redis.call('ZRANK', KEYS[1], ARGV[1])
+if not number then
+  number = redis.call('ZCARD', KEYS[1])
+  if number < tonumber(ARGV[3]) then
+    redis.call('ZADD', KEYS[1], number, ARGV[1])
+  end
+end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  ttl = tonumber(ARGV[2])
+end
+return {number + 1, ttl}
+`;
+
+/** AttemptLimiter on Redis, shared by every instance that uses the same Redis and key prefix. */
+export class RedisAttemptLimiter implements AttemptLimiter {
+  constructor(
+    private readonly redis: RedisConnection,
+    private readonly window: AttemptWindow,
+  ) {}
+
+  /** Throws when Redis is away (disconnected, or no reply after TRIES), so the caller can fall back. */
+  async reserve(key: string): Promise<AttemptReservation> {
+    const attempt = randomUUID();
+    for (let tryNumber = 1; ; tryNumber += 1) {
+      try {
+        const [number, msLeft] = (await this.redis.client.eval(RESERVE, 1, this.keyOf(key), attempt, this.window.windowMs, this.window.maxAttempts)) as [number, number];
+        return reservationOf(number, msLeft, this.window);
+      } catch (error) {
+        if (tryNumber >= TRIES || !this.redis.isReady) throw error;
+      }
+    }
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.redis.client.del(this.keyOf(key));
+  }
+
+  private keyOf(key: string): string {
+    return this.redis.key('login-attempts', attemptKeyHash(key));
+  }
+}

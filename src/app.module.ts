@@ -21,6 +21,7 @@ import { ConditionsModule } from './conditions/conditions.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { QueryLimits } from './delivery/query-limits';
 import { FaqsModule } from './faqs/faqs.module';
 import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
@@ -40,6 +41,7 @@ export const FEATURE_MODULES = [CommonModule, TreatmentsModule, ConditionsModule
 @Module({})
 export class AppModule {
   static register(config: AppConfig, dataSource: DataSource, redis: RedisConnection | null, logger: PinoLogger): DynamicModule {
+    const queryLimits = new QueryLimits(config);
     return {
       module: AppModule,
       imports: [
@@ -61,7 +63,8 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             transformSchema: documentRootTypes,
             formatError: createErrorFormatter(logger, config.isDevelopment),
-            plugins: [privateResponsePlugin],
+            plugins: [privateResponsePlugin, queryLimits.plugin],
+            ...queryLimits.apolloOptions,
             // The credential is checked once per request; a bad one refuses the whole request (401).
             context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => ({ req, reply, loaders: new RequestLoaders(dataSource), actor: await credentials.actorFor(req.headers) }),
           }),

@@ -8,10 +8,11 @@ import { AppModule } from './app.module';
 import { createRootLogger, JsonNestLogger } from './common/logging';
 import { requestContextStorage } from './common/request-context';
 import { AppConfig } from './config/app-config';
-import { buildDataSourceOptions } from './database/data-source-options';
+import { buildDataSourceOptions, databaseTimeouts } from './database/data-source-options';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrationsUnderLock } from './database/migrations';
 import { StatementCountingLogger } from './database/statement-counting-logger';
+import { registerRequestTimeout } from './delivery/request-timeout';
 import { DemoContentLoader } from './demo/demo-content.loader';
 import { RedisConnection } from './redis/redis-connection';
 import { InitialAccounts } from './users/initial-accounts';
@@ -52,7 +53,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     logger.info({ database: 'postgres', host: new URL(url).host }, `Using PostgreSQL at ${new URL(url).host}`);
   }
 
-  const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize, logger: new StatementCountingLogger(logger) }));
+  const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize, logger: new StatementCountingLogger(logger), timeouts: databaseTimeouts(config) }));
   try {
     await dataSource.initialize();
     const applied = await runMigrationsUnderLock(dataSource);
@@ -83,6 +84,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   fastify.addHook('onRequest', (request, _reply, done) => {
     requestContextStorage.run({ requestId: String(request.id), sqlStatements: 0 }, done);
   });
+  registerRequestTimeout(fastify, config);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', String(request.id));
     const context = requestContextStorage.getStore();

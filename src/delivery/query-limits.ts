@@ -2,7 +2,7 @@ import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { DocumentNode, getNamedType, GraphQLError, GraphQLFormattedError, GraphQLSchema, isListType, isNonNullType, isObjectType, Kind, OperationDefinitionNode, ParseOptions, validate, ValidationRule } from 'graphql';
+import { ArgumentNode, DocumentNode, getNamedType, GraphQLError, GraphQLFormattedError, GraphQLSchema, isListType, isNonNullType, isObjectType, Kind, OperationDefinitionNode, ParseOptions, validate, ValidationRule, visit } from 'graphql';
 import { ComplexityEstimator, ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import { Actor } from '../auth/actor';
 import { Role } from '../auth/permissions';
@@ -109,6 +109,25 @@ function isAdmin(actor: Actor | null): boolean {
   return actor?.kind === 'USER' && actor.role === Role.ADMIN;
 }
 
+const TOO_MANY_FIELDS = 'too many fields';
+
+/** The variables a cost can depend on: those given to `first` (all that `fieldCost` reads) and to @include/@skip. */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (argument: ArgumentNode) => {
+    if (argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+  };
+  visit(document, {
+    Field: (field) => {
+      field.arguments?.filter((argument) => argument.name.value === 'first').forEach(collect);
+    },
+    Directive: (directive) => {
+      if (directive.name.value === 'include' || directive.name.value === 'skip') directive.arguments?.forEach(collect);
+    },
+  });
+  return [...names].sort();
+}
+
 /** What graphql-js's visitor continues into instead of a refused document (see `validationRule`). */
 const NOTHING_TO_VALIDATE: DocumentNode = Object.freeze({ kind: Kind.DOCUMENT, definitions: [] });
 
@@ -124,8 +143,8 @@ const NOTHING_TO_VALIDATE: DocumentNode = Object.freeze({ kind: Kind.DOCUMENT, d
  *    visitor an empty document to continue into (graphql-js visits a node a visitor returns in
  *    place of the one it entered, and the query itself is left as it was).
  * 3. All of them again, plus the cost, when the operation is resolved: on every request, because
- *    Apollo validates a query text once and reuses the parsed document, and the cost depends on
- *    the request's variables (`first: $n`) and both on the caller.
+ *    Apollo validates a query text once and reuses the parsed document, the cost depends on the
+ *    request's variables (`first: $n`), and the limits on the caller.
  *
  * A request signed in as an ADMIN user gets QUERY_ADMIN_LIMIT_MULTIPLIER times the depth, alias,
  * directive and cost limits; the validation rule finds out whose request it checks through the
@@ -140,6 +159,7 @@ export class QueryLimits {
 
   /** Per parsed operation: Apollo keeps parsed documents, so the same node comes back for the same query text. */
   private readonly measured = new WeakMap<OperationDefinitionNode, StaticMeasures>();
+  private readonly costs = new WeakMap<OperationDefinitionNode, { variables: string[]; byValues: Map<string, number | typeof TOO_MANY_FIELDS> }>();
   private readonly adminRequests = new WeakSet<RequestContext>();
 
   constructor(config: AppConfig) {
@@ -200,17 +220,38 @@ export class QueryLimits {
   }
 
   private costRefusal(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, limits: Limits): AppError | null {
-    let cost: number;
+    const cost = this.cost(schema, document, operation, variables);
+    if (cost === TOO_MANY_FIELDS) {
+      return queryTooComplex('cost', `Query selects more than ${MAX_EXPANDED_FIELDS} fields once its fragments are expanded, the limit`, MAX_EXPANDED_FIELDS);
+    }
+    if (cost === null || cost <= limits.cost) return null;
+    return queryTooComplex('cost', `Query cost ${cost} exceeds the limit of ${limits.cost} (each field costs 1; a connection multiplies what it selects by \`first\`, a list by ${LIST_SIZE_ESTIMATE})`, limits.cost, cost);
+  }
+
+  /**
+   * The operation's cost, remembered per operation and per value of the variables that can change
+   * it (so a page queried with a new `$slug` each time is priced once). Null when the variables do
+   * not fit their types: execution refuses them with BAD_USER_INPUT before any resolver runs.
+   */
+  private cost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): number | typeof TOO_MANY_FIELDS | null {
+    let known = this.costs.get(operation);
+    if (!known) {
+      known = { variables: costVariables(document), byValues: new Map() };
+      this.costs.set(operation, known);
+    }
+    const key = JSON.stringify(known.variables.map((name) => variables?.[name]));
+    const remembered = known.byValues.get(key);
+    if (remembered !== undefined) return remembered;
+    let cost: number | typeof TOO_MANY_FIELDS;
     try {
       cost = getComplexity({ schema, query: document, variables, operationName: operation.name?.value, estimators: [fieldCost], maxQueryNodes: MAX_EXPANDED_FIELDS });
     } catch (error) {
-      if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-        return queryTooComplex('cost', `Query selects more than ${MAX_EXPANDED_FIELDS} fields once its fragments are expanded, the limit`, MAX_EXPANDED_FIELDS);
-      }
-      // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT before any resolver runs.
-      return null;
+      if (!(error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))) return null;
+      cost = TOO_MANY_FIELDS;
     }
-    if (cost <= limits.cost) return null;
-    return queryTooComplex('cost', `Query cost ${cost} exceeds the limit of ${limits.cost} (each field costs 1; a connection multiplies what it selects by \`first\`, a list by ${LIST_SIZE_ESTIMATE})`, limits.cost, cost);
+    // A client paging with ever new `first` values must not grow this without bound.
+    if (known.byValues.size >= 100) known.byValues.clear();
+    known.byValues.set(key, cost);
+    return cost;
   }
 }

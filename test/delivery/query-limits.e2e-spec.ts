@@ -294,6 +294,13 @@ describe('query limits', () => {
       dataOf(await app.graphql(EXPORT, {}, admin.headers));
     });
 
+    it("lets an admin use more aliases, and still refuses them to anonymous callers once Apollo has the admin's query parsed", async () => {
+      const admin = await accounts.signedIn(Role.ADMIN);
+      const aliased = `{ ${Array.from({ length: 25 }, (_, index) => `t${index}: __typename`).join(' ')} }`;
+      expect(Object.keys(dataOf(await app.graphql(aliased, {}, admin.headers)))).toHaveLength(25);
+      expect(expectRefused(await app.graphql(aliased), 'aliases').extensions.measured).toBe(25);
+    });
+
     it('refuses the same query to anonymous callers and editors', async () => {
       const editor = await accounts.signedIn(Role.EDITOR);
       const error = expectRefused(await app.graphql(EXPORT), 'cost');

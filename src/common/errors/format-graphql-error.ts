@@ -69,10 +69,8 @@ export function createErrorFormatter(logger: PinoLogger, development: boolean) {
     }
     const original = (error as { originalError?: Error })?.originalError ?? error;
     const timeout = databaseTimeoutMessage(original);
-    if (timeout) {
-      logger.warn({ err: original, path: formatted.path }, 'database timeout in GraphQL request');
-      return { message: timeout, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.TIMEOUT } };
-    }
+    // Nest's exception handler has already logged it with the request id.
+    if (timeout) return { message: timeout, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.TIMEOUT } };
     const clash = uniqueViolationOf(original);
     if (clash) {
       // Two saves raced past the service's own uniqueness check; the database kept the first.

@@ -58,9 +58,12 @@ export class DatabaseProbe implements OnApplicationShutdown {
         statement_timeout: this.config.HEALTH_TIMEOUT_MS,
         application_name: 'cms-health',
       });
+      const connecting = client.connect().then(() => client);
       // A connection the server closes must not crash the process; the next check reconnects.
-      client.on('error', () => this.drop());
-      this.client = client.connect().then(() => client);
+      client.on('error', () => {
+        if (this.client === connecting) this.drop();
+      });
+      this.client = connecting;
     }
     const client = await this.client;
     await client.query('SELECT 1');

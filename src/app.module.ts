@@ -23,6 +23,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { browserGraphqlPlugins } from './delivery/browser';
 import { RateLimitModule } from './delivery/rate-limit.module';
+import { QueryLimits } from './delivery/query-limits';
 import { FaqsModule } from './faqs/faqs.module';
 import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
@@ -43,6 +44,7 @@ export const FEATURE_MODULES = [CommonModule, TreatmentsModule, ConditionsModule
 export class AppModule {
   static register(config: AppConfig, dataSource: DataSource, redis: RedisConnection | null, logger: PinoLogger): DynamicModule {
     const caching = graphqlCaching(config, redis);
+    const queryLimits = new QueryLimits(config);
     return {
       module: AppModule,
       imports: [
@@ -64,8 +66,9 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             transformSchema: documentRootTypes,
             formatError: createErrorFormatter(logger, config.isDevelopment),
-            plugins: [...caching.plugins, ...browserGraphqlPlugins(config)],
+            plugins: [...caching.plugins, ...browserGraphqlPlugins(config), queryLimits.plugin],
             persistedQueries: caching.persistedQueries,
+            ...queryLimits.apolloOptions,
             // The credential is checked once per request; a bad one refuses the whole request (401).
             context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => ({ req, reply, loaders: new RequestLoaders(dataSource), actor: await credentials.actorFor(req.headers) }),
           }),

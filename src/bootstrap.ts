@@ -10,12 +10,13 @@ import { createRootLogger, JsonNestLogger } from './common/logging';
 import { requestContextStorage } from './common/request-context';
 import { AppConfig } from './config/app-config';
 import { ContentChanges } from './content/content-changes';
-import { buildDataSourceOptions } from './database/data-source-options';
+import { buildDataSourceOptions, databaseTimeouts } from './database/data-source-options';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrationsUnderLock } from './database/migrations';
 import { ReadStatements } from './common/loaders/read-statements';
 import { StatementCountingLogger } from './database/statement-counting-logger';
 import { registerBrowserSupport } from './delivery/browser';
+import { registerRequestTimeout } from './delivery/request-timeout';
 import { DemoContentLoader } from './demo/demo-content.loader';
 import { installRateLimits } from './delivery/rate-limit';
 import { parseTrustProxy } from './delivery/rate-limit-settings';
@@ -60,7 +61,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     logger.info({ database: 'postgres', host: new URL(url).host }, `Using PostgreSQL at ${new URL(url).host}`);
   }
 
-  const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize, logger: new StatementCountingLogger(logger) }));
+  const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize, logger: new StatementCountingLogger(logger), timeouts: databaseTimeouts(config) }));
   ReadStatements.configure(dataSource, { preparedStatements: config.DATABASE_PREPARED_STATEMENTS && !embedded });
   try {
     await dataSource.initialize();
@@ -93,6 +94,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   fastify.addHook('onRequest', (request, _reply, done) => {
     requestContextStorage.run({ requestId: String(request.id), sqlStatements: 0 }, done);
   });
+  registerRequestTimeout(fastify, config);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', String(request.id));
     const context = requestContextStorage.getStore();

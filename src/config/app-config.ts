@@ -210,6 +210,94 @@ export class AppConfig {
   @IsTrustProxy({ message: 'must be false, true, or comma-separated proxy IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal)' })
   TRUST_PROXY = 'false';
 
+  // Query limits, checked before a GraphQL operation executes (src/delivery/query-limits.ts).
+
+  /** Deepest nesting of fields an operation may select (introspection excluded). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 12 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'must be an integer between 1 and 1000' })
+  QUERY_MAX_DEPTH = 12;
+
+  /** Aliases an operation may use, counted through its fragments. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 100000' })
+  @Min(0, { message: 'must be an integer between 0 and 100000' })
+  @Max(100000, { message: 'must be an integer between 0 and 100000' })
+  QUERY_MAX_ALIASES = 20;
+
+  /** Tokens a query document may have; the parser stops at the first one over, for everyone. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 100 and 100000' })
+  @Min(100, { message: 'must be an integer between 100 and 100000' })
+  @Max(100000, { message: 'must be an integer between 100 and 100000' })
+  QUERY_MAX_TOKENS = 1000;
+
+  /** Directives (@include, @skip, …) an operation may use, counted through its fragments. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 100000' })
+  @Min(0, { message: 'must be an integer between 0 and 100000' })
+  @Max(100000, { message: 'must be an integer between 0 and 100000' })
+  QUERY_MAX_DIRECTIVES = 20;
+
+  /** Estimated cost an operation may have: each field costs 1, and a list multiplies what it selects (a connection by `first`, a plain list by 20). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 50000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000000000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000000000' })
+  @Max(1_000_000_000, { message: 'must be an integer between 1 and 1000000000' })
+  QUERY_MAX_COST = 50000;
+
+  /** Requests signed in as an ADMIN user get this many times the depth, alias, directive and cost limits (not the token limit). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'must be an integer between 1 and 1000' })
+  QUERY_ADMIN_LIMIT_MULTIPLIER = 10;
+
+  // Timeouts (0 turns one off). Set on every pooled connection of the app; the CLI scripts run without them.
+
+  /** PostgreSQL statement_timeout: a statement running longer is cancelled. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  @Min(0, { message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  @Max(3_600_000, { message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  DB_STATEMENT_TIMEOUT_MS = 10000;
+
+  /** PostgreSQL lock_timeout: a statement waiting longer for a lock (a row another change holds) is cancelled. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  @Min(0, { message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  @Max(3_600_000, { message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  DB_LOCK_TIMEOUT_MS = 5000;
+
+  /** PostgreSQL idle_in_transaction_session_timeout: a session idle inside a transaction this long is closed by the server. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  @Min(0, { message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  @Max(3_600_000, { message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30000;
+
+  /** How long a request waits for a free pooled connection (or for a new one to connect). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  @Min(0, { message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  @Max(3_600_000, { message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  DB_POOL_ACQUIRE_TIMEOUT_MS = 5000;
+
+  /** The whole HTTP request, from its arrival to the response; a late one is answered 503 with code TIMEOUT. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  @Min(0, { message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  @Max(3_600_000, { message: 'must be an integer between 0 and 3600000 (milliseconds, 0 = off)' })
+  REQUEST_TIMEOUT_MS = 30000;
+
+  /** How long /health waits for the database before it reports it unavailable. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 50 and 60000 (milliseconds)' })
+  @Min(50, { message: 'must be an integer between 50 and 60000 (milliseconds)' })
+  @Max(60000, { message: 'must be an integer between 50 and 60000 (milliseconds)' })
+  HEALTH_TIMEOUT_MS = 1000;
+
   get isDevelopment(): boolean {
     return this.NODE_ENV === 'development';
   }

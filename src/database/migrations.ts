@@ -13,6 +13,9 @@ export async function runMigrationsUnderLock(dataSource: DataSource): Promise<st
   const queryRunner = dataSource.createQueryRunner();
   try {
     await queryRunner.connect();
+    // Migrations may rewrite big tables, and another instance may hold the lock while it migrates:
+    // this session waits and works without the pool's statement and lock timeouts, then gets them back.
+    await queryRunner.query('SET statement_timeout = 0; SET lock_timeout = 0; SET idle_in_transaction_session_timeout = 0');
     await queryRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       const executor = new MigrationExecutor(dataSource, queryRunner);
@@ -21,6 +24,7 @@ export async function runMigrationsUnderLock(dataSource: DataSource): Promise<st
       return applied.map((migration) => migration.name);
     } finally {
       await queryRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await queryRunner.query('RESET statement_timeout; RESET lock_timeout; RESET idle_in_transaction_session_timeout');
     }
   } finally {
     await queryRunner.release();

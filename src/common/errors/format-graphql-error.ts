@@ -1,7 +1,9 @@
 import { GraphQLFormattedError } from 'graphql';
 import { ValidationError } from 'class-validator';
 import { Logger as PinoLogger } from 'pino';
-import { ErrorCode, FieldError } from './app-error';
+import { tokenLimitRefusal } from '../../delivery/query-limits';
+import { AppError, ErrorCode, FieldError } from './app-error';
+import { databaseTimeoutMessage } from './database-timeouts';
 
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -63,10 +65,22 @@ export function createErrorFormatter(logger: PinoLogger, development: boolean) {
     if (PERSISTED_QUERY_CODES.has(code)) {
       return { message: formatted.message, extensions: { code } };
     }
+    if (code === 'GRAPHQL_PARSE_FAILED') {
+      const refusal = tokenLimitRefusal(formatted.message);
+      if (refusal) return refusal;
+    }
+    const refusedBy = (error as { originalError?: unknown })?.originalError;
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && refusedBy instanceof AppError) {
+      // A validation rule of ours refused (the query limits); Apollo labels every validation error with its own code.
+      return { message: formatted.message, extensions: { ...extensions, code: refusedBy.code } };
+    }
     if (APOLLO_INPUT_CODES.has(code) || isApolloClientError(error)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     const original = (error as { originalError?: Error })?.originalError ?? error;
+    const timeout = databaseTimeoutMessage(original);
+    // Nest's exception handler has already logged it with the request id.
+    if (timeout) return { message: timeout, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.TIMEOUT } };
     const clash = uniqueViolationOf(original);
     if (clash) {
       // Two saves raced past the service's own uniqueness check; the database kept the first.

@@ -5,6 +5,7 @@ import { DocumentLookupArgs } from '../common/documents/document-lookup';
 import { DocumentType } from '../common/documents/document-status';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../common/loaders/document-selection';
+import { whenLoaded } from '../common/loaders/request-loaders';
 import { requireStageAccess } from '../content/stage-access';
 import { PhoneNumber, phoneNumberOf } from '../common/phone';
 import { FaqModel } from '../faqs/faq.model';
@@ -80,37 +81,36 @@ export class LocationsResolver {
     @Parent() location: Location,
     @Args('includePast', { type: () => Boolean, defaultValue: false, description: 'Also list dates before today (the office\'s local date); by default only today and later.' })
     includePast: boolean,
-    @Info() info: GraphQLResolveInfo,
+    @Context() context: GraphQLContext,
   ): HoursException[] {
     if (includePast) return hoursExceptionsFrom(location.hoursExceptions);
     // "Today and later" moves on at the office's midnight.
     const now = new Date();
-    cacheUntil(info, nextLocalMidnight(location.timezone, now), now);
+    cacheUntil(context, nextLocalMidnight(location.timezone, now), now);
     return hoursExceptionsFrom(location.hoursExceptions, localDateAt(location.timezone, now));
   }
 
   @ResolveField(() => Boolean, { description: OPEN_NOW_DESCRIPTION })
-  openNow(location: Location, _args: unknown, _context: GraphQLContext, info: GraphQLResolveInfo): boolean {
+  openNow(location: Location, _args: unknown, context: GraphQLContext): boolean {
     const now = new Date();
     const status = openStatusAt(location, now);
-    cacheUntil(info, status.closesAt ?? status.nextOpensAt, now);
+    cacheUntil(context, status.closesAt ?? status.nextOpensAt, now);
     return status.isOpen;
   }
 
   @ResolveField(() => OpenStatusModel, { description: 'Whether the office is open at an instant (now by default), when it closes or next opens, and a label to show.' })
-  openStatus(@Parent() location: Location, @Args() args: OpenStatusArgs, @Info() info: GraphQLResolveInfo): OpenStatus {
+  openStatus(@Parent() location: Location, @Args() args: OpenStatusArgs, @Context() context: GraphQLContext): OpenStatus {
     if (args.at) return openStatusAt(location, args.at);
     const now = new Date();
     const status = openStatusAt(location, now);
     // The label names days relative to the office's today, so it changes at its midnight too.
-    cacheUntil(info, earliest(status.closesAt ?? status.nextOpensAt, nextLocalMidnight(location.timezone, now)), now);
+    cacheUntil(context, earliest(status.closesAt ?? status.nextOpensAt, nextLocalMidnight(location.timezone, now)), now);
     return status;
   }
 
   @ResolveField(() => [ProviderModel], { description: 'Active providers who see patients at this office.' })
-  async providers(location: Location, _args: unknown, context: GraphQLContext) {
-    const providers = await context.loaders.relatedOf(Relations.locationProviders, location);
-    return providers.filter((provider) => provider.active);
+  providers(location: Location, _args: unknown, context: GraphQLContext) {
+    return whenLoaded(context.loaders.relatedOf(Relations.locationProviders, location), (providers) => providers.filter((provider) => provider.active));
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments offered at this office.' })

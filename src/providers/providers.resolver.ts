@@ -3,6 +3,7 @@ import { DocumentType } from '../common/documents/document-status';
 import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../common/loaders/document-selection';
+import { whenLoaded } from '../common/loaders/request-loaders';
 import { requireStageAccess } from '../content/stage-access';
 import { NUCC_TAXONOMY_NAMES, NUCC_TAXONOMY_SYSTEM } from '../common/validation/nucc-taxonomy';
 import { FaqModel } from '../faqs/faq.model';
@@ -50,9 +51,8 @@ export class ProvidersResolver {
   }
 
   @ResolveField(() => LocationModel, { nullable: true, description: 'The provider\'s main office.' })
-  async primaryLocation(provider: Provider, _args: unknown, context: GraphQLContext) {
-    const [primary] = await context.loaders.relatedOf(Relations.providerPrimaryLocation, provider);
-    return primary ?? null;
+  primaryLocation(provider: Provider, _args: unknown, context: GraphQLContext) {
+    return whenLoaded(context.loaders.relatedOf(Relations.providerPrimaryLocation, provider), ([primary]) => primary ?? null);
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments this provider performs.' })

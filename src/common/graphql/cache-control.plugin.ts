@@ -1,19 +1,20 @@
 import { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { responseChangesWithin } from '../../cache/cache-hints';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { HttpCachePolicy, PRIVATE_NO_STORE } from '../../cache/http-cache-policy';
 import { GraphQLContext } from './graphql-context';
 
 /**
  * Cache-Control of GraphQL responses. Only an anonymous query at the PUBLISHED stage that
- * answered without errors is public, for as long as Apollo's cache hints allow (every field
- * gets the configured max-age; fields such as `openNow` lower it). Anything read with a
- * credential, any draft, any error and any mutation is `private, no-store`.
+ * answered without errors is public, for the configured max-age, lowered by fields whose answer
+ * changes at a known instant (`openNow`, see cacheUntil). Anything read with a credential, any
+ * draft, any error and any mutation is `private, no-store`.
+ *
+ * Apollo's own cache-control plugin is turned off: it would wrap every field of the schema in a
+ * hook run at each resolution, which costs a page more than the whole policy is worth here.
  */
 export function cacheControlPlugins(policy: HttpCachePolicy): ApolloServerPlugin<GraphQLContext>[] {
   return [
-    // We write the header ourselves: Apollo's would lack s-maxage and stale-while-revalidate.
-    ApolloServerPluginCacheControl({ defaultMaxAge: policy.maxAge, calculateHttpHeaders: false }),
+    ApolloServerPluginCacheControlDisabled(),
     {
       async requestDidStart() {
         return {
@@ -27,12 +28,11 @@ export function cacheControlPlugins(policy: HttpCachePolicy): ApolloServerPlugin
 }
 
 function cacheControlOf(requestContext: GraphQLRequestContextWillSendResponse<GraphQLContext>, policy: HttpCachePolicy): string {
-  const { contextValue, operation, response, overallCachePolicy } = requestContext;
+  const { contextValue, operation, response } = requestContext;
   if (!contextValue || contextValue.actor || contextValue.privateResponse) return PRIVATE_NO_STORE;
   if (operation?.operation !== 'query') return PRIVATE_NO_STORE;
   if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) return PRIVATE_NO_STORE;
   if (response.http.status !== undefined && response.http.status !== 200) return PRIVATE_NO_STORE;
-  const cacheable = overallCachePolicy.policyIfCacheable();
-  if (!cacheable || cacheable.scope !== 'PUBLIC') return PRIVATE_NO_STORE;
-  return policy.publicHeader(Math.min(cacheable.maxAge, policy.maxAge), responseChangesWithin());
+  const changesWithin = contextValue.changesWithinSeconds;
+  return policy.publicHeader(Math.min(policy.maxAge, changesWithin ?? Infinity), changesWithin);
 }

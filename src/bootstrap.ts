@@ -85,6 +85,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: parseTrustProxy(config.TRUST_PROXY),
     requestIdHeader: false,
+    // No Nest middleware here: without @fastify/middie every request skips its matching pass.
+    skipMiddie: true,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();

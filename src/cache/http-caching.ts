@@ -89,12 +89,15 @@ export class HttpCaching {
     if (cacheControl === undefined) reply.header('cache-control', PRIVATE_NO_STORE);
     const maxAge = publicMaxAgeOf(cacheControl);
     if (maxAge === null || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const miss = this.storable(request, maxAge);
+    // An ETag serves conditional GETs and cache hits; hashing every POST body would serve neither.
+    if (request.method !== 'GET' && !miss) return payload;
     let etag = reply.getHeader('etag');
     if (typeof etag !== 'string') {
       etag = `"${createHash('sha256').update(payload).digest('base64url')}"`;
       reply.header('etag', etag);
     }
-    this.store(request, reply, payload, etag as string, cacheControl as string, maxAge);
+    if (miss) this.store(miss, reply, payload, etag as string, cacheControl as string, maxAge);
     if (request.method === 'GET' && ifNoneMatch(request.headers['if-none-match'], etag as string)) {
       reply.code(304);
       reply.removeHeader('content-type');
@@ -103,12 +106,19 @@ export class HttpCaching {
     return payload;
   }
 
-  /** Stores a public answer to a miss; the store call is issued now, so the next lookup sees it. */
-  private store(request: FastifyRequest, reply: FastifyReply, body: string, etag: string, cacheControl: string, maxAge: number): void {
+  /** The miss a public answer may be stored for, if any. */
+  private storable(request: FastifyRequest, maxAge: number): Miss | undefined {
     const miss = this.misses.get(request);
     const tags = miss?.context?.readTags;
     // A response that recorded no reads cannot be invalidated by any write: it is not kept.
-    if (!miss || !this.cache || !tags || tags.size === 0 || maxAge <= 0 || Date.now() - miss.startedAt > MAX_READ_MS) return;
+    if (!miss || !this.cache || !tags || tags.size === 0 || maxAge <= 0 || Date.now() - miss.startedAt > MAX_READ_MS) return undefined;
+    return miss;
+  }
+
+  /** Stores a public answer to a miss; the store call is issued now, so the next lookup sees it. */
+  private store(miss: Miss, reply: FastifyReply, body: string, etag: string, cacheControl: string, maxAge: number): void {
+    const tags = miss.context?.readTags;
+    if (!this.cache || !tags) return;
     const ttl = Math.min(maxAge, this.config.CACHE_MAX_AGE_SECONDS);
     const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
     void this.cache.store(miss.key, miss.generation, [...tags], { body, contentType, cacheControl, etag, storedAt: Date.now() }, ttl);

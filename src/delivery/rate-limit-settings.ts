@@ -59,9 +59,12 @@ export function parseTrustProxy(value: string): TrustProxySetting {
   return splitList(trimmed);
 }
 
+const REMEMBERED_ANSWERS = 10_000;
+
 /** A set of addresses and ranges (RATE_LIMIT_ALLOW) that answers "is this client IP in it?". */
 export class AddressSet {
   private readonly list = new BlockList();
+  private readonly answers = new Map<string, boolean>();
   readonly isEmpty: boolean;
 
   constructor(value: string) {
@@ -77,9 +80,16 @@ export class AddressSet {
 
   has(ip: string): boolean {
     if (this.isEmpty) return false;
-    // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d.
-    const plain = ip.toLowerCase().startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
-    const family = isIP(plain);
-    return family !== 0 && this.list.check(plain, family === 6 ? 'ipv6' : 'ipv4');
+    // Checking a BlockList builds a SocketAddress each time: remember the answer per client IP.
+    let answer = this.answers.get(ip);
+    if (answer === undefined) {
+      // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d.
+      const plain = ip.toLowerCase().startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
+      const family = isIP(plain);
+      answer = family !== 0 && this.list.check(plain, family === 6 ? 'ipv6' : 'ipv4');
+      if (this.answers.size >= REMEMBERED_ANSWERS) this.answers.clear();
+      this.answers.set(ip, answer);
+    }
+    return answer;
   }
 }

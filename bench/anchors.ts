@@ -11,6 +11,7 @@ import { loadSharedDataset, sharedDatasetPath } from './shared-dataset';
  * (`cms`) and one with it on (`cms-cached`). The harness prints its table; this script adds the
  * ratios and writes them to bench/results/anchors-latest.json.
  *
+ * `npm run bench` runs it after its own measurements; BENCH_ANCHORS=0 skips it.
  * Settings (environment): BENCH_SCALE (20), BENCH_ROUNDS (3), BENCH_SECONDS (15), BENCH_WARMUP (5),
  * BENCH_CONNECTIONS (32), BENCH_SHARED (../shared/bench), BENCH_CACHE (~/.cache/cms-bench).
  */
@@ -71,6 +72,7 @@ function readResults(directory: string): Row[] {
 }
 
 async function main() {
+  if (process.env.BENCH_ANCHORS === '0') return;
   if (!existsSync(join(SHARED, 'run.sh'))) throw new Error(`The shared harness is not at ${SHARED} (set BENCH_SHARED)`);
   if (!existsSync(sharedDatasetPath(SCALE))) {
     mkdirSync(join(CACHE, 'data'), { recursive: true });

@@ -18,6 +18,8 @@ const MAIN = join(__dirname, '..', 'src', 'main.js');
 const PORT = 20000 + Math.floor(Math.random() * 20000);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 8000);
+/** The most SQL statements a public page may run, whatever the number of items it shows. */
+const STATEMENT_CEILING = 4;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
 const TREATMENT_PAGE = `query Page($slug: String!) {
@@ -88,7 +90,7 @@ export async function seedGeneratedContent(url: string, treatments: number, fanO
 async function main() {
   const database = await createBenchDatabase();
   const server = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'warn', LOAD_DEMO_CONTENT: 'true', DATABASE_POOL_SIZE: '10', RATE_LIMIT_ALLOW: '127.0.0.1,::1' },
+    env: { ...process.env, DATABASE_URL: database.url, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'warn', LOAD_DEMO_CONTENT: 'true', DATABASE_POOL_SIZE: '10', RATE_LIMIT_ALLOW: '127.0.0.1,::1', RESPONSE_CACHE: 'off' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -130,6 +132,12 @@ async function main() {
     if (statements.treatmentPage_1Related !== statements.treatmentPage_50Related) {
       console.error('The treatment page runs more statements with more related items: an N+1 crept in.');
       process.exitCode = 1;
+    }
+    for (const [query, count] of Object.entries(statements)) {
+      if (count > STATEMENT_CEILING) {
+        console.error(`${query} runs ${count} SQL statements; public pages must run at most ${STATEMENT_CEILING}.`);
+        process.exitCode = 1;
+      }
     }
     if (Object.values(sync['the same 1,000 unchanged'].contentRowsWritten).some((count) => count > 0)) {
       console.error('Re-syncing unchanged providers wrote rows: the sync must write nothing when nothing changed.');

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { recordDocumentsRead } from '../cache-tags';
+import { currentRequestContext, RequestContext } from '../request-context';
 import { overlayDrafts } from '../documents/draft-overlay';
 import { DraftView, draftViewOf } from '../documents/draft-view';
 import { publicVisibility } from '../documents/visibility';
@@ -46,7 +47,11 @@ export class RequestLoaders {
   /** Relation targets read ahead by plans: relation name → owner id → targets. */
   private readonly primed = new Map<string, Map<string, ObjectLiteral[]>>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** The request these loaders serve (what it reads is recorded there for the response cache). */
+    private readonly requestContext: RequestContext | undefined = currentRequestContext(),
+  ) {}
 
   private loader<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(key);
@@ -72,7 +77,7 @@ export class RequestLoaders {
           .andWhere(visibilityCondition(visibility, 't'))
           .getMany();
         const presented = visibility === 'draft' ? await overlayDrafts(this.dataSource.manager, rows) : rows;
-        recordDocumentsRead(presented);
+        recordDocumentsRead(presented, this.requestContext);
         const byId = new Map(presented.map((row) => [row.id as string, row]));
         return ids.map((id) => byId.get(id) ?? null);
       }),
@@ -136,7 +141,7 @@ export class RequestLoaders {
     let byOwner = this.primed.get(descriptor.name);
     if (!byOwner) this.primed.set(descriptor.name, (byOwner = new Map()));
     if (!byOwner.has(ownerId)) byOwner.set(ownerId, targets);
-    recordDocumentsRead(targets);
+    recordDocumentsRead(targets, this.requestContext);
   }
 
   /** Rows of a child table (not documents) by their parent id, e.g. a provider's external ids. */

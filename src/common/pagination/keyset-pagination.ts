@@ -159,7 +159,13 @@ export async function paginateByKeyset<T extends ObjectLiteral>(
   const edges = rows.slice(0, page.first).map(({ node, raw: row }) => {
     const values = keys.map((key, index) => normalize(row[`__sort_${index}`], key.kind));
     sortValues.set(node, values);
-    return { cursor: encodeCursor(signature, values), node };
+    // Encoded when a query asks for it: most pages only ask for the last one (pageInfo).
+    return {
+      get cursor() {
+        return encodeCursor(signature, values);
+      },
+      node,
+    };
   });
   return {
     edges,

@@ -2,11 +2,11 @@ import { Field, InputType, PartialType } from '@nestjs/graphql';
 
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
-import { CONDITION_TYPE } from '../content/content-types';
 import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
 import { IsIcd10CmCode } from '../common/validation/validators';
 import { BodyRegion } from './body-region';
+import { CONDITION_TYPE } from './condition.descriptor';
 
 @InputType({ description: 'A new condition.' })
 export class CreateConditionInput extends PageFieldsInput {

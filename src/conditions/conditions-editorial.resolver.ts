@@ -1,7 +1,7 @@
-import { CONDITION_TYPE } from '../content/content-types';
 import { createEditorialResolver } from '../content/editorial-resolver.factory';
 import { conditionChange, CreateConditionInput, UpdateConditionInput } from './condition-editing.inputs';
 import { ConditionModel } from './condition.model';
+import { CONDITION_TYPE } from './condition.descriptor';
 
 /** Admin mutations for conditions. */
 export const ConditionsEditorialResolver = createEditorialResolver({

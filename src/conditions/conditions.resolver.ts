@@ -1,17 +1,17 @@
 import { Args, Context, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DocumentLookupArgs } from '../common/documents/document-lookup';
-import { DocumentType } from '../common/documents/document-status';
 import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../common/loaders/document-selection';
 import { requireStageAccess } from '../content/stage-access';
 import { FaqModel } from '../faqs/faq.model';
-import { faqsOf, Relations } from '../relations/relation-descriptors';
 import { TreatmentModel } from '../treatments/treatment.model';
 import { Condition } from './condition.entity';
 import { ConditionsArgs } from './condition.inputs';
 import { ConditionConnection, ConditionModel } from './condition.model';
 import { ConditionsService } from './conditions.service';
+import { CONDITION_FAQS } from './condition.descriptor';
+import { CONDITION_TREATMENTS } from '../treatments/treatment.descriptor';
 
 @Resolver(() => ConditionModel)
 export class ConditionsResolver {
@@ -29,11 +29,11 @@ export class ConditionsResolver {
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments the practice offers for this condition.' })
   treatments(condition: Condition, _args: unknown, context: GraphQLContext) {
-    return context.loaders.relatedOf(Relations.conditionTreatments, condition);
+    return context.loaders.relatedOf(CONDITION_TREATMENTS, condition);
   }
 
   @ResolveField(() => [FaqModel], { description: 'Questions and answers of this condition\'s page, in order.' })
   faqs(condition: Condition, _args: unknown, context: GraphQLContext) {
-    return context.loaders.relatedOf(faqsOf(DocumentType.CONDITION), condition);
+    return context.loaders.relatedOf(CONDITION_FAQS, condition);
   }
 }

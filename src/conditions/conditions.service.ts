@@ -5,9 +5,10 @@ import { DocumentType, Stage } from '../common/documents/document-status';
 import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
 import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
 import { KeysetPage } from '../common/pagination/keyset-pagination';
-import { Relations, relatedSlugCondition } from '../relations/relation-descriptors';
 import { Condition } from './condition.entity';
 import { ConditionOrderField, ConditionsArgs } from './condition.inputs';
+import { CONDITION_TREATMENTS } from '../treatments/treatment.descriptor';
+import { relatedSlugCondition } from '../content/relation-filters';
 
 /** Public reads of conditions. */
 @Injectable()
@@ -21,7 +22,7 @@ export class ConditionsService {
   async list(args: ConditionsArgs, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<KeysetPage<Condition>> {
     const query = this.documents.visible(Condition, 'condition', stage);
     const filter = args.filter ?? {};
-    if (filter.treatment) query.andWhere(relatedSlugCondition(Relations.conditionTreatments, 'treatments', 'condition', 'treatmentSlug'), { treatmentSlug: filter.treatment });
+    if (filter.treatment) query.andWhere(relatedSlugCondition(CONDITION_TREATMENTS, 'condition', 'treatmentSlug'), { treatmentSlug: filter.treatment });
     if (filter.bodyRegion) query.andWhere('condition.body_region = :bodyRegion', { bodyRegion: filter.bodyRegion });
     if (filter.text) {
       query.andWhere(

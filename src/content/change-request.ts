@@ -1,4 +1,4 @@
-import { ContentType } from './content-type';
+import { ContentType } from './document-descriptor';
 import { refsAt, seoFields, SeoInput, pickFields, DocumentRefInput } from './editorial.inputs';
 import { ChangeRequest } from './editorial.types';
 
@@ -11,11 +11,11 @@ export function changeRequestFrom(contentType: ContentType, input: object, path:
   const record = input as Record<string, unknown>;
   const request: ChangeRequest = { fields: { ...fields, ...pickFields(input, ['slug']), ...seoFields(record.seo as SeoInput | undefined) }, relations: {}, primary: {} };
   for (const slot of contentType.relations) {
-    const refs = refsAt(record[slot.inputField] as DocumentRefInput[] | undefined, `${path}.${slot.inputField}`);
+    const refs = refsAt(record[slot.field] as DocumentRefInput[] | undefined, `${path}.${slot.field}`);
     if (refs) request.relations[slot.name] = refs;
   }
   for (const [slotName, ref] of Object.entries(primary)) {
-    const field = contentType.relations.find((slot) => slot.name === slotName)?.primaryInputField ?? 'primary';
+    const field = contentType.relations.find((slot) => slot.name === slotName)?.primary?.field ?? 'primary';
     if (ref !== undefined) request.primary[slotName] = ref === null ? null : { ref, path: `${path}.${field}` };
   }
   return request;

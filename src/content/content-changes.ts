@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CacheTags } from '../common/cache-tags';
-import { ContentType } from './content-type';
-import { slotsTargeting } from './content-types';
+import { ContentType } from './document-descriptor';
+import { relationsTargeting } from './document-descriptor';
 
 /** Reacts to committed changes of what the public sees (the response cache invalidates by them). */
 export type ContentChangeListener = (tags: ReadonlySet<string>) => Promise<void> | void;
@@ -47,7 +47,7 @@ async function collectTags(manager: EntityManager, contentType: ContentType, ids
     parts.push(`SELECT 'd' AS kind, ${toColumn}::text AS value FROM ${joinTable} WHERE ${fromColumn} = ANY($1::uuid[])`);
   };
   for (const slot of contentType.relations) related(slot.joinTable, slot.ownerColumn, slot.targetColumn);
-  for (const { slot } of slotsTargeting(contentType.type)) related(slot.joinTable, slot.targetColumn, slot.ownerColumn);
+  for (const { relation } of relationsTargeting(contentType.type)) related(relation.joinTable, relation.targetColumn, relation.ownerColumn);
   const rows: { kind: 's' | 'd'; value: string }[] = await manager.query(parts.join('\nUNION\n'), [ids]);
   for (const row of rows) tags.add(row.kind === 's' ? CacheTags.slug(contentType.table, row.value) : CacheTags.document(row.value));
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { DocumentType } from '../common/documents/document-status';
 import { FieldError } from '../common/errors/app-error';
-import { contentTypeOf } from './content-types';
+import { contentTypeOf } from './document-descriptor';
 
 /** A reference to another document in an input: by id or by slug. */
 export interface DocumentRef {

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { DocumentEntity } from '../common/documents/document.entity';
-import { ContentType, DocumentState, StateChange } from './content-type';
+import { DocumentState } from './content-type';
+import { ContentType } from './document-descriptor';
 
 /** Plain JSON of the editable fields of a row (what snapshots and the audit log hold). */
 export function fieldsOf(contentType: ContentType, row: DocumentEntity): Record<string, unknown> {
@@ -15,17 +16,17 @@ export async function readLiveState(manager: EntityManager, contentType: Content
     const fixed = Object.entries(slot.fixedColumns ?? {});
     const conditions = [`${slot.ownerColumn} = $1`, ...fixed.map(([column], index) => `${column} = $${index + 2}`)];
     const rows: { target: string; is_primary?: boolean }[] = await manager.query(
-      `SELECT ${slot.targetColumn} AS target${slot.hasPrimary ? ', is_primary' : ''} FROM ${slot.joinTable} WHERE ${conditions.join(' AND ')} ORDER BY position, ${slot.targetColumn}`,
+      `SELECT ${slot.targetColumn} AS target${slot.primary ? ', is_primary' : ''} FROM ${slot.joinTable} WHERE ${conditions.join(' AND ')} ORDER BY position, ${slot.targetColumn}`,
       [row.id, ...fixed.map(([, value]) => value)],
     );
     state.relations[slot.name] = rows.map((link) => link.target);
-    if (slot.hasPrimary) state.primary[slot.name] = rows.find((link) => link.is_primary)?.target ?? null;
+    if (slot.primary) state.primary[slot.name] = rows.find((link) => link.is_primary)?.target ?? null;
   }
   return state;
 }
 
 /** The state after a change: given fields replace, given relations replace whole lists. */
-export function mergeState(contentType: ContentType, state: DocumentState, change: StateChange): DocumentState {
+export function mergeState(contentType: ContentType, state: DocumentState, change: DocumentState): DocumentState {
   const merged: DocumentState = {
     fields: { ...state.fields, ...change.fields },
     relations: { ...state.relations, ...change.relations },
@@ -33,7 +34,7 @@ export function mergeState(contentType: ContentType, state: DocumentState, chang
   };
   for (const slot of contentType.relations) {
     merged.relations[slot.name] ??= [];
-    if (!slot.hasPrimary) continue;
+    if (!slot.primary) continue;
     const ids = merged.relations[slot.name];
     // The primary must be one of the linked targets; it defaults to the first.
     const primary = merged.primary[slot.name];
@@ -55,10 +56,10 @@ export async function applyState(manager: EntityManager, contentType: ContentTyp
     );
     const targets = state.relations[slot.name] ?? [];
     if (targets.length === 0) continue;
-    const columns = [slot.ownerColumn, slot.targetColumn, 'position', ...fixed.map(([column]) => column), ...(slot.hasPrimary ? ['is_primary'] : [])];
+    const columns = [slot.ownerColumn, slot.targetColumn, 'position', ...fixed.map(([column]) => column), ...(slot.primary ? ['is_primary'] : [])];
     const parameters: unknown[] = [];
     const rows = targets.map((target, position) => {
-      const row = [id, target, position, ...fixed.map(([, value]) => value), ...(slot.hasPrimary ? [state.primary[slot.name] === target] : [])];
+      const row = [id, target, position, ...fixed.map(([, value]) => value), ...(slot.primary ? [state.primary[slot.name] === target] : [])];
       return `(${row.map((value) => `$${parameters.push(value)}`).join(', ')})`;
     });
     await manager.query(`INSERT INTO ${slot.joinTable} (${columns.join(', ')}) VALUES ${rows.join(', ')}`, parameters);

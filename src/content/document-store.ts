@@ -3,7 +3,8 @@ import { DocumentEntity } from '../common/documents/document.entity';
 import { DocumentStatus } from '../common/documents/document-status';
 import { AppError } from '../common/errors/app-error';
 import { Revision, RevisionKind } from '../revisions/revision.entity';
-import { ContentType, DocumentState } from './content-type';
+import { DocumentState } from './content-type';
+import { ContentType } from './document-descriptor';
 import { fieldsOf, readLiveState } from './document-state';
 
 /** A document locked for change, with its pending draft if it has one. */

@@ -5,7 +5,7 @@ import { GraphQLContext } from '../common/graphql/graphql-context';
 import { AppError } from '../common/errors/app-error';
 import { ValidateAs } from '../common/validation/input-validation.pipe';
 import { Actor } from '../auth/actor';
-import { ContentType } from './content-type';
+import { ContentType } from './document-descriptor';
 import { DocumentIdInput, DocumentVersionInput, RestoreRevisionInput, ScheduleInput, TrashDocumentInput } from './editorial.inputs';
 import { ChangeRequest } from './editorial.types';
 import { EditorialService } from './editorial.service';

@@ -7,8 +7,9 @@ import { DocumentStatus } from '../common/documents/document-status';
 import { AppError, FieldError } from '../common/errors/app-error';
 import { Revision, RevisionKind } from '../revisions/revision.entity';
 import { ContentChanges } from './content-changes';
-import { ContentType, DocumentState, StateChange } from './content-type';
-import { slotsTargeting } from './content-types';
+import { DocumentState } from './content-type';
+import { ContentType } from './document-descriptor';
+import { relationsTargeting } from './document-descriptor';
 import { resolveRefs } from './document-refs';
 import { applyState, mergeState, readLiveState } from './document-state';
 import { draftViewOfDocument } from '../common/documents/draft-view';
@@ -159,7 +160,7 @@ export class EditorialService {
   /** Published, non-trashed documents whose live relations point at the document. */
   async publishedReferencesTo(manager: EntityManager, contentType: ContentType, id: string): Promise<Reference[]> {
     const references: Reference[] = [];
-    for (const { owner, slot } of slotsTargeting(contentType.type)) {
+    for (const { owner, relation: slot } of relationsTargeting(contentType.type)) {
       const fixed = Object.entries(slot.fixedColumns ?? {});
       const rows = await manager
         .getRepository(owner.entity)
@@ -174,7 +175,7 @@ export class EditorialService {
 
   private async detachAllReferencesTo(manager: EntityManager, contentType: ContentType, id: string): Promise<void> {
     const tables = new Map<string, string>();
-    for (const { slot } of slotsTargeting(contentType.type)) tables.set(`${slot.joinTable}.${slot.targetColumn}`, `DELETE FROM ${slot.joinTable} WHERE ${slot.targetColumn} = $1`);
+    for (const { relation } of relationsTargeting(contentType.type)) tables.set(`${relation.joinTable}.${relation.targetColumn}`, `DELETE FROM ${relation.joinTable} WHERE ${relation.targetColumn} = $1`);
     for (const sql of tables.values()) await manager.query(sql, [id]);
     await this.removeFromPendingDrafts(manager, contentType, id);
   }
@@ -185,7 +186,7 @@ export class EditorialService {
    * The drafts keep their version: it is a consequence of this change, not an edit to them.
    */
   private async removeFromPendingDrafts(manager: EntityManager, contentType: ContentType, id: string): Promise<void> {
-    for (const { owner, slot } of slotsTargeting(contentType.type)) {
+    for (const { owner, relation: slot } of relationsTargeting(contentType.type)) {
       const listing = `SELECT id, document_id, snapshot FROM revisions WHERE kind = 'DRAFT' AND document_type = $1 AND snapshot->'relations'->$2 ? $3`;
       const found: { document_id: string }[] = await manager.query(listing, [owner.type, slot.name, id]);
       if (found.length === 0) continue;
@@ -195,7 +196,7 @@ export class EditorialService {
       for (const { id: revisionId, snapshot } of drafts) {
         const targets = snapshot.relations[slot.name].filter((target) => target !== id);
         const primary = { ...snapshot.primary };
-        if (slot.hasPrimary && primary[slot.name] === id) primary[slot.name] = targets[0] ?? null;
+        if (slot.primary && primary[slot.name] === id) primary[slot.name] = targets[0] ?? null;
         await manager.query('UPDATE revisions SET snapshot = $2 WHERE id = $1', [revisionId, JSON.stringify({ ...snapshot, relations: { ...snapshot.relations, [slot.name]: targets }, primary })]);
       }
     }
@@ -209,15 +210,15 @@ export class EditorialService {
    * Resolves references and checks slugs and unique fields; every problem is reported at once
    * with its input path. `current` is the state being edited (none at create).
    */
-  async resolveChange(manager: EntityManager, contentType: ContentType, request: ChangeRequest, path: string, documentId: string | null, current?: DocumentState): Promise<StateChange> {
+  async resolveChange(manager: EntityManager, contentType: ContentType, request: ChangeRequest, path: string, documentId: string | null, current?: DocumentState): Promise<DocumentState> {
     const errors: FieldError[] = [];
-    const change: StateChange = { fields: { ...request.fields }, relations: {}, primary: {} };
+    const change: DocumentState = { fields: { ...request.fields }, relations: {}, primary: {} };
     for (const slot of contentType.relations) {
       const refs = request.relations[slot.name];
       if (refs) {
         const ids = await resolveRefs(manager, slot.targetType, refs, errors);
         if (slot.targetType === contentType.type && documentId && ids.includes(documentId)) {
-          errors.push({ path: `${path}.${slot.inputField}`, message: 'cannot point at the document itself' });
+          errors.push({ path: `${path}.${slot.field}`, message: 'cannot point at the document itself' });
         }
         const seen = new Set<string>();
         ids.forEach((resolved, index) => {
@@ -233,7 +234,7 @@ export class EditorialService {
         change.primary[slot.name] = primaryId ?? null;
         // Checked against the current list when the request leaves it as it is.
         const targets = change.relations[slot.name] ?? current?.relations[slot.name] ?? [];
-        if (primaryId && !targets.includes(primaryId)) errors.push({ path: primary?.path ?? path, message: `must be one of ${slot.inputField}` });
+        if (primaryId && !targets.includes(primaryId)) errors.push({ path: primary?.path ?? path, message: `must be one of ${slot.field}` });
       }
     }
     // Optional in update inputs is not the same as nullable in the table.

@@ -5,9 +5,8 @@ import { Actor } from '../auth/actor';
 import { DocumentEntity } from '../common/documents/document.entity';
 import { DocumentType } from '../common/documents/document-status';
 import { AppError, FieldError } from '../common/errors/app-error';
-import { faqsOf } from '../relations/relation-descriptors';
 import { DocumentState } from './content-type';
-import { contentTypeOf } from './content-types';
+import { contentTypeOf } from './document-descriptor';
 import { DocumentRef, resolveRefs } from './document-refs';
 import { mergeState } from './document-state';
 import { assertVersion, editableState, lockDocument } from './document-store';
@@ -57,7 +56,7 @@ export class FaqPlacementsService {
     change: (current: string[], faqIds: string[], errors: FieldError[]) => string[],
   ): Promise<DocumentEntity> {
     const contentType = contentTypeOf(page.type);
-    const slot = contentType.relations.find((candidate) => candidate.name === faqsOf(page.type).name);
+    const slot = contentType.relations.find((candidate) => candidate.joinTable === 'faq_placements');
     if (!slot) throw AppError.badInput([{ path: 'input.page.type', message: 'FAQs cannot be placed on this type' }]);
     return this.dataSource.transaction(async (manager) => {
       const errors: FieldError[] = [];

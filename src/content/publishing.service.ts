@@ -6,9 +6,10 @@ import { DocumentEntity } from '../common/documents/document.entity';
 import { DocumentStatus } from '../common/documents/document-status';
 import { AppError } from '../common/errors/app-error';
 import { Revision, RevisionKind } from '../revisions/revision.entity';
-import { ContentType, DocumentState } from './content-type';
+import { DocumentState } from './content-type';
+import { ContentType } from './document-descriptor';
 import { ChangedDocuments, ContentChanges } from './content-changes';
-import { contentTypeOf } from './content-types';
+import { contentTypeOf } from './document-descriptor';
 import { applyState, readLiveState } from './document-state';
 import { assertVersion, editableState, LockedDocument, lockDocument } from './document-store';
 import { EditorialService } from './editorial.service';
@@ -147,7 +148,7 @@ export class PublishingService {
       const existing: { id: string }[] = ids.length ? await manager.query(`SELECT id FROM ${contentTypeOf(slot.targetType).table} WHERE id = ANY($1::uuid[])`, [ids]) : [];
       const found = new Set(existing.map((row) => row.id));
       relations[slot.name] = ids.filter((target) => found.has(target));
-      if (slot.hasPrimary && primary[slot.name] && !found.has(primary[slot.name] as string)) primary[slot.name] = relations[slot.name][0] ?? null;
+      if (slot.primary && primary[slot.name] && !found.has(primary[slot.name] as string)) primary[slot.name] = relations[slot.name][0] ?? null;
     }
     return { fields: { ...state.fields }, relations, primary };
   }

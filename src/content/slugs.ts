@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { slugify } from '../common/slugs/slugify';
-import { ContentType } from './content-type';
+import { ContentType } from './document-descriptor';
 
 /** Whether another document of the type uses the slug, live or in a pending draft. */
 export async function slugTaken(manager: EntityManager, contentType: ContentType, slug: string, exceptId: string | null): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { ContentType } from './content-type';
+import { ContentType } from './document-descriptor';
 
 /**
  * Whether another document of the type already has `value` in `field`: live rows (trashed ones

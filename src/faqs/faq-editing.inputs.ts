@@ -2,9 +2,9 @@ import { Field, InputType, PartialType } from '@nestjs/graphql';
 
 import { ArrayMaxSize, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
-import { FAQ_TYPE } from '../content/content-types';
 import { DocumentFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
+import { FAQ_TYPE } from './faq.descriptor';
 
 @InputType({ description: 'A new FAQ. Place it on pages with `attachFaq` or the pages\' `faqs` lists.' })
 export class CreateFaqInput extends DocumentFieldsInput {

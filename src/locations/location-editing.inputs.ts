@@ -2,13 +2,13 @@ import { Field, Float, InputType, OmitType, PartialType } from '@nestjs/graphql'
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
-import { LOCATION_TYPE } from '../content/content-types';
 import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
 import { IsText } from '../common/validation/field.validators';
 import { HasDistinctDates, HasNoOverlappingIntervals, IsCalendarDate, IsTimeOfDay } from '../common/validation/opening-hours.validators';
 import { IsHttpUrl, IsPhoneNumber, IsTimeZone, IsUsState, IsZip } from '../common/validation/validators';
 import { DAYS_OF_WEEK, DayOfWeek, HoursException, OpeningInterval } from './opening-hours';
+import { LOCATION_TYPE } from './location.descriptor';
 
 const MARKDOWN_LIMIT = 100_000;
 const DEFAULT_TIME_ZONE = 'America/New_York';

@@ -1,7 +1,7 @@
 import { createEditorialResolver } from '../content/editorial-resolver.factory';
-import { LOCATION_TYPE } from '../content/content-types';
 import { CreateLocationInput, locationChange, UpdateLocationInput } from './location-editing.inputs';
 import { LocationModel } from './location.model';
+import { LOCATION_TYPE } from './location.descriptor';
 
 /** Admin mutations for locations (create, update, publish, trash, …). */
 export const LocationsEditorialResolver = createEditorialResolver({

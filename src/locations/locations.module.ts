@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-// Registers how public reads fetch this type (read plans).
-import './location.read-shape';
 import { LocationsEditorialResolver } from './locations-editorial.resolver';
 import { LocationsResolver } from './locations.resolver';
 import { LocationsService } from './locations.service';

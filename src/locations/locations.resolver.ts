@@ -2,7 +2,6 @@ import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nes
 import { GraphQLResolveInfo } from 'graphql';
 import { cacheUntil, earliest } from '../cache/cache-hints';
 import { DocumentLookupArgs } from '../common/documents/document-lookup';
-import { DocumentType } from '../common/documents/document-status';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../common/loaders/document-selection';
 import { whenLoaded } from '../common/loaders/request-loaders';
@@ -10,7 +9,6 @@ import { requireStageAccess } from '../content/stage-access';
 import { PhoneNumber, phoneNumberOf } from '../common/phone';
 import { FaqModel } from '../faqs/faq.model';
 import { ProviderModel } from '../providers/provider.model';
-import { faqsOf, Relations } from '../relations/relation-descriptors';
 import { TreatmentModel } from '../treatments/treatment.model';
 import { Location } from './location.entity';
 import { LocationsArgs } from './location.inputs';
@@ -29,6 +27,9 @@ import {
 import { LocationsService } from './locations.service';
 import { OpenStatusArgs } from './open-status.args';
 import { DailyHours, HoursException, hoursExceptionsFrom, localDateAt, nextLocalMidnight, OpenStatus, openStatusAt, weeklyHours } from './opening-hours';
+import { LOCATION_FAQS } from './location.descriptor';
+import { LOCATION_PROVIDERS } from '../providers/provider.descriptor';
+import { LOCATION_TREATMENTS } from '../treatments/treatment.descriptor';
 
 @Resolver(() => LocationModel)
 export class LocationsResolver {
@@ -110,16 +111,16 @@ export class LocationsResolver {
 
   @ResolveField(() => [ProviderModel], { description: 'Active providers who see patients at this office.' })
   providers(location: Location, _args: unknown, context: GraphQLContext) {
-    return whenLoaded(context.loaders.relatedOf(Relations.locationProviders, location), (providers) => providers.filter((provider) => provider.active));
+    return whenLoaded(context.loaders.relatedOf(LOCATION_PROVIDERS, location), (providers) => providers.filter((provider) => provider.active));
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments offered at this office.' })
   treatments(location: Location, _args: unknown, context: GraphQLContext) {
-    return context.loaders.relatedOf(Relations.locationTreatments, location);
+    return context.loaders.relatedOf(LOCATION_TREATMENTS, location);
   }
 
   @ResolveField(() => [FaqModel], { description: 'Questions and answers of this office\'s page, in order.' })
   faqs(location: Location, _args: unknown, context: GraphQLContext) {
-    return context.loaders.relatedOf(faqsOf(DocumentType.LOCATION), location);
+    return context.loaders.relatedOf(LOCATION_FAQS, location);
   }
 }

@@ -2,10 +2,10 @@ import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
-import { PRACTICE_TYPE } from '../content/content-types';
 import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
 import { IsHttpUrl, IsPhoneNumber } from '../common/validation/validators';
+import { PRACTICE_TYPE } from './practice.descriptor';
 
 @InputType({ description: 'A profile of the practice on a social network or directory.' })
 export class SocialProfileInput {

@@ -1,15 +1,15 @@
 import { Args, Context, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
-import { DocumentType, Stage } from '../common/documents/document-status';
+import { Stage } from '../common/documents/document-status';
 import { requireStageAccess } from '../content/stage-access';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../common/loaders/document-selection';
 import { PhoneNumber, phoneNumberOf } from '../common/phone';
 import { FaqModel } from '../faqs/faq.model';
-import { faqsOf } from '../relations/relation-descriptors';
 import { Practice } from './practice.entity';
 import { PracticeModel } from './practice.model';
 import { PracticeService } from './practice.service';
+import { PRACTICE_FAQS } from './practice.descriptor';
 
 @Resolver(() => PracticeModel)
 export class PracticeResolver {
@@ -31,6 +31,6 @@ export class PracticeResolver {
 
   @ResolveField(() => [FaqModel], { description: 'Practice-wide questions and answers (insurance, billing, first visit), in order.' })
   faqs(practice: Practice, _args: unknown, context: GraphQLContext) {
-    return context.loaders.relatedOf(faqsOf(DocumentType.PRACTICE), practice);
+    return context.loaders.relatedOf(PRACTICE_FAQS, practice);
   }
 }

@@ -2,14 +2,13 @@ import { Field, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
-import { PROVIDER_TYPE } from '../content/content-types';
 import { DocumentRefInput, PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
 import { IsHttpUrl, IsLanguageTag, IsNpi, IsNuccTaxonomyCode } from '../common/validation/validators';
 import { IsYearUpToNow } from '../common/validation/field.validators';
-import { Relations } from '../relations/relation-descriptors';
 import { EducationEntry } from './provider.entity';
 import { EducationKind } from './provider.model';
+import { PROVIDER_LOCATIONS, PROVIDER_TYPE } from './provider.descriptor';
 
 const MARKDOWN_LIMIT = 100_000;
 const EARLIEST_YEAR = 1900;
@@ -184,5 +183,5 @@ export function providerChange(input: Partial<CreateProviderInput>, path: string
       ({ kind, institution, degree, field, graduationYear }): EducationEntry => ({ kind, institution, degree: degree ?? null, field: field ?? null, graduationYear: graduationYear ?? null }),
     );
   }
-  return changeRequestFrom(PROVIDER_TYPE, input, path, fields, { [Relations.providerLocations.name]: input.primaryLocation });
+  return changeRequestFrom(PROVIDER_TYPE, input, path, fields, { [PROVIDER_LOCATIONS.name]: input.primaryLocation });
 }

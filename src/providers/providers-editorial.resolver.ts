@@ -1,7 +1,7 @@
 import { createEditorialResolver } from '../content/editorial-resolver.factory';
-import { PROVIDER_TYPE } from '../content/content-types';
 import { CreateProviderInput, providerChange, UpdateProviderInput } from './provider-editing.inputs';
 import { ProviderModel } from './provider.model';
+import { PROVIDER_TYPE } from './provider.descriptor';
 
 /** Admin mutations for providers (create, update, publish, trash, …). */
 export const ProvidersEditorialResolver = createEditorialResolver({

@@ -1,5 +1,4 @@
 import { Args, Context, Info, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DocumentType } from '../common/documents/document-status';
 import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../common/loaders/document-selection';
@@ -8,13 +7,14 @@ import { requireStageAccess } from '../content/stage-access';
 import { NUCC_TAXONOMY_NAMES, NUCC_TAXONOMY_SYSTEM } from '../common/validation/nucc-taxonomy';
 import { FaqModel } from '../faqs/faq.model';
 import { LocationModel } from '../locations/location.model';
-import { faqsOf, Relations } from '../relations/relation-descriptors';
 import { TreatmentModel } from '../treatments/treatment.model';
 import { displayNameOf, yearsOfExperienceOf } from './provider-names';
 import { Provider, ProviderExternalId } from './provider.entity';
 import { ProviderLookupArgs, ProvidersArgs } from './provider.inputs';
 import { ExternalIdModel, ProviderConnection, ProviderModel, SpecialtyModel } from './provider.model';
 import { ProvidersService } from './providers.service';
+import { PROVIDER_FAQS, PROVIDER_LOCATIONS, PROVIDER_PRIMARY_LOCATION } from './provider.descriptor';
+import { PROVIDER_TREATMENTS } from '../treatments/treatment.descriptor';
 
 @Resolver(() => ProviderModel)
 export class ProvidersResolver {
@@ -47,22 +47,22 @@ export class ProvidersResolver {
 
   @ResolveField(() => [LocationModel], { description: 'Offices where the provider sees patients, the primary first.' })
   locations(provider: Provider, _args: unknown, context: GraphQLContext) {
-    return context.loaders.relatedOf(Relations.providerLocations, provider);
+    return context.loaders.relatedOf(PROVIDER_LOCATIONS, provider);
   }
 
   @ResolveField(() => LocationModel, { nullable: true, description: 'The provider\'s main office.' })
   primaryLocation(provider: Provider, _args: unknown, context: GraphQLContext) {
-    return whenLoaded(context.loaders.relatedOf(Relations.providerPrimaryLocation, provider), ([primary]) => primary ?? null);
+    return whenLoaded(context.loaders.relatedOf(PROVIDER_PRIMARY_LOCATION, provider), ([primary]) => primary ?? null);
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments this provider performs.' })
   treatments(provider: Provider, _args: unknown, context: GraphQLContext) {
-    return context.loaders.relatedOf(Relations.providerTreatments, provider);
+    return context.loaders.relatedOf(PROVIDER_TREATMENTS, provider);
   }
 
   @ResolveField(() => [FaqModel], { description: 'Questions and answers of this provider\'s page, in order.' })
   faqs(provider: Provider, _args: unknown, context: GraphQLContext) {
-    return context.loaders.relatedOf(faqsOf(DocumentType.PROVIDER), provider);
+    return context.loaders.relatedOf(PROVIDER_FAQS, provider);
   }
 
   @ResolveField(() => [ExternalIdModel], { description: 'Identifiers of this provider in other systems.' })

@@ -6,9 +6,11 @@ import { textSearchCondition, textSearchParameters } from '../common/documents/t
 import { AppError } from '../common/errors/app-error';
 import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
 import { KeysetPage } from '../common/pagination/keyset-pagination';
-import { Relations, relatedSlugCondition } from '../relations/relation-descriptors';
 import { Provider } from './provider.entity';
 import { ProviderLookupArgs, ProvidersArgs } from './provider.inputs';
+import { PROVIDER_LOCATIONS } from './provider.descriptor';
+import { PROVIDER_TREATMENTS } from '../treatments/treatment.descriptor';
+import { relatedSlugCondition } from '../content/relation-filters';
 
 /** Public reads of providers. */
 @Injectable()
@@ -25,8 +27,8 @@ export class ProvidersService {
   async list(args: ProvidersArgs, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<KeysetPage<Provider>> {
     const query = this.documents.visible(Provider, 'provider', stage);
     const filter = args.filter ?? {};
-    if (filter.location) query.andWhere(relatedSlugCondition(Relations.providerLocations, 'locations', 'provider', 'locationSlug'), { locationSlug: filter.location });
-    if (filter.treatment) query.andWhere(relatedSlugCondition(Relations.providerTreatments, 'treatments', 'provider', 'treatmentSlug'), { treatmentSlug: filter.treatment });
+    if (filter.location) query.andWhere(relatedSlugCondition(PROVIDER_LOCATIONS, 'provider', 'locationSlug'), { locationSlug: filter.location });
+    if (filter.treatment) query.andWhere(relatedSlugCondition(PROVIDER_TREATMENTS, 'provider', 'treatmentSlug'), { treatmentSlug: filter.treatment });
     if (filter.specialty) query.andWhere(':specialty = ANY(provider.specialties)', { specialty: filter.specialty });
     if (filter.language) {
       query.andWhere("EXISTS (SELECT 1 FROM unnest(provider.languages) l WHERE lower(l) = lower(:language) OR lower(l) LIKE lower(:language) || '-%')", { language: filter.language });

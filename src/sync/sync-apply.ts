@@ -170,14 +170,14 @@ export async function readLiveStates(manager: EntityManager, kind: SyncKind, ids
   for (const slot of contentType.relations) {
     const fixed = Object.entries(slot.fixedColumns ?? {});
     const links: { owner: string; target: string; is_primary?: boolean }[] = await manager.query(
-      `SELECT ${slot.ownerColumn} AS owner, ${slot.targetColumn} AS target${slot.hasPrimary ? ', is_primary' : ''} FROM ${slot.joinTable}
+      `SELECT ${slot.ownerColumn} AS owner, ${slot.targetColumn} AS target${slot.primary ? ', is_primary' : ''} FROM ${slot.joinTable}
        WHERE ${[`${slot.ownerColumn} = ANY($1::uuid[])`, ...fixed.map(([column], index) => `${column} = $${index + 2}`)].join(' AND ')}
        ORDER BY ${slot.ownerColumn}, position, ${slot.targetColumn}`,
       [ids, ...fixed.map(([, value]) => value)],
     );
     for (const state of states.values()) {
       state.relations[slot.name] = [];
-      if (slot.hasPrimary) state.primary[slot.name] = null;
+      if (slot.primary) state.primary[slot.name] = null;
     }
     for (const link of links) {
       const state = states.get(link.owner);

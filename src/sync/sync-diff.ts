@@ -1,12 +1,12 @@
 import { DocumentEntity } from '../common/documents/document.entity';
 import { DocumentStatus } from '../common/documents/document-status';
-import { ContentType } from '../content/content-type';
-import { LOCATION_TYPE, PROVIDER_TYPE } from '../content/content-types';
-import { Relations } from '../relations/relation-descriptors';
+import { ContentType } from '../content/document-descriptor';
 import { DraftRow, Links } from './sync-matching';
 import { LOCATION_OWNED_FIELDS, OwnedField, PROVIDER_OWNED_FIELDS } from './sync-records';
 import { SyncFieldChange } from './sync-report';
 import { SyncApplyMode } from './sync.enums';
+import { LOCATION_TYPE } from '../locations/location.descriptor';
+import { PROVIDER_LOCATIONS, PROVIDER_TYPE } from '../providers/provider.descriptor';
 
 /** A content type as the sync sees it: the fields a source owns, and its owned relation if any. */
 export interface SyncKind {
@@ -23,7 +23,7 @@ export const PROVIDER_KIND: SyncKind = {
   owned: PROVIDER_OWNED_FIELDS,
   externalIdTable: 'provider_external_ids',
   externalIdOwnerColumn: 'provider_id',
-  linkSlot: { name: Relations.providerLocations.name, joinTable: 'provider_locations', ownerColumn: 'provider_id', targetColumn: 'location_id' },
+  linkSlot: { name: PROVIDER_LOCATIONS.name, joinTable: 'provider_locations', ownerColumn: 'provider_id', targetColumn: 'location_id' },
 };
 
 export const LOCATION_KIND: SyncKind = {

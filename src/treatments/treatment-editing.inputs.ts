@@ -2,11 +2,11 @@ import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
-import { TREATMENT_TYPE } from '../content/content-types';
 import { DocumentRefInput, PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
 
 import { Invasiveness, TreatmentSetting } from './treatment.enums';
+import { TREATMENT_TYPE } from './treatment.descriptor';
 
 const MARKDOWN_LIMIT = 100_000;
 

@@ -1,7 +1,7 @@
 import { createEditorialResolver } from '../content/editorial-resolver.factory';
-import { TREATMENT_TYPE } from '../content/content-types';
 import { CreateTreatmentInput, treatmentChange, UpdateTreatmentInput } from './treatment-editing.inputs';
 import { TreatmentModel } from './treatment.model';
+import { TREATMENT_TYPE } from './treatment.descriptor';
 
 /** Admin mutations for treatments (create, update, publish, trash, …). */
 export const TreatmentsEditorialResolver = createEditorialResolver({

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-// Registers how public reads fetch this type (read plans).
-import './treatment.read-shape';
 import { TreatmentsEditorialResolver } from './treatments-editorial.resolver';
 import { TreatmentsResolver } from './treatments.resolver';
 import { TreatmentsService } from './treatments.service';

@@ -1,6 +1,5 @@
 import { Args, Context, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DocumentLookupArgs } from '../common/documents/document-lookup';
-import { DocumentType } from '../common/documents/document-status';
 import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../common/loaders/document-selection';
@@ -9,11 +8,11 @@ import { ConditionModel } from '../conditions/condition.model';
 import { FaqModel } from '../faqs/faq.model';
 import { LocationModel } from '../locations/location.model';
 import { ProviderModel } from '../providers/provider.model';
-import { faqsOf, Relations } from '../relations/relation-descriptors';
 import { Treatment } from './treatment.entity';
 import { TreatmentsArgs } from './treatment.inputs';
 import { TreatmentConnection, TreatmentModel } from './treatment.model';
 import { TreatmentsService } from './treatments.service';
+import { RELATED_TREATMENTS, TREATMENT_CONDITIONS, TREATMENT_FAQS, TREATMENT_LOCATIONS, TREATMENT_PROVIDERS } from './treatment.descriptor';
 
 @Resolver(() => TreatmentModel)
 export class TreatmentsResolver {
@@ -31,26 +30,26 @@ export class TreatmentsResolver {
 
   @ResolveField(() => [ConditionModel], { description: 'Conditions this treatment treats, in the order the page lists them.' })
   conditions(treatment: Treatment, _args: unknown, context: GraphQLContext) {
-    return context.loaders.relatedOf(Relations.treatmentConditions, treatment);
+    return context.loaders.relatedOf(TREATMENT_CONDITIONS, treatment);
   }
 
   @ResolveField(() => [FaqModel], { description: 'Questions and answers of this treatment\'s page, in order.' })
   faqs(treatment: Treatment, _args: unknown, context: GraphQLContext) {
-    return context.loaders.relatedOf(faqsOf(DocumentType.TREATMENT), treatment);
+    return context.loaders.relatedOf(TREATMENT_FAQS, treatment);
   }
 
   @ResolveField(() => [ProviderModel], { description: 'Providers who perform this treatment.' })
   providers(treatment: Treatment, _args: unknown, context: GraphQLContext) {
-    return context.loaders.relatedOf(Relations.treatmentProviders, treatment);
+    return context.loaders.relatedOf(TREATMENT_PROVIDERS, treatment);
   }
 
   @ResolveField(() => [LocationModel], { description: 'Offices where this treatment is offered.' })
   locations(treatment: Treatment, _args: unknown, context: GraphQLContext) {
-    return context.loaders.relatedOf(Relations.treatmentLocations, treatment);
+    return context.loaders.relatedOf(TREATMENT_LOCATIONS, treatment);
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Other treatments to suggest alongside this one.' })
   relatedTreatments(treatment: Treatment, _args: unknown, context: GraphQLContext) {
-    return context.loaders.relatedOf(Relations.relatedTreatments, treatment);
+    return context.loaders.relatedOf(RELATED_TREATMENTS, treatment);
   }
 }

@@ -1,26 +1,8 @@
 import { FieldNode, FragmentDefinitionNode, getNamedType, GraphQLResolveInfo, GraphQLSchema, isAbstractType, isCompositeType, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, ObjectLiteral } from 'typeorm';
+import { ContentType, contentTypeOf, contentTypes } from '../../content/document-descriptor';
+import { Relation } from '../../content/relations';
 import { publicVisibility } from '../documents/visibility';
-import { RelationDescriptor } from './request-loaders';
-
-/**
- * How the public read path fetches a GraphQL document type in one statement: its entity, the
- * GraphQL fields that read a relation, and the entity properties computed fields read.
- */
-export interface ReadShape {
-  /** The GraphQL object type name ("Treatment"). */
-  typeName: string;
-  entity: EntityTarget<ObjectLiteral>;
-  /** Relation fields of the type, by GraphQL field name. */
-  relations: Record<string, RelationDescriptor<ObjectLiteral>>;
-  /**
-   * Fields that are not an entity property of the same name nor a relation, with the entity
-   * properties they read. A field in none of the three makes the plan read every column.
-   */
-  computed: Record<string, string[]>;
-  /** Properties read whatever the query selects (e.g. what a relation field filters on). */
-  alwaysRead?: string[];
-}
 
 /** A column as the read plan selects it. */
 interface PlannedColumn {
@@ -31,7 +13,9 @@ interface PlannedColumn {
 
 /** The compiled form of a shape for one DataSource: its table and columns. */
 interface CompiledShape {
-  shape: ReadShape;
+  shape: ContentType;
+  /** Fields that read other columns than their name (see DocumentDescriptor.read.computed). */
+  computed: Record<string, readonly string[]>;
   table: string;
   /** Every column, by entity property. */
   columns: Map<string, PlannedColumn>;
@@ -44,7 +28,7 @@ interface CompiledShape {
  */
 export interface PlannedRelation {
   key: string;
-  descriptor: RelationDescriptor<ObjectLiteral>;
+  descriptor: Relation;
   node: PlannedNode;
 }
 
@@ -56,14 +40,6 @@ export interface PlannedNode {
 }
 
 const RELATION_PREFIX = '@';
-
-const registeredShapes: ReadShape[] = [];
-
-/** Declares how the public read path reads a GraphQL document type; feature modules call it once. */
-export function registerReadShape(shape: ReadShape): ReadShape {
-  registeredShapes.push(shape);
-  return shape;
-}
 
 const planners = new WeakMap<DataSource, ReadPlanner>();
 /** PostgreSQL's json_build_object takes at most 100 arguments. */
@@ -88,33 +64,33 @@ export class ReadPlanner {
 
   private constructor(
     private readonly dataSource: DataSource,
-    shapes: ReadShape[],
+    types: ContentType[],
   ) {
-    for (const shape of shapes) this.shapesByType.set(shape.typeName, this.compile(shape));
+    for (const contentType of types) this.shapesByType.set(contentType.name, this.compile(contentType));
   }
 
-  /** The planner of a DataSource, built on first use from the registered shapes. */
+  /** The planner of a DataSource, built on first use from the registered content types. */
   static for(dataSource: DataSource): ReadPlanner {
     let planner = planners.get(dataSource);
     if (!planner) {
-      planner = new ReadPlanner(dataSource, registeredShapes);
+      planner = new ReadPlanner(dataSource, contentTypes());
       planners.set(dataSource, planner);
     }
     return planner;
   }
 
-  private compile(declared: ReadShape): CompiledShape {
+  private compile(shape: ContentType): CompiledShape {
     // Fields of every document type (DocumentModel, and the editors' `editorial` view).
-    const shape = { ...declared, computed: { seo: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noindex'], editorial: [], ...declared.computed } };
-    for (const property of Object.values(shape.computed).flat()) {
-      if (!this.dataSource.getMetadata(shape.entity).columns.some((column) => column.propertyName === property)) throw new Error(`${shape.typeName} read shape names unknown property ${property}`);
-    }
+    const computed: Record<string, readonly string[]> = { seo: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noindex'], editorial: [], ...shape.read.computed };
     const metadata = this.dataSource.getMetadata(shape.entity);
+    for (const property of Object.values(computed).flat()) {
+      if (!metadata.columns.some((column) => column.propertyName === property)) throw new Error(`${shape.name} reads unknown property ${property}`);
+    }
     const columns = new Map<string, PlannedColumn>();
     for (const column of metadata.columns) {
       columns.set(column.propertyName, { property: column.propertyName, column: column.databaseName, timestamp: column.type === 'timestamptz' || column.type === 'timestamp' });
     }
-    return { shape, table: metadata.tableName, columns, prototype: (metadata.target as { prototype: object }).prototype };
+    return { shape, computed, table: metadata.tableName, columns, prototype: shape.entity.prototype };
   }
 
   /** Whether documents of this GraphQL type can be read through plans. */
@@ -159,27 +135,27 @@ export class ReadPlanner {
   }
 
   private planNode(compiled: CompiledShape, nodes: FieldNode[], info: GraphQLResolveInfo, fieldsByType: Map<string, Set<string>>, depth: number): PlannedNode {
-    const selected = fieldsByType.get(compiled.shape.typeName) ?? new Set<string>();
+    const selected = fieldsByType.get(compiled.shape.name) ?? new Set<string>();
     const columns = this.columnsFor(compiled, selected);
     const relations: PlannedRelation[] = [];
     // Depth is bounded by the query limits; this guard only keeps a pathological plan finite.
     if (depth < 12) {
       const children = nodes.flatMap((node) => fieldsIn(node.selectionSet, info.fragments));
-      for (const [fieldName, descriptor] of Object.entries(compiled.shape.relations)) {
+      for (const [fieldName, descriptor] of Object.entries(compiled.shape.read.relations)) {
         const fieldNodes = children.filter((child) => child.name.value === fieldName);
         if (fieldNodes.length === 0) continue;
         const target = this.shapeOfTarget(descriptor);
         relations.push({ key: `${RELATION_PREFIX}${descriptor.name}`, descriptor, node: this.planNode(target, fieldNodes, info, fieldsByType, depth + 1) });
       }
     }
-    if (columns.length + relations.length > MAX_JSON_KEYS) throw new Error(`${compiled.shape.typeName} has too many columns for one json_build_object`);
+    if (columns.length + relations.length > MAX_JSON_KEYS) throw new Error(`${compiled.shape.name} has too many columns for one json_build_object`);
     return { compiled, columns, relations };
   }
 
-  private shapeOfTarget(descriptor: RelationDescriptor<ObjectLiteral>): CompiledShape {
-    const table = this.dataSource.getMetadata(descriptor.target).tableName;
-    for (const compiled of this.shapesByType.values()) if (compiled.table === table) return compiled;
-    throw new Error(`No read shape for the target of relation ${descriptor.name}`);
+  private shapeOfTarget(descriptor: Relation): CompiledShape {
+    const compiled = this.shapesByType.get(contentTypeOf(descriptor.targetType).name);
+    if (!compiled) throw new Error(`No content type for the target of relation ${descriptor.name}`);
+    return compiled;
   }
 
   /**
@@ -187,10 +163,10 @@ export class ReadPlanner {
    * shape always reads, same-named properties and what computed fields declare.
    */
   private columnsFor(compiled: CompiledShape, selected: Set<string>): PlannedColumn[] {
-    const needed = new Set<string>(['id', ...(compiled.shape.alwaysRead ?? [])]);
+    const needed = new Set<string>(['id', ...(compiled.shape.read.alwaysRead ?? [])]);
     for (const field of selected) {
-      if (field === '__typename' || field in compiled.shape.relations) continue;
-      if (field in compiled.shape.computed) for (const property of compiled.shape.computed[field]) needed.add(property);
+      if (field === '__typename' || field in compiled.shape.read.relations) continue;
+      if (field in compiled.computed) for (const property of compiled.computed[field]) needed.add(property);
       else if (compiled.columns.has(field)) needed.add(field);
       // A field the shape does not know: read everything rather than guess.
       else return [...compiled.columns.values()];
@@ -231,7 +207,7 @@ export class ReadPlanner {
    * Turns one document's JSON into an entity object (timestamps as Dates) and hands the nested
    * relations to `prime(descriptor, ownerId, targets)`, depth first.
    */
-  hydrate<T>(node: PlannedNode, json: Record<string, unknown>, prime: (descriptor: RelationDescriptor<ObjectLiteral>, ownerId: string, targets: ObjectLiteral[]) => void): T {
+  hydrate<T>(node: PlannedNode, json: Record<string, unknown>, prime: (descriptor: Relation, ownerId: string, targets: ObjectLiteral[]) => void): T {
     const document = Object.create(node.compiled.prototype) as Record<string, unknown>;
     for (const column of node.columns) {
       const value = json[column.property];

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { contentTypeOf } from '../../content/document-descriptor';
+import { Relation } from '../../content/relations';
 import { recordDocumentsRead } from '../cache-tags';
 import { currentRequestContext, RequestContext } from '../request-context';
 import { overlayDrafts } from '../documents/draft-overlay';
@@ -16,26 +18,6 @@ export type Visibility = 'public' | 'draft';
 
 function visibilityCondition(visibility: Visibility, alias: string): string {
   return visibility === 'public' ? publicVisibility(alias) : `${alias}.deleted_at IS NULL`;
-}
-
-/**
- * A relation between documents stored in a join table, read from the owner's side:
- * `treatment.conditions` is { joinTable: 'treatment_conditions', ownerColumn: 'treatment_id',
- * targetColumn: 'condition_id' }.
- */
-export interface RelationDescriptor<T extends ObjectLiteral> {
-  /** Unique name, used as the loader's key within a request. */
-  name: string;
-  target: EntityTarget<T>;
-  joinTable: string;
-  ownerColumn: string;
-  targetColumn: string;
-  /** Extra condition on the join row `j` or the target row `t` (e.g. the FAQ owner type, active providers). */
-  joinCondition?: string;
-  /** Key of the target ids in a draft snapshot, when it differs from `name` (a primary target). */
-  draftKey?: string;
-  /** ORDER BY over `j` (join row) and `t` (target row); the id breaks ties. */
-  orderBy: string;
 }
 
 /**
@@ -88,25 +70,26 @@ export class RequestLoaders {
    * The related documents of `owner` through `descriptor`. A document read at stage DRAFT gets
    * its draft's relations (from the snapshot) and unpublished targets; others get live ones only.
    */
-  relatedOf<T extends ObjectLiteral>(descriptor: RelationDescriptor<T>, owner: { id: string }): T[] | Promise<T[]> {
+  relatedOf<T extends ObjectLiteral = ObjectLiteral>(descriptor: Relation, owner: { id: string }): T[] | Promise<T[]> {
     const view = draftViewOf(owner);
-    if (!view) return (this.primed.get(descriptor.name)?.get(owner.id) as T[] | undefined) ?? this.related(descriptor).load(owner.id);
+    if (!view) return (this.primed.get(descriptor.name)?.get(owner.id) as T[] | undefined) ?? this.related<T>(descriptor).load(owner.id);
     return this.draftRelatedOf(descriptor, owner.id, view);
   }
 
   /** A relation as a draft has it: the snapshot's target ids when the draft changed them, with unpublished targets. */
-  private async draftRelatedOf<T extends ObjectLiteral>(descriptor: RelationDescriptor<T>, ownerId: string, view: DraftView): Promise<T[]> {
+  private async draftRelatedOf<T extends ObjectLiteral>(descriptor: Relation, ownerId: string, view: DraftView): Promise<T[]> {
     const ids = view.relations?.[descriptor.draftKey ?? descriptor.name];
-    if (!ids) return this.related(descriptor, 'draft').load(ownerId);
-    const targets = await this.documentById(descriptor.target, 'draft').loadMany(ids);
+    if (!ids) return this.related<T>(descriptor, 'draft').load(ownerId);
+    const targets = await this.documentById<T>(contentTypeOf(descriptor.targetType).entity, 'draft').loadMany(ids);
     return targets.filter((target): target is T => Boolean(target) && !(target instanceof Error));
   }
 
   /** The visible targets of a relation for an owner id, in the descriptor's order. */
-  related<T extends ObjectLiteral>(descriptor: RelationDescriptor<T>, visibility: Visibility = 'public'): DataLoader<string, T[]> {
+  related<T extends ObjectLiteral = ObjectLiteral>(descriptor: Relation, visibility: Visibility = 'public'): DataLoader<string, T[]> {
     return this.loader(`rel:${visibility}:${descriptor.name}`, () =>
       new DataLoader<string, T[]>(async (ownerIds) => {
-        const metadata = this.dataSource.getMetadata(descriptor.target);
+        const target = contentTypeOf(descriptor.targetType).entity;
+        const metadata = this.dataSource.getMetadata(target);
         const links: { owner_id: string; target_id: string }[] = await this.dataSource
           .createQueryBuilder()
           .select(`j.${descriptor.ownerColumn}`, 'owner_id')
@@ -119,7 +102,7 @@ export class RequestLoaders {
           .orderBy(descriptor.orderBy)
           .addOrderBy('t.id')
           .getRawMany();
-        const targets = await this.documentById(descriptor.target, visibility).loadMany([...new Set(links.map((link) => link.target_id))]);
+        const targets = await this.documentById<T>(target, visibility).loadMany([...new Set(links.map((link) => link.target_id))]);
         const targetById = new Map<string, T>();
         for (const target of targets) if (target && !(target instanceof Error)) targetById.set(target.id, target);
         const byOwner = new Map<string, T[]>(ownerIds.map((id) => [id, []]));
@@ -137,7 +120,7 @@ export class RequestLoaders {
    * answers at once, without SQL and without a promise (GraphQL completes synchronous values
    * far more cheaply). The first read of an owner's relation wins, as in a DataLoader.
    */
-  primeRelated<T extends ObjectLiteral>(descriptor: RelationDescriptor<T>, ownerId: string, targets: T[]): void {
+  primeRelated(descriptor: Relation, ownerId: string, targets: ObjectLiteral[]): void {
     let byOwner = this.primed.get(descriptor.name);
     if (!byOwner) this.primed.set(descriptor.name, (byOwner = new Map()));
     if (!byOwner.has(ownerId)) byOwner.set(ownerId, targets);

@@ -1,0 +1,18 @@
+import { DocumentType } from '../common/documents/document-status';
+import { defineDocumentType } from '../content/document-descriptor';
+import { Faq } from './faq.entity';
+import { FaqModel } from './faq.model';
+
+export const FAQ_TYPE = defineDocumentType({
+  type: DocumentType.FAQ,
+  name: 'Faq',
+  entity: Faq,
+  model: () => FaqModel,
+  fields: ['question', 'answer', 'tags'],
+  relations: [],
+  search: { titles: (alias) => [`${alias}.question`], bodies: (alias) => [`${alias}.answer`] },
+  sortName: (alias) => `lower(${alias}.question)`,
+  slugSource: (fields) => String(fields.question ?? ''),
+  label: (fields) => `FAQ "${fields.question}"`,
+  read: { relations: {}, computed: {} },
+});

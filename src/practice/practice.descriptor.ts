@@ -1,0 +1,21 @@
+import { DocumentType } from '../common/documents/document-status';
+import { defineDocumentType } from '../content/document-descriptor';
+import { faqPlacements } from '../content/relations';
+import { Practice } from './practice.entity';
+import { PracticeModel } from './practice.model';
+
+export const PRACTICE_FAQS = faqPlacements(DocumentType.PRACTICE);
+
+export const PRACTICE_TYPE = defineDocumentType({
+  type: DocumentType.PRACTICE,
+  name: 'Practice',
+  entity: Practice,
+  model: () => PracticeModel,
+  fields: ['name', 'description', 'mainPhone', 'website', 'bookingUrl', 'socialProfiles', 'specialty'],
+  relations: [PRACTICE_FAQS],
+  sortName: (alias) => `lower(${alias}.name)`,
+  slugSource: (fields) => String(fields.name ?? ''),
+  label: (fields) => `Practice "${fields.name}"`,
+  read: { relations: { faqs: PRACTICE_FAQS }, computed: {} },
+  singleton: true,
+});

@@ -8,8 +8,9 @@ export interface AuditRecord {
   action: string;
   documentType?: string | null;
   documentId?: string | null;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
+  /** Any JSON: a document's state, or the fields a change concerns. */
+  before?: object | null;
+  after?: object | null;
 }
 
 /** Writes audit entries inside the caller's transaction, so an entry exists exactly when the change does. */
@@ -23,9 +24,8 @@ export class AuditLogService {
       action: record.action,
       documentType: record.documentType ?? null,
       documentId: record.documentId ?? null,
-      // jsonb columns: TypeORM's deep-partial type cannot describe arbitrary JSON.
-      before: (record.before ?? null) as never,
-      after: (record.after ?? null) as never,
+      before: record.before ?? null,
+      after: record.after ?? null,
       requestId: currentRequestContext()?.requestId ?? null,
     });
   }

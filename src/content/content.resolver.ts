@@ -8,34 +8,26 @@ import { AppError } from '../common/errors/app-error';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { ConnectionArgs } from '../common/pagination/connection.args';
 import { paginateByKeyset } from '../common/pagination/keyset-pagination';
-import { Condition } from '../conditions/condition.entity';
-import { ConditionModel } from '../conditions/condition.model';
-import { Location } from '../locations/location.entity';
-import { LocationModel } from '../locations/location.model';
-import { Practice } from '../practice/practice.entity';
-import { PracticeModel } from '../practice/practice.model';
-import { Provider } from '../providers/provider.entity';
-import { ProviderModel } from '../providers/provider.model';
 import { Revision } from '../revisions/revision.entity';
-import { Treatment } from '../treatments/treatment.entity';
-import { TreatmentModel } from '../treatments/treatment.model';
 import { AttachFaqInput, DetachFaqInput, DocumentIdInput, ReorderFaqsInput } from './editorial.inputs';
 import { RevisionConnection, ScheduledActionModel } from './editorial.models';
 import { FaqPlacementsService } from './faq-placements.service';
 import { PublishingService } from './publishing.service';
 import { requireDraftAccess } from './stage-access';
+import { ContentType, contentTypeOfDocument, contentTypes } from './document-descriptor';
+import { isFaqPlacements } from './relations';
+
+/** The content types whose pages carry FAQs (see faqPlacements). */
+function pageTypes(): ContentType[] {
+  return contentTypes().filter((contentType) => contentType.relations.some(isFaqPlacements));
+}
 
 export const FaqPageUnion = createUnionType({
   name: 'FaqPage',
   description: 'A page that FAQs can be placed on.',
-  types: () => [TreatmentModel, ConditionModel, LocationModel, ProviderModel, PracticeModel] as const,
+  types: () => pageTypes().map((contentType) => contentType.model()),
   resolveType(value: object) {
-    if (value instanceof Treatment) return TreatmentModel;
-    if (value instanceof Condition) return ConditionModel;
-    if (value instanceof Location) return LocationModel;
-    if (value instanceof Provider) return ProviderModel;
-    if (value instanceof Practice) return PracticeModel;
-    return undefined;
+    return contentTypeOfDocument(value)?.model();
   },
 });
 

@@ -85,8 +85,10 @@ export interface ContentType {
   sync?: { owned: readonly string[]; externalIds: { table: string; ownerColumn: string }; relation?: OwnedRelation };
   search?: { titles: (alias: string) => string[]; bodies: (alias: string) => string[] };
   sortName: (alias: string) => string;
-  slugSource(fields: Record<string, unknown>): string;
-  label(fields: Record<string, unknown>): string;
+  /** Text a slug is generated from, of a row or of a state's fields. */
+  slugSource(fields: object): string;
+  /** How to name a document (a row or a state's fields) in messages. */
+  label(fields: object): string;
   read: { relations: Record<string, Relation>; computed: Record<string, readonly string[]>; alwaysRead: readonly string[] };
   singleton: boolean;
 }
@@ -104,6 +106,9 @@ export function defineDocumentType<E extends DocumentEntity>(descriptor: Documen
   if (registered.has(descriptor.type)) throw new Error(`Content type ${descriptor.type} is defined twice`);
   const contentType: ContentType = {
     ...descriptor,
+    // Rows and snapshot fields both carry the descriptor's properties by name.
+    slugSource: (fields) => descriptor.slugSource(fields as Partial<Record<Property<E>, unknown>>),
+    label: (fields) => descriptor.label(fields as Partial<Record<Property<E>, unknown>>),
     table: tableOf(descriptor.entity),
     fields: [...COMMON_EDITABLE_FIELDS, ...descriptor.fields],
     ownFields: descriptor.fields,

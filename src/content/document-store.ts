@@ -28,7 +28,7 @@ export async function lockDocument(manager: EntityManager, contentType: ContentT
     .getOne();
   if (!row) throw AppError.notFound(`${contentType.name} ${id}`);
   if (row.deletedAt && !options.allowTrashed) {
-    throw AppError.conflict(`${contentType.label(row as never)} is in the trash; restore it first`, { documentId: id });
+    throw AppError.conflict(`${contentType.label(row)} is in the trash; restore it first`, { documentId: id });
   }
   const draft = await manager.findOne(Revision, { where: { documentType: contentType.type, documentId: id, kind: RevisionKind.DRAFT } });
   return { row, draft, version: draft?.version ?? row.version };
@@ -38,7 +38,7 @@ export async function lockDocument(manager: EntityManager, contentType: ContentT
 export function assertVersion(contentType: ContentType, locked: LockedDocument, expected: number): void {
   if (expected !== locked.version) {
     throw AppError.conflict(
-      `${contentType.label(locked.row as never)} was changed by someone else (you edited version ${expected}, the current version is ${locked.version}); reload it and apply your change again`,
+      `${contentType.label(locked.row)} was changed by someone else (you edited version ${expected}, the current version is ${locked.version}); reload it and apply your change again`,
       { currentVersion: locked.version, yourVersion: expected },
     );
   }
@@ -46,7 +46,7 @@ export function assertVersion(contentType: ContentType, locked: LockedDocument, 
 
 /** The state an editor works on: the pending draft, or the row itself. */
 export async function editableState(manager: EntityManager, contentType: ContentType, locked: LockedDocument): Promise<DocumentState> {
-  if (locked.draft) return locked.draft.snapshot as unknown as DocumentState;
+  if (locked.draft) return locked.draft.snapshot;
   return readLiveState(manager, contentType, locked.row);
 }
 

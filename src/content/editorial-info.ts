@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DocumentEntity } from '../common/documents/document.entity';
 import { Revision, RevisionKind } from '../revisions/revision.entity';
-import { DocumentState } from './content-type';
 import { ContentType } from './document-descriptor';
 import { readLiveState } from './document-state';
 import { EditorialInfo } from './editorial.models';
@@ -21,7 +20,7 @@ export class EditorialInfoService {
     const manager = this.dataSource.manager;
     const draft = await manager.findOne(Revision, { where: { documentType: contentType.type, documentId: document.id, kind: RevisionKind.DRAFT } });
     const row = await manager.getRepository(contentType.entity).findOneBy({ id: document.id } as never);
-    const state = draft ? (draft.snapshot as unknown as DocumentState) : row ? await readLiveState(manager, contentType, row as DocumentEntity) : null;
+    const state = draft ? (draft.snapshot) : row ? await readLiveState(manager, contentType, row as DocumentEntity) : null;
     const scheduledActions = await manager.find(ScheduledAction, {
       where: { documentType: contentType.type, documentId: document.id, status: ScheduledActionStatus.PENDING },
       order: { runAt: 'ASC' },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
@@ -11,25 +12,18 @@ import { DocumentState } from './content-type';
 import { ContentType } from './document-descriptor';
 import { relationsTargeting } from './document-descriptor';
 import { resolveRefs } from './document-refs';
-import { applyState, mergeState, readLiveState } from './document-state';
+import { mergeState, readLiveState } from './document-state';
+import { DocumentWriter, valueTakenMessage } from './document-writer';
 import { draftViewOfDocument } from '../common/documents/draft-view';
 import { assertVersion, editableState, isLive, lockDocument } from './document-store';
 import { ChangeRequest } from './editorial.types';
-import { OutboxEvent } from './outbox-event.entity';
 import { ScheduledAction, ScheduledActionStatus } from './scheduled-action.entity';
-import { generateUniqueSlug, recordSlugChange, slugTaken } from './slugs';
-import { fieldValueTaken } from './unique-fields';
 
 /** A published document that points at the one being trashed. */
 export interface Reference {
   type: string;
   id: string;
   label: string;
-}
-
-/** The user id to record as author: API keys and the system are named in the audit log instead. */
-function authorId(actor: Actor): string | null {
-  return actor.kind === 'USER' ? actor.id : null;
 }
 
 /**
@@ -50,15 +44,16 @@ export class EditorialService {
         const [existing] = await manager.query(`SELECT id FROM ${contentType.table} WHERE deleted_at IS NULL LIMIT 1`);
         if (existing) throw AppError.conflict(`There is already a ${contentType.name.toLowerCase()}; update it instead`, { documentId: existing.id });
       }
-      const change = await this.resolveChange(manager, contentType, request, path, null);
+      const writer = new DocumentWriter(manager, contentType, actor);
+      const change = await this.resolveChange(writer, contentType, request, path, null);
       const state = mergeState(contentType, { fields: {}, relations: {}, primary: {} }, change);
-      const repository = manager.getRepository(contentType.entity);
-      const row = (await repository.save(
-        repository.create({ ...state.fields, status: DocumentStatus.DRAFT, version: 1, createdBy: authorId(actor), updatedBy: authorId(actor) } as never) as never,
-      )) as unknown as DocumentEntity;
-      await applyState(manager, contentType, row.id, state, {});
-      await this.audit.record(manager, actor, { action: `create${contentType.name}`, documentType: contentType.type, documentId: row.id, after: state as never });
-      return this.editorView(manager, contentType, row.id);
+      const id = randomUUID();
+      await writer.insert([{ id, slug: String(state.fields.slug), status: DocumentStatus.DRAFT, fields: state.fields }]);
+      for (const relation of contentType.relations) {
+        await writer.replaceRelation(relation, [{ ownerId: id, targets: state.relations[relation.name] ?? [], primary: relation.primary ? (state.primary[relation.name] ?? null) : undefined }]);
+      }
+      await this.audit.record(manager, actor, { action: `create${contentType.name}`, documentType: contentType.type, documentId: id, after: state });
+      return this.editorView(manager, contentType, id);
     });
   }
 
@@ -67,10 +62,10 @@ export class EditorialService {
       const locked = await lockDocument(manager, contentType, id);
       assertVersion(contentType, locked, version);
       const before = await editableState(manager, contentType, locked);
-      const change = await this.resolveChange(manager, contentType, request, path, id, before);
+      const change = await this.resolveChange(new DocumentWriter(manager, contentType, actor), contentType, request, path, id, before);
       const after = mergeState(contentType, before, change);
       await this.saveEditableState(manager, actor, contentType, locked.row, after, locked.version + 1);
-      await this.audit.record(manager, actor, { action: `update${contentType.name}`, documentType: contentType.type, documentId: id, before: before as never, after: after as never });
+      await this.audit.record(manager, actor, { action: `update${contentType.name}`, documentType: contentType.type, documentId: id, before, after });
       return this.editorView(manager, contentType, id);
     });
   }
@@ -80,17 +75,9 @@ export class EditorialService {
    * public keeps seeing the published version), else straight into the row.
    */
   async saveEditableState(manager: EntityManager, actor: Actor, contentType: ContentType, row: DocumentEntity, state: DocumentState, newVersion: number): Promise<void> {
-    if (row.status === DocumentStatus.PUBLISHED) {
-      await manager.query(
-        `INSERT INTO revisions (document_type, document_id, kind, version, snapshot, created_by) VALUES ($1, $2, 'DRAFT', $3, $4, $5)
-         ON CONFLICT (document_type, document_id) WHERE kind = 'DRAFT' DO UPDATE SET version = EXCLUDED.version, snapshot = EXCLUDED.snapshot, created_by = EXCLUDED.created_by, created_at = now()`,
-        [contentType.type, row.id, newVersion, JSON.stringify(state), authorId(actor)],
-      );
-      return;
-    }
-    const newSlug = String(state.fields.slug);
-    await applyState(manager, contentType, row.id, state, { version: newVersion, updatedBy: authorId(actor) });
-    await recordSlugChange(manager, contentType, row.id, row.slug, newSlug);
+    const writer = new DocumentWriter(manager, contentType, actor);
+    if (row.status === DocumentStatus.PUBLISHED) await writer.upsertDrafts([{ id: row.id, version: newVersion, state }]);
+    else await writer.applyStates([{ row, state, version: newVersion }]);
   }
 
   /** Moves a document to the trash, refusing while published documents still point at it unless `detach`. */
@@ -100,16 +87,17 @@ export class EditorialService {
       const references = await this.publishedReferencesTo(manager, contentType, id);
       if (references.length > 0 && !detach) {
         throw AppError.conflict(
-          `${contentType.label(locked.row as never)} is still used by ${references.map((reference) => reference.label).join(', ')}; remove those links first or trash with detach: true`,
+          `${contentType.label(locked.row)} is still used by ${references.map((reference) => reference.label).join(', ')}; remove those links first or trash with detach: true`,
           { references },
         );
       }
       if (isLive(locked.row)) await changes.before(manager, contentType, [id]);
       if (detach) await this.detachAllReferencesTo(manager, contentType, id);
-      await manager.query(`UPDATE ${contentType.table} SET deleted_at = now(), version = version + 1, updated_by = $2 WHERE id = $1`, [id, authorId(actor)]);
+      const writer = new DocumentWriter(manager, contentType, actor);
+      await writer.setTrashed([id], true);
       await manager.update(ScheduledAction, { documentType: contentType.type, documentId: id, status: ScheduledActionStatus.PENDING }, { status: ScheduledActionStatus.CANCELLED, lastError: 'the document was moved to the trash' });
-      await this.writeEvent(manager, 'document.trashed', contentType, id, { detached: detach ? references : [] });
-      await this.audit.record(manager, actor, { action: `trash${contentType.name}`, documentType: contentType.type, documentId: id, before: { status: locked.row.status, references } as never, after: { deleted: true, detached: detach } });
+      await writer.writeEvents('document.trashed', [{ id, payload: { detached: detach ? references : [] } }]);
+      await this.audit.record(manager, actor, { action: `trash${contentType.name}`, documentType: contentType.type, documentId: id, before: { status: locked.row.status, references }, after: { deleted: true, detached: detach } });
       return this.editorView(manager, contentType, id);
     });
   }
@@ -117,14 +105,15 @@ export class EditorialService {
   async restore(actor: Actor, contentType: ContentType, id: string): Promise<DocumentEntity> {
     return this.changes.transaction(async (manager, changes) => {
       const locked = await lockDocument(manager, contentType, id, { allowTrashed: true });
-      if (!locked.row.deletedAt) throw AppError.conflict(`${contentType.label(locked.row as never)} is not in the trash`);
+      if (!locked.row.deletedAt) throw AppError.conflict(`${contentType.label(locked.row)} is not in the trash`);
       if (contentType.singleton) {
         const [other] = await manager.query(`SELECT id FROM ${contentType.table} WHERE deleted_at IS NULL AND id <> $1 LIMIT 1`, [id]);
         if (other) throw AppError.conflict(`Another ${contentType.name.toLowerCase()} exists; only one may be active`, { documentId: other.id });
       }
       if (locked.row.status === DocumentStatus.PUBLISHED) await changes.before(manager, contentType, [id]);
-      await manager.query(`UPDATE ${contentType.table} SET deleted_at = NULL, version = version + 1, updated_by = $2 WHERE id = $1`, [id, authorId(actor)]);
-      await this.writeEvent(manager, 'document.restored', contentType, id, {});
+      const writer = new DocumentWriter(manager, contentType, actor);
+      await writer.setTrashed([id], false);
+      await writer.writeEvents('document.restored', [{ id, payload: {} }]);
       await this.audit.record(manager, actor, { action: `restore${contentType.name}`, documentType: contentType.type, documentId: id, before: { deleted: true }, after: { deleted: false } });
       return this.editorView(manager, contentType, id);
     });
@@ -134,7 +123,7 @@ export class EditorialService {
   async purge(actor: Actor, contentType: ContentType, id: string): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
       const locked = await lockDocument(manager, contentType, id, { allowTrashed: true });
-      if (!locked.row.deletedAt) throw AppError.conflict(`${contentType.label(locked.row as never)} must be in the trash before it can be purged`);
+      if (!locked.row.deletedAt) throw AppError.conflict(`${contentType.label(locked.row)} must be in the trash before it can be purged`);
       // No cache to tell: a document in the trash is already gone from every public read.
       const before = await readLiveState(manager, contentType, locked.row);
       // FAQ placements name their page polymorphically (no foreign key); other join rows cascade.
@@ -144,8 +133,8 @@ export class EditorialService {
       await manager.query('DELETE FROM slug_history WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
       await manager.query('DELETE FROM scheduled_actions WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
       await manager.delete(contentType.entity, { id });
-      await this.writeEvent(manager, 'document.purged', contentType, id, {});
-      await this.audit.record(manager, actor, { action: `purge${contentType.name}`, documentType: contentType.type, documentId: id, before: before as never });
+      await new DocumentWriter(manager, contentType, actor).writeEvents('document.purged', [{ id, payload: {} }]);
+      await this.audit.record(manager, actor, { action: `purge${contentType.name}`, documentType: contentType.type, documentId: id, before });
       return id;
     });
   }
@@ -168,7 +157,7 @@ export class EditorialService {
         .where(`o.id IN (SELECT j.${slot.ownerColumn} FROM ${slot.joinTable} j WHERE j.${slot.targetColumn} = :id${fixed.map(([column, value]) => ` AND j.${column} = '${value}'`).join('')})`, { id })
         .andWhere("o.status = 'PUBLISHED' AND o.deleted_at IS NULL")
         .getMany();
-      for (const row of rows) references.push({ type: owner.type, id: row.id, label: owner.label(row as never) });
+      for (const row of rows) references.push({ type: owner.type, id: row.id, label: owner.label(row) });
     }
     return references;
   }
@@ -202,15 +191,12 @@ export class EditorialService {
     }
   }
 
-  async writeEvent(manager: EntityManager, eventType: string, contentType: ContentType, documentId: string, payload: Record<string, unknown>): Promise<void> {
-    await manager.insert(OutboxEvent, { eventType, documentType: contentType.type, documentId, payload: payload as never });
-  }
-
   /**
    * Resolves references and checks slugs and unique fields; every problem is reported at once
    * with its input path. `current` is the state being edited (none at create).
    */
-  async resolveChange(manager: EntityManager, contentType: ContentType, request: ChangeRequest, path: string, documentId: string | null, current?: DocumentState): Promise<DocumentState> {
+  async resolveChange(writer: DocumentWriter, contentType: ContentType, request: ChangeRequest, path: string, documentId: string | null, current?: DocumentState): Promise<DocumentState> {
+    const { manager } = writer;
     const errors: FieldError[] = [];
     const change: DocumentState = { fields: { ...request.fields }, relations: {}, primary: {} };
     for (const slot of contentType.relations) {
@@ -243,19 +229,16 @@ export class EditorialService {
       const column = columns.find((candidate) => candidate.propertyName === field);
       if (value === null && column && !column.isNullable) errors.push({ path: `${path}.${field}`, message: 'cannot be null' });
     }
-    for (const field of contentType.uniqueFields ?? []) {
+    // Slugs and unique fields are checked against other documents' live rows and pending drafts,
+    // so that publishing never meets a value another draft was allowed to take.
+    for (const field of [...contentType.uniqueFields, 'slug']) {
       const value = change.fields[field];
       if (value === null || value === undefined) continue;
-      if (await fieldValueTaken(manager, contentType, field, value, documentId)) {
-        errors.push({ path: `${path}.${field}`, message: `"${value}" is already used by another ${contentType.name.toLowerCase()}` });
-      }
+      const holder = (await writer.valueHolders(field, [String(value)], documentId ? [documentId] : [])).get(String(value));
+      if (holder) errors.push({ path: `${path}.${field}`, message: valueTakenMessage(holder) });
     }
-    if (typeof change.fields.slug === 'string') {
-      if (await slugTaken(manager, contentType, change.fields.slug, documentId)) {
-        errors.push({ path: `${path}.slug`, message: `"${change.fields.slug}" is already used by another ${contentType.name.toLowerCase()}` });
-      }
-    } else if (!documentId) {
-      change.fields.slug = await generateUniqueSlug(manager, contentType, contentType.slugSource(change.fields), null);
+    if (typeof change.fields.slug !== 'string' && !documentId) {
+      [change.fields.slug] = await writer.allocateSlugs([contentType.slugSource(change.fields)]);
     }
     if (errors.length > 0) throw AppError.badInput(errors);
     return change;

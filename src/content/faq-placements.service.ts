@@ -11,6 +11,7 @@ import { DocumentRef, resolveRefs } from './document-refs';
 import { mergeState } from './document-state';
 import { assertVersion, editableState, lockDocument } from './document-store';
 import { EditorialService } from './editorial.service';
+import { isFaqPlacements } from './relations';
 
 export interface PageRef extends DocumentRef {
   type: DocumentType;
@@ -56,7 +57,7 @@ export class FaqPlacementsService {
     change: (current: string[], faqIds: string[], errors: FieldError[]) => string[],
   ): Promise<DocumentEntity> {
     const contentType = contentTypeOf(page.type);
-    const slot = contentType.relations.find((candidate) => candidate.joinTable === 'faq_placements');
+    const slot = contentType.relations.find(isFaqPlacements);
     if (!slot) throw AppError.badInput([{ path: 'input.page.type', message: 'FAQs cannot be placed on this type' }]);
     return this.dataSource.transaction(async (manager) => {
       const errors: FieldError[] = [];

@@ -5,16 +5,16 @@ import { Actor } from '../auth/actor';
 import { DocumentEntity } from '../common/documents/document.entity';
 import { DocumentStatus } from '../common/documents/document-status';
 import { AppError } from '../common/errors/app-error';
-import { Revision, RevisionKind } from '../revisions/revision.entity';
+import { Revision } from '../revisions/revision.entity';
 import { DocumentState } from './content-type';
 import { ContentType } from './document-descriptor';
 import { ChangedDocuments, ContentChanges } from './content-changes';
 import { contentTypeOf } from './document-descriptor';
-import { applyState, readLiveState } from './document-state';
+import { readLiveState } from './document-state';
+import { DocumentWriter } from './document-writer';
 import { assertVersion, editableState, LockedDocument, lockDocument } from './document-store';
 import { EditorialService } from './editorial.service';
 import { ScheduledAction, ScheduledActionKind, ScheduledActionStatus } from './scheduled-action.entity';
-import { recordSlugChange } from './slugs';
 
 /** A related document that is not live, so the published page does not show it yet. */
 export interface UnpublishedDependency {
@@ -53,30 +53,15 @@ export class PublishingService {
     await changes.before(manager, contentType, [row.id]);
     const before = row.status === DocumentStatus.PUBLISHED ? await readLiveState(manager, contentType, row) : null;
     const state = await editableState(manager, contentType, locked);
-    const now = new Date();
     const newVersion = locked.version + 1;
-    await applyState(manager, contentType, row.id, state, {
-      status: DocumentStatus.PUBLISHED,
-      publishedAt: now,
-      firstPublishedAt: row.firstPublishedAt ?? now,
-      version: newVersion,
-      updatedBy: actor.kind === 'USER' ? actor.id : row.updatedBy,
-    });
-    await recordSlugChange(manager, contentType, row.id, row.slug, String(state.fields.slug));
-    if (draft) await manager.delete(Revision, { id: draft.id });
-    await manager.insert(Revision, {
-      documentType: contentType.type,
-      documentId: row.id,
-      kind: RevisionKind.PUBLISHED,
-      version: newVersion,
-      snapshot: state as never,
-      createdBy: actor.kind === 'USER' ? actor.id : null,
-    });
+    const writer = new DocumentWriter(manager, contentType, actor);
+    await writer.applyStates([{ row, state, version: newVersion, status: DocumentStatus.PUBLISHED, publish: true }]);
+    if (draft) await writer.deleteDrafts([row.id]);
+    await writer.recordPublished([{ id: row.id, version: newVersion, state }]);
     const dependencies = await this.unpublishedDependencies(manager, contentType, state);
-    await this.editorial.writeEvent(manager, 'document.published', contentType, row.id, { version: newVersion, slug: state.fields.slug });
     await this.audit.record(manager, actor, {
       action: `publish${contentType.name}`, documentType: contentType.type, documentId: row.id,
-      before: before as never, after: { ...state, unpublishedDependencies: dependencies } as never,
+      before, after: { ...state, unpublishedDependencies: dependencies },
     });
   }
 
@@ -91,19 +76,18 @@ export class PublishingService {
 
   private async unpublishLocked(manager: EntityManager, actor: Actor, contentType: ContentType, locked: LockedDocument, changes: ChangedDocuments): Promise<void> {
     const { row, draft } = locked;
-    if (row.status !== DocumentStatus.PUBLISHED) throw AppError.conflict(`${contentType.label(row as never)} is not published`);
+    if (row.status !== DocumentStatus.PUBLISHED) throw AppError.conflict(`${contentType.label(row)} is not published`);
     await changes.before(manager, contentType, [row.id]);
     const newVersion = locked.version + 1;
+    const writer = new DocumentWriter(manager, contentType, actor);
     if (draft) {
       // Nothing is live any more, so the pending edits become the working state in the row.
-      const state = draft.snapshot as unknown as DocumentState;
-      await applyState(manager, contentType, row.id, state, { status: DocumentStatus.DRAFT, version: newVersion });
-      await recordSlugChange(manager, contentType, row.id, row.slug, String(state.fields.slug));
-      await manager.delete(Revision, { id: draft.id });
+      await writer.applyStates([{ row, state: draft.snapshot, version: newVersion, status: DocumentStatus.DRAFT }]);
+      await writer.deleteDrafts([row.id]);
     } else {
-      await manager.query(`UPDATE ${contentType.table} SET status = 'DRAFT', version = $2 WHERE id = $1`, [row.id, newVersion]);
+      await writer.updateRows([{ id: row.id, fields: {}, version: newVersion, status: DocumentStatus.DRAFT }]);
     }
-    await this.editorial.writeEvent(manager, 'document.unpublished', contentType, row.id, { version: newVersion });
+    await writer.writeEvents('document.unpublished', [{ id: row.id, payload: { version: newVersion } }]);
     await this.audit.record(manager, actor, { action: `unpublish${contentType.name}`, documentType: contentType.type, documentId: row.id, before: { status: row.status }, after: { status: DocumentStatus.DRAFT } });
   }
 
@@ -112,11 +96,11 @@ export class PublishingService {
     return this.dataSource.transaction(async (manager) => {
       const locked = await lockDocument(manager, contentType, id);
       assertVersion(contentType, locked, version);
-      if (!locked.draft) throw AppError.conflict(`${contentType.label(locked.row as never)} has no pending draft to discard`);
+      if (!locked.draft) throw AppError.conflict(`${contentType.label(locked.row)} has no pending draft to discard`);
       await manager.delete(Revision, { id: locked.draft.id });
       // The version moves on so that an editor still holding the draft cannot save over it.
       await manager.query(`UPDATE ${contentType.table} SET version = $2 WHERE id = $1`, [id, locked.version + 1]);
-      await this.audit.record(manager, actor, { action: `discard${contentType.name}Draft`, documentType: contentType.type, documentId: id, before: locked.draft.snapshot as never });
+      await this.audit.record(manager, actor, { action: `discard${contentType.name}Draft`, documentType: contentType.type, documentId: id, before: locked.draft.snapshot });
       return this.editorial.editorView(manager, contentType, id);
     });
   }
@@ -129,12 +113,12 @@ export class PublishingService {
       const revision = await manager.findOne(Revision, { where: { id: revisionId, documentType: contentType.type, documentId: id } });
       if (!revision) throw AppError.badInput([{ path: 'input.revisionId', message: `is not a revision of this ${contentType.name.toLowerCase()}` }]);
       const before = await editableState(manager, contentType, locked);
-      const restored = await this.withoutMissingTargets(manager, contentType, revision.snapshot as unknown as DocumentState);
+      const restored = await this.withoutMissingTargets(manager, contentType, revision.snapshot);
       // A restored slug another document took since then cannot come back: keep the current one.
       const [clash] = await manager.query(`SELECT 1 FROM ${contentType.table} WHERE slug = $1 AND id <> $2`, [restored.fields.slug, id]);
       if (clash) restored.fields.slug = before.fields.slug;
       await this.editorial.saveEditableState(manager, actor, contentType, locked.row, restored, locked.version + 1);
-      await this.audit.record(manager, actor, { action: `restore${contentType.name}Revision`, documentType: contentType.type, documentId: id, before: before as never, after: { ...restored, revisionId } as never });
+      await this.audit.record(manager, actor, { action: `restore${contentType.name}Revision`, documentType: contentType.type, documentId: id, before: before, after: { ...restored, revisionId } });
       return this.editorial.editorView(manager, contentType, id);
     });
   }
@@ -166,7 +150,7 @@ export class PublishingService {
         .where('t.id = ANY(:ids)', { ids })
         .andWhere("(t.status <> 'PUBLISHED' OR t.deleted_at IS NOT NULL)")
         .getMany();
-      for (const row of rows) dependencies.push({ type: target.type, id: row.id, label: target.label(row as never), status: row.status });
+      for (const row of rows) dependencies.push({ type: target.type, id: row.id, label: target.label(row), status: row.status });
     }
     return dependencies;
   }

@@ -87,6 +87,13 @@ export function withPrimary(relation: OwnedRelation, primary: { field: string })
   };
 }
 
+const FAQ_PLACEMENTS_TABLE = 'faq_placements';
+
+/** Whether a relation is the FAQ placements of a page type. */
+export function isFaqPlacements(relation: Relation): boolean {
+  return relation.joinTable === FAQ_PLACEMENTS_TABLE;
+}
+
 /**
  * The FAQs placed on pages of `ownerType`, in their position order. One polymorphic table serves
  * every page type (docs/decisions.md): its rows carry the owner's type.
@@ -97,7 +104,7 @@ export function faqPlacements(ownerType: DocumentType): OwnedRelation {
     ownerType,
     field: 'faqs',
     targetType: DocumentType.FAQ,
-    joinTable: 'faq_placements',
+    joinTable: FAQ_PLACEMENTS_TABLE,
     ownerColumn: 'owner_id',
     targetColumn: 'faq_id',
     joinCondition: `j.owner_type = '${ownerType}'`,

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DocumentState } from '../content/content-type';
 import { DocumentType } from '../common/documents/document-status';
 
 export enum RevisionKind {
@@ -33,7 +34,7 @@ export class Revision {
   version: number;
 
   @Column({ type: 'jsonb' })
-  snapshot: Record<string, unknown>;
+  snapshot: DocumentState;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,37 +1,29 @@
 import { DocumentEntity } from '../common/documents/document.entity';
 import { DocumentStatus } from '../common/documents/document-status';
 import { ContentType } from '../content/document-descriptor';
+import { OwnedRelation } from '../content/relations';
 import { DraftRow, Links } from './sync-matching';
-import { LOCATION_OWNED_FIELDS, OwnedField, PROVIDER_OWNED_FIELDS } from './sync-records';
 import { SyncFieldChange } from './sync-report';
 import { SyncApplyMode } from './sync.enums';
 import { LOCATION_TYPE } from '../locations/location.descriptor';
-import { PROVIDER_LOCATIONS, PROVIDER_TYPE } from '../providers/provider.descriptor';
+import { PROVIDER_TYPE } from '../providers/provider.descriptor';
 
-/** A content type as the sync sees it: the fields a source owns, and its owned relation if any. */
+/** A content type as the sync sees it: the fields a source owns, its external ids and owned relation (from its descriptor). */
 export interface SyncKind {
   contentType: ContentType;
-  owned: OwnedField[];
-  externalIdTable: string;
-  externalIdOwnerColumn: string;
-  /** The relation slot a source owns (a provider's offices), with a primary. */
-  linkSlot?: { name: string; joinTable: string; ownerColumn: string; targetColumn: string };
+  owned: readonly string[];
+  externalIds: { table: string; ownerColumn: string };
+  /** The relation a source sets (a provider's offices), with a primary. */
+  relation?: OwnedRelation;
 }
 
-export const PROVIDER_KIND: SyncKind = {
-  contentType: PROVIDER_TYPE,
-  owned: PROVIDER_OWNED_FIELDS,
-  externalIdTable: 'provider_external_ids',
-  externalIdOwnerColumn: 'provider_id',
-  linkSlot: { name: PROVIDER_LOCATIONS.name, joinTable: 'provider_locations', ownerColumn: 'provider_id', targetColumn: 'location_id' },
-};
+function syncKindOf(contentType: ContentType): SyncKind {
+  if (!contentType.sync) throw new Error(`${contentType.name} is not synced`);
+  return { contentType, ...contentType.sync };
+}
 
-export const LOCATION_KIND: SyncKind = {
-  contentType: LOCATION_TYPE,
-  owned: LOCATION_OWNED_FIELDS,
-  externalIdTable: 'location_external_ids',
-  externalIdOwnerColumn: 'location_id',
-};
+export const PROVIDER_KIND = syncKindOf(PROVIDER_TYPE);
+export const LOCATION_KIND = syncKindOf(LOCATION_TYPE);
 
 /** A change to the editable state of a document: owned field values and, for providers, offices. */
 export interface StatePatch {
@@ -78,9 +70,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-function fieldChanges(owned: OwnedField[], current: (property: string) => unknown, desired: Record<string, unknown>): SyncFieldChange[] {
+function fieldChanges(owned: readonly string[], current: (property: string) => unknown, desired: Record<string, unknown>): SyncFieldChange[] {
   const changes: SyncFieldChange[] = [];
-  for (const { property } of owned) {
+  for (const property of owned) {
     if (!(property in desired)) continue;
     const before = current(property) ?? null;
     if (!sameValue(before, desired[property])) changes.push({ field: property, oldValue: before, newValue: desired[property] ?? null });
@@ -98,12 +90,12 @@ function linkChanges(current: Links, desired: Links | undefined): SyncFieldChang
 
 /** The offices a draft snapshot holds. */
 export function draftLinks(kind: SyncKind, draft: DraftRow): Links {
-  const name = kind.linkSlot!.name;
+  const name = kind.relation!.name;
   return { ids: draft.snapshot.relations?.[name] ?? [], primary: draft.snapshot.primary?.[name] ?? null };
 }
 
 function ownedValues(kind: SyncKind, current: (property: string) => unknown, desired: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(kind.owned.map(({ property }) => [property, property in desired ? desired[property] : (current(property) ?? null)]));
+  return Object.fromEntries(kind.owned.map((property) => [property, property in desired ? desired[property] : (current(property) ?? null)]));
 }
 
 export interface PlanInput {
@@ -145,7 +137,8 @@ export function planDocument(input: PlanInput): DocumentPlan {
     wentToDraft: false,
   };
   if (!existing) {
-    plan.row = ownedValues(kind, (property) => kind.owned.find((field) => field.property === property)?.initial, desired);
+    // Only what the source gave: the columns' defaults fill the rest.
+    plan.row = Object.fromEntries(kind.owned.filter((property) => property in desired).map((property) => [property, desired[property]]));
     plan.links = desiredLinks && desiredLinks.ids.length > 0 ? desiredLinks : null;
     plan.publish = applyMode === SyncApplyMode.LIVE;
     plan.wentToDraft = applyMode === SyncApplyMode.DRAFT;
@@ -162,7 +155,7 @@ export function planDocument(input: PlanInput): DocumentPlan {
   const draftChanges = (): SyncFieldChange[] => {
     if (!draft) return [];
     const fields = draft.snapshot.fields ?? {};
-    return [...fieldChanges(kind.owned, (property) => fields[property], desired), ...(kind.linkSlot ? linkChanges(draftLinks(kind, draft), desiredLinks) : [])];
+    return [...fieldChanges(kind.owned, (property) => fields[property], desired), ...(kind.relation ? linkChanges(draftLinks(kind, draft), desiredLinks) : [])];
   };
   const patch: StatePatch = { fields: desired, links: desiredLinks ?? null };
 

@@ -4,46 +4,6 @@ import { FieldError } from '../common/errors/app-error';
 import { flattenValidationErrors } from '../common/errors/format-graphql-error';
 import { SyncLocationRecordInput, SyncLocationRefInput, SyncProviderRecordInput } from './sync.inputs';
 
-/**
- * A field a source owns: a sync sets it, editors' values for it are overwritten. Every other
- * field of the document (bio, title, booking URL, SEO, FAQs, slug, hours…) is editorial and a
- * sync never writes it. `sqlType` is how bulk statements read it from JSON.
- */
-export interface OwnedField {
-  property: string;
-  column: string;
-  sqlType: 'text' | 'text[]' | 'boolean' | 'double precision';
-  /** The value a new document gets when the source does not give one (the column default). */
-  initial: unknown;
-}
-
-export const PROVIDER_OWNED_FIELDS: OwnedField[] = [
-  { property: 'prefix', column: 'prefix', sqlType: 'text', initial: null },
-  { property: 'firstName', column: 'first_name', sqlType: 'text', initial: null },
-  { property: 'middleName', column: 'middle_name', sqlType: 'text', initial: null },
-  { property: 'lastName', column: 'last_name', sqlType: 'text', initial: null },
-  { property: 'suffix', column: 'suffix', sqlType: 'text', initial: null },
-  { property: 'credentials', column: 'credentials', sqlType: 'text[]', initial: [] },
-  { property: 'npi', column: 'npi', sqlType: 'text', initial: null },
-  { property: 'specialties', column: 'specialties', sqlType: 'text[]', initial: [] },
-  { property: 'languages', column: 'languages', sqlType: 'text[]', initial: ['en'] },
-  { property: 'acceptingNewPatients', column: 'accepting_new_patients', sqlType: 'boolean', initial: true },
-  { property: 'active', column: 'active', sqlType: 'boolean', initial: true },
-];
-
-export const LOCATION_OWNED_FIELDS: OwnedField[] = [
-  { property: 'name', column: 'name', sqlType: 'text', initial: null },
-  { property: 'addressLine1', column: 'address_line1', sqlType: 'text', initial: null },
-  { property: 'addressLine2', column: 'address_line2', sqlType: 'text', initial: null },
-  { property: 'city', column: 'city', sqlType: 'text', initial: null },
-  { property: 'state', column: 'state', sqlType: 'text', initial: null },
-  { property: 'postalCode', column: 'postal_code', sqlType: 'text', initial: null },
-  { property: 'phone', column: 'phone', sqlType: 'text', initial: null },
-  { property: 'fax', column: 'fax', sqlType: 'text', initial: null },
-  { property: 'latitude', column: 'latitude', sqlType: 'double precision', initial: null },
-  { property: 'longitude', column: 'longitude', sqlType: 'double precision', initial: null },
-];
-
 /** A reference from a provider record to an office, with its path in the record for errors. */
 export interface LocationRef {
   externalId: string | null;

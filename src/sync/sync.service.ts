@@ -298,8 +298,8 @@ export class SyncService {
     await this.lockUnchanged(manager, PROVIDER_KIND, providerPlans, plan.providerCandidates);
     await changes.before(manager, LOCATION_KIND.contentType, liveChanges(locationPlans, plan.locationCandidates));
     await changes.before(manager, PROVIDER_KIND.contentType, liveChanges(providerPlans, plan.providerCandidates));
-    await new SyncWriter(manager, actor, LOCATION_KIND, source).apply(locationPlans, plan.locationCandidates.drafts);
-    await new SyncWriter(manager, actor, PROVIDER_KIND, source).apply(providerPlans, plan.providerCandidates.drafts);
+    await new SyncWriter(manager, actor, LOCATION_KIND, source).apply(locationPlans, plan.locationCandidates.rows, plan.locationCandidates.drafts);
+    await new SyncWriter(manager, actor, PROVIDER_KIND, source).apply(providerPlans, plan.providerCandidates.rows, plan.providerCandidates.drafts);
   }
 
   /**

@@ -39,7 +39,7 @@ describe('slugs of documents edited through the API', () => {
     await editor.createTreatment({ title: 'Stellate Ganglion Block' });
     const created = await editor.attempt('createTreatment', 'CreateTreatmentInput', { title: 'Something Else', slug: 'stellate-ganglion-block' });
     expect(created.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(created.errors?.[0].extensions.fields).toEqual([{ path: 'input.slug', message: '"stellate-ganglion-block" is already used by another treatment' }]);
+    expect(created.errors?.[0].extensions.fields).toEqual([{ path: 'input.slug', message: '"stellate-ganglion-block" is already used by Treatment "Stellate Ganglion Block"' }]);
 
     const other = await editor.createTreatment({ title: 'Celiac Plexus Block' });
     const updated = await editor.attempt('updateTreatment', 'UpdateTreatmentInput', { id: other.id, version: other.version, slug: 'stellate-ganglion-block' });

@@ -91,7 +91,7 @@ describe('location input validation', () => {
 
     it('refuses a slug that another location already uses, naming it', async () => {
       dataOf(await create({ name: 'Danville Office', slug: 'danville' }));
-      expectFieldErrors(await create({ name: 'Danville Annex', slug: 'danville' }), { 'input.slug': '"danville" is already used by another location' });
+      expectFieldErrors(await create({ name: 'Danville Annex', slug: 'danville' }), { 'input.slug': '"danville" is already used by Location "Danville Office"' });
     });
   });
 
@@ -306,7 +306,7 @@ describe('location input validation', () => {
 
     it('refuses a slug another location uses, and accepts its own', async () => {
       dataOf(await create({ name: 'Taken Slug Office', slug: 'taken-slug' }));
-      expectFieldErrors(await update({ slug: 'taken-slug' }), { 'input.slug': '"taken-slug" is already used by another location' });
+      expectFieldErrors(await update({ slug: 'taken-slug' }), { 'input.slug': '"taken-slug" is already used by Location "Taken Slug Office"' });
       expect(dataOf(await update({ slug: 'update-office' })).updateLocation.slug).toBe('update-office');
     });
   });

@@ -82,20 +82,20 @@ describe('provider input validation', () => {
     });
 
     it('refuses an NPI that another provider has, naming the field', async () => {
-      expectFieldErrors(await create({ npi: '1245319599' }), { 'input.npi': '"1245319599" is already used by another provider' });
+      expectFieldErrors(await create({ npi: '1245319599' }), { 'input.npi': '"1245319599" is already used by Provider "' });
     });
 
     it('lets a provider keep its own NPI and refuses taking another one on update', async () => {
       const provider = dataOf(await create({ npi: '1003000126' })).createProvider;
       const kept = dataOf(await asEditor(UPDATE, { input: { id: provider.id, version: 1, npi: '1003000126', title: 'Physician' } })).updateProvider;
-      expectFieldErrors(await asEditor(UPDATE, { input: { id: provider.id, version: kept.version, npi: '1122334455' } }), { 'input.npi': '"1122334455" is already used by another provider' });
+      expectFieldErrors(await asEditor(UPDATE, { input: { id: provider.id, version: kept.version, npi: '1122334455' } }), { 'input.npi': '"1122334455" is already used by Provider "' });
     });
 
     it('counts an NPI held in the pending draft of a published provider', async () => {
       const provider = dataOf(await create()).createProvider;
       const published = dataOf(await asEditor(PUBLISH, { input: { id: provider.id, version: 1 } })).publishProvider;
       dataOf(await asEditor(UPDATE, { input: { id: provider.id, version: published.version, npi: '1356793384' } }));
-      expectFieldErrors(await create({ npi: '1356793384' }), { 'input.npi': '"1356793384" is already used by another provider' });
+      expectFieldErrors(await create({ npi: '1356793384' }), { 'input.npi': /^"1356793384" is already used by Provider ".+" \(in its pending draft\)$/ });
     });
   });
 
@@ -188,8 +188,8 @@ describe('provider input validation', () => {
       primaryLocation: { slug: 'danville-office' },
     });
     expectFieldErrors(response, {
-      'input.slug': '"clash-holder" is already used by another provider',
-      'input.npi': '"1497758544" is already used by another provider',
+      'input.slug': '"clash-holder" is already used by Provider "Clash Holder"',
+      'input.npi': '"1497758544" is already used by Provider "Clash Holder"',
       'input.locations[1]': 'no location with slug "nowhere"',
       'input.locations[2]': 'is listed twice',
       'input.primaryLocation': 'must be one of locations',

@@ -143,6 +143,17 @@ describe('canonical values: the editor and the sync store the same value for the
       expect(matched.records[0]).toMatchObject({ outcome: 'UPDATED', providerId: provider.id, npi: '1245319599' });
     });
 
+    it('stores the same values through updateProvider', async () => {
+      const created = dataOf(await asEditor(`mutation($input: CreateProviderInput!) { createProvider(input: $input) { id version } }`, { input: { firstName: 'Up', lastName: 'Dated' } })).createProvider;
+      const changes = { languages: ['EN', 'zh-hans'], credentials: ['M.D., Ph.D.'], specialties: ['208vp0014x'], npi: ' 1122334455 ', prefix: '  ' };
+      const updated = await asEditor(`mutation($input: UpdateProviderInput!) { updateProvider(input: $input) { version } }`, { input: { id: created.id, version: created.version, ...changes } });
+      dataOf(updated);
+      expect(await providerRow(created.id)).toMatchObject({ languages: ['en', 'zh-Hans'], credentials: ['MD', 'PhD'], specialties: ['208VP0014X'], npi: '1122334455', prefix: null });
+      expectFieldErrors(await asEditor(`mutation($input: UpdateProviderInput!) { updateProvider(input: $input) { version } }`, { input: { id: created.id, version: updated.data.updateProvider.version, languages: ['english'] } }), {
+        'input.languages': LANGUAGE,
+      });
+    });
+
     it('shows the stored values through the API', async () => {
       const live = await app.graphql(`query($id: ID!) { provider(id: $id) { languages } }`, { id: report.records[0].providerId });
       expect(dataOf(live).provider.languages).toEqual(['en', 'zh-Hans', 'es-MX']);

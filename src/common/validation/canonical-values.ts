@@ -11,6 +11,24 @@ import { US_STATE_PATTERN, ZIP_PATTERN } from './us-address';
  * them to every input class; nothing else rewrites these fields. docs/decisions.md lists the forms.
  */
 
+const MEMO_LIMIT = 5000;
+
+/**
+ * Remembers a pure function's results: a sync batch repeats the same few languages and
+ * credentials, and each value is read twice (rewritten, then validated); parsing a phone number or
+ * asking Intl is the costly part of checking a record.
+ */
+function remembered<T>(canonical: (value: string) => T): (value: string) => T {
+  const results = new Map<string, T>();
+  return (value) => {
+    if (results.has(value)) return results.get(value) as T;
+    const result = canonical(value);
+    if (results.size >= MEMO_LIMIT) results.delete(results.keys().next().value as string);
+    results.set(value, result);
+    return result;
+  };
+}
+
 /** NPI: the ten digits, without surrounding spaces; the check digit must hold. */
 export function canonicalNpi(value: string): string | null {
   const trimmed = value.trim();
@@ -24,7 +42,7 @@ export function canonicalTaxonomyCode(value: string): string | null {
 }
 
 /** BCP 47 language tag as Intl canonicalizes it: "EN" → "en", "zh-hans" → "zh-Hans", "en-us" → "en-US". */
-export function canonicalLanguageTag(value: string): string | null {
+export const canonicalLanguageTag = remembered((value: string): string | null => {
   const tag = value.trim();
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag)) return null;
   try {
@@ -32,7 +50,7 @@ export function canonicalLanguageTag(value: string): string | null {
   } catch {
     return null;
   }
-}
+});
 
 /** Credentials whose usual spelling is not all capitals once the periods are gone. */
 const MIXED_CASE_CREDENTIALS: Record<string, string> = {
@@ -51,7 +69,7 @@ const looksLikeCredential = (token: string): boolean => /^[A-Za-z0-9][A-Za-z0-9-
  * not written as credentials ("Board Certified") stay one entry as written. An entry with no
  * credential in it ("", ".") gives an empty list.
  */
-export function canonicalCredentials(value: string): string[] {
+export const canonicalCredentials = remembered((value: string): readonly string[] => {
   const credentials = value.split(/[,;/]+/).flatMap((part): string[] => {
     const tokens = part.replace(/\./g, '').trim().split(/\s+/).filter(Boolean);
     if (tokens.length <= 1) return tokens.map(canonicalCredential);
@@ -60,8 +78,8 @@ export function canonicalCredentials(value: string): string[] {
     if (tokens.every(looksLikeCredential)) return tokens.map(canonicalCredential);
     return [tokens.join(' ')];
   });
-  return [...new Set(credentials)];
-}
+  return Object.freeze([...new Set(credentials)]);
+});
 
 /** A two-letter state, DC or territory code in capitals: "ky" → "KY". */
 export function canonicalUsState(value: string): string | null {
@@ -77,9 +95,7 @@ export function canonicalZip(value: string): string | null {
 }
 
 /** Phone or fax: E.164, with ";ext=123" when an extension is given ("(859) 555-0100 x123" → "+18595550100;ext=123"). */
-export function canonicalPhone(value: string): string | null {
-  return normalizePhone(value);
-}
+export const canonicalPhone = remembered((value: string): string | null => normalizePhone(value));
 
 /**
  * ICD-10-CM code in capitals with its dot: "m54.50" → "M54.50"; the claims form without the dot
@@ -111,7 +127,7 @@ function zoneSegmentSpellings(): Map<string, string> {
  * "UTC" are time zones here: abbreviations ("EST", "Eastern") and offsets ("GMT+5") are refused,
  * since "EST" means a fixed UTC-5 without daylight saving, not what an editor in Kentucky meant.
  */
-export function canonicalTimeZone(value: string): string | null {
+export const canonicalTimeZone = remembered((value: string): string | null => {
   const name = value.trim();
   if (name.toUpperCase() === 'UTC') return 'UTC';
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(name)) return null;
@@ -125,7 +141,7 @@ export function canonicalTimeZone(value: string): string | null {
   const spellings = zoneSegmentSpellings();
   const segments = name.split('/').map((segment) => spellings.get(segment.toLowerCase()));
   return segments.every((segment): segment is string => segment !== undefined) ? segments.join('/') : resolved;
-}
+});
 
 /** Text without surrounding whitespace. */
 export function trimmedText(value: string): string {
@@ -143,12 +159,12 @@ export function optionalText(value: string): string | null {
  * is not valid stays as it came, so validation names it; `canonical` may split one entry into
  * several (credentials).
  */
-export function canonicalList(values: readonly unknown[], canonical: (value: string) => string | string[] | null): unknown[] {
+export function canonicalList(values: readonly unknown[], canonical: (value: string) => string | readonly string[] | null): unknown[] {
   const result: unknown[] = [];
   const seen = new Set<string>();
   for (const value of values) {
     const mapped = typeof value === 'string' ? canonical(value) : null;
-    const entries = mapped === null ? [] : Array.isArray(mapped) ? mapped : [mapped];
+    const entries: readonly string[] = mapped === null ? [] : typeof mapped === 'string' ? [mapped] : mapped;
     if (entries.length === 0) {
       result.push(value);
       continue;

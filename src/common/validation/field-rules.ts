@@ -34,7 +34,7 @@ function toCanonical(canonical: (value: string) => string | null): PropertyDecor
 }
 
 /** Rewrites each entry of a list to its canonical form and drops repeats. */
-function toCanonicalList(canonical: (value: string) => string | string[] | null): PropertyDecorator {
+function toCanonicalList(canonical: (value: string) => string | readonly string[] | null): PropertyDecorator {
   return Transform(({ value }) => (Array.isArray(value) ? canonicalList(value, canonical) : value), { toClassOnly: true });
 }
 

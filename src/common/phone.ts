@@ -1,39 +1,51 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
-@ObjectType({ description: 'A phone number, stored in E.164 and shown in national format.' })
+@ObjectType({ description: 'A phone number, stored in E.164 (with its extension, if any) and shown in national format.' })
 export class PhoneNumber {
-  @Field(() => String, { description: 'E.164 form, for tel: links and machines ("+18595550100").' })
+  @Field(() => String, { description: 'E.164 form of the number without its extension, for machines ("+18595550100").' })
   e164: string;
 
-  @Field(() => String, { description: 'National display form ("(859) 555-0100").' })
+  @Field(() => String, { nullable: true, description: 'The extension to dial after the number ("123"), or null when there is none.' })
+  extension: string | null;
+
+  @Field(() => String, { description: 'National display form, with the extension when there is one ("(859) 555-0100", "(859) 555-0100 ext. 123").' })
   display: string;
 
-  @Field(() => String, { description: 'A ready-made tel: URI ("tel:+18595550100").' })
+  @Field(() => String, { description: 'A ready-made tel: URI (RFC 3966), with the extension when there is one ("tel:+18595550100", "tel:+18595550100;ext=123").' })
   uri: string;
 }
 
-/** The E.164 form of a phone number written any common US way, or null when it is not a valid number. */
+/**
+ * The stored form of a phone number written any common US way (or in international form): E.164,
+ * followed by ";ext=123" (RFC 3966) when an extension is given ("x123", "ext. 123", "#123"), so
+ * the extension is kept rather than dropped. Null when it is not a valid number.
+ */
 export function normalizePhone(input: string, defaultCountry: 'US' = 'US'): string | null {
-  const parsed = parsePhoneNumberFromString(input, defaultCountry);
-  return parsed && parsed.isValid() ? parsed.number : null;
+  const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry);
+  if (!parsed || !parsed.isValid()) return null;
+  return parsed.ext ? `${parsed.number};ext=${parsed.ext}` : parsed.number;
 }
 
-/** Display forms by E.164 number: a practice has a handful of numbers, and formatting one is costly. */
-const displayCache = new Map<string, string>();
-const DISPLAY_CACHE_LIMIT = 5000;
+/** Read forms by stored number: a practice has a handful of numbers, and formatting one is costly. */
+const readCache = new Map<string, PhoneNumber>();
+const READ_CACHE_LIMIT = 5000;
 
-function displayOf(e164: string): string {
-  let display = displayCache.get(e164);
-  if (display === undefined) {
-    display = parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
-    if (displayCache.size >= DISPLAY_CACHE_LIMIT) displayCache.delete(displayCache.keys().next().value as string);
-    displayCache.set(e164, display);
+function readFormOf(stored: string): PhoneNumber {
+  let phone = readCache.get(stored);
+  if (phone === undefined) {
+    const parsed = parsePhoneNumberFromString(stored);
+    phone = parsed
+      ? { e164: parsed.number, extension: parsed.ext ?? null, display: parsed.formatNational(), uri: parsed.getURI() }
+      : { e164: stored, extension: null, display: stored, uri: `tel:${stored}` };
+    if (readCache.size >= READ_CACHE_LIMIT) readCache.delete(readCache.keys().next().value as string);
+    readCache.set(stored, phone);
   }
-  return display;
+  return phone;
 }
 
-export function phoneNumberOf(e164: string | null | undefined): PhoneNumber | null {
-  if (!e164) return null;
-  return { e164, display: displayOf(e164), uri: `tel:${e164}` };
+/** The read form of a stored number (see normalizePhone), or null when there is none. */
+export function phoneNumberOf(stored: string | null | undefined): PhoneNumber | null {
+  if (!stored) return null;
+  return { ...readFormOf(stored) };
 }

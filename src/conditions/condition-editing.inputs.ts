@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength } from
 import { changeRequestFrom } from '../content/change-request';
 import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
-import { IsIcd10CmCode } from '../common/validation/validators';
+import { Icd10CodesRule } from '../common/validation/field-rules';
 import { BodyRegion } from './body-region';
 import { CONDITION_TYPE } from './condition.descriptor';
 
@@ -47,10 +47,9 @@ export class CreateConditionInput extends PageFieldsInput {
   @MaxLength(200, { each: true })
   symptoms?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'ICD-10-CM codes with the dot (M54.50).' })
+  @Field(() => [String], { nullable: true, description: 'Up to 50 ICD-10-CM codes (M54.50), stored in capitals with the dot ("m54.50" and the claims form "M5450" are stored as "M54.50"), repeats dropped.' })
   @IsOptional()
-  @ArrayMaxSize(50)
-  @IsIcd10CmCode({ each: true })
+  @Icd10CodesRule()
   icd10Codes?: string[] | null;
 }
 

@@ -38,13 +38,6 @@ function codesOf(concepts: FhirCodeableConcept[], system: string): string[] {
   return concepts.flatMap((concept) => array<{ system?: string; code?: string }>(concept?.coding).filter((coding) => coding.system === system).map((coding) => string(coding.code))).filter((code): code is string => Boolean(code));
 }
 
-/** ZIP or ZIP+4; nine digits without the hyphen (as many systems send them) get one. */
-export function normalizeZip(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const digits = value.trim();
-  return /^\d{9}$/.test(digits) ? `${digits.slice(0, 5)}-${digits.slice(5)}` : digits;
-}
-
 function telecom(points: FhirContactPoint[], system: string): string | undefined {
   const matching = points.filter((point) => point.system === system && string(point.value));
   const preferred = matching.find((point) => point.use === 'work') ?? [...matching].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))[0];
@@ -69,6 +62,9 @@ function acceptingNewPatients(role: FhirResource): boolean | undefined {
  * with its PractitionerRoles (NUCC specialties, offices, the newpatients extension); each
  * Location becomes an office keyed by its id in the source. Organizations are read but not
  * synced (the practice is edited in the CMS). Fields a resource leaves out keep their value.
+ * Values are passed on as the bundle writes them: the sync's field rules store their canonical
+ * forms (phones with extensions, ZIP+4, state codes, credentials, language tags), the same as an
+ * editor's input.
  */
 export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
   if (!isObject(bundle) || bundle.resourceType !== 'Bundle') {
@@ -112,8 +108,9 @@ export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
       record.addressLine1 = lines[0] ?? null;
       record.addressLine2 = lines.length > 1 ? lines.slice(1).join(', ') : null;
       record.city = string(address.city);
-      record.state = string(address.state)?.toUpperCase();
-      record.postalCode = normalizeZip(string(address.postalCode)) ?? null;
+      // As the source wrote them: the sync's field rules store the canonical forms ("ky" → "KY", "405031234" → "40503-1234").
+      record.state = string(address.state);
+      record.postalCode = string(address.postalCode) ?? null;
     }
     const phone = telecom(points, 'phone');
     const fax = telecom(points, 'fax');

@@ -1,9 +1,6 @@
 import { AppError } from '../common/errors/app-error';
 import { MappedBatch } from '../sync/sync-records';
 
-/** Credentials whose usual spelling is not all capitals once the periods are gone. */
-const MIXED_CASE_CREDENTIALS: Record<string, string> = { PHD: 'PhD', PHARMD: 'PharmD', DRPH: 'DrPH', EDD: 'EdD', PSYD: 'PsyD', MSC: 'MSc' };
-
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A text field of the registry: "--" and blanks mean none; numbers arrive as numbers or strings. */
@@ -29,26 +26,14 @@ function suffixOf(value: string | undefined): string | null {
   return /^[IVX]+\.?$/i.test(value) ? value.toUpperCase() : titleCaseName(value);
 }
 
-/** "M.D." → "MD", "ph.d." → "PhD", "PA-C" stays; several may come in one field ("M.D., PH.D."). */
-export function normalizeCredentials(value: string): string[] {
-  // "MD FACP" is two credentials; "M. D." is one written with spaces.
-  const credentials = value
-    .split(/[,;/]+/)
-    .flatMap((part) => {
-      const tokens = part.replace(/\./g, ' ').trim().split(/\s+/).filter(Boolean);
-      return tokens.every((token) => token.length > 1) ? tokens : [tokens.join('')];
-    })
-    .filter(Boolean)
-    .map((part) => MIXED_CASE_CREDENTIALS[part.toUpperCase()] ?? part.toUpperCase());
-  return [...new Set(credentials)];
-}
-
 /**
  * Maps an NPI registry (NPPES API 2.1) response onto a sync batch. Each individual (NPI-1)
  * result is a provider record whose external id is its NPI; organizations (NPI-2) are skipped.
  * Parsed defensively: numbers may be strings, fields may be missing. The registry's addresses
  * are not synced as offices (they are self-reported mailing and practice addresses; offices
- * come from the practice's own systems or FHIR), and it has no languages.
+ * come from the practice's own systems or FHIR), and it has no languages. Codes and credentials
+ * are passed on as the registry wrote them: the sync's field rules store their canonical forms,
+ * the same as for an editor's input (only the names' capitals are the registry's own habit).
  */
 export function mapNppesResponse(response: unknown): MappedBatch {
   if (!isObject(response) || !Array.isArray(response.results)) {
@@ -77,7 +62,7 @@ export function mapNppesResponse(response: unknown): MappedBatch {
     const taxonomies = (Array.isArray(result.taxonomies) ? result.taxonomies : []).filter(isObject);
     // The primary taxonomy first, then the others in the registry's order.
     const ordered = [...taxonomies.filter((taxonomy) => taxonomy.primary === true || taxonomy.primary === 'true'), ...taxonomies.filter((taxonomy) => !(taxonomy.primary === true || taxonomy.primary === 'true'))];
-    const specialties = [...new Set(ordered.map((taxonomy) => field(taxonomy.code)?.toUpperCase()).filter((code): code is string => Boolean(code)))];
+    const specialties = ordered.map((taxonomy) => field(taxonomy.code)).filter((code): code is string => Boolean(code));
     const credential = field(basic.credential);
     const status = field(basic.status);
     const record: Record<string, unknown> = {
@@ -90,7 +75,8 @@ export function mapNppesResponse(response: unknown): MappedBatch {
       suffix: suffixOf(field(basic.name_suffix)),
       active: status === undefined ? true : status === 'A',
     };
-    if (credential) record.credentials = normalizeCredentials(credential);
+    // One free-text field ("M.D., PH.D."): the sync's credentials rule splits it and stores "MD", "PhD".
+    if (credential) record.credentials = [credential];
     if (specialties.length > 0) record.specialties = specialties;
     records.push(record);
     recordRefs.push(`results[${index}]`);

@@ -1,12 +1,13 @@
 import { Field, Float, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
 import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
 import { IsText } from '../common/validation/field.validators';
 import { HasDistinctDates, HasNoOverlappingIntervals, IsCalendarDate, IsTimeOfDay } from '../common/validation/opening-hours.validators';
-import { IsHttpUrl, IsPhoneNumber, IsTimeZone, IsUsState, IsZip } from '../common/validation/validators';
+import { IsHttpUrl } from '../common/validation/validators';
+import { OptionalTextRule, PhoneRule, RequiredTextRule, TimeZoneRule, Trimmed, UsStateRule, ZipRule } from '../common/validation/field-rules';
 import { DAYS_OF_WEEK, DayOfWeek, HoursException, OpeningInterval } from './opening-hours';
 import { LOCATION_TYPE } from './location.descriptor';
 
@@ -30,29 +31,28 @@ const AgreesWithIntervals = () =>
 
 @InputType({ description: 'A US postal address.' })
 export class AddressInput {
-  @Field(() => String, { nullable: true, description: 'Street address (up to 200 characters).' })
+  @Field(() => String, { nullable: true, description: 'Street address (up to 200 characters); blank means none.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalTextRule(200)
   line1?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Suite, floor or building (up to 200 characters).' })
+  @Field(() => String, { nullable: true, description: 'Suite, floor or building (up to 200 characters); blank means none.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalTextRule(200)
   line2?: string | null;
 
   @Field(() => String, { description: 'City (1 to 100 characters).' })
+  @Trimmed()
   @IsText(1, 100)
   city: string;
 
-  @Field(() => String, { description: 'Two-letter state, DC or territory code, upper case ("KY").' })
-  @IsUsState()
+  @Field(() => String, { description: 'Two-letter state, DC or territory code ("KY"; stored in capitals, so "ky" is "KY").' })
+  @UsStateRule()
   state: string;
 
-  @Field(() => String, { nullable: true, description: 'ZIP ("40503") or ZIP+4 ("40503-1234").' })
+  @Field(() => String, { nullable: true, description: 'ZIP ("40503") or ZIP+4 ("40503-1234"); nine digits ("405031234") are stored as ZIP+4.' })
   @IsOptional()
-  @IsZip()
+  @ZipRule()
   postalCode?: string | null;
 
   @Field(() => String, { nullable: true, defaultValue: 'US', description: 'Two-letter country code; only "US" is supported.' })
@@ -127,10 +127,8 @@ export class HoursExceptionInput {
 
 @InputType({ description: 'A new location (office).' })
 export class CreateLocationInput extends PageFieldsInput {
-  @Field(() => String, { description: 'Name of the office (1 to 200 characters).' })
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(200)
+  @Field(() => String, { description: 'Name of the office (1 to 200 characters; surrounding spaces are dropped).' })
+  @RequiredTextRule(200)
   name: string;
 
   @Field(() => String, { nullable: true, description: 'About this office, in Markdown.' })
@@ -150,14 +148,14 @@ export class CreateLocationInput extends PageFieldsInput {
   @Type(() => GeoPointInput)
   geo?: GeoPointInput | null;
 
-  @Field(() => String, { nullable: true, description: 'Phone number in any common US form ("(859) 555-0100"); stored in E.164.' })
+  @Field(() => String, { nullable: true, description: 'Phone number in any common US form, with an extension if any ("(859) 555-0100", "(859) 555-0100 x123"); stored in E.164, the extension as ";ext=123".' })
   @IsOptional()
-  @IsPhoneNumber()
+  @PhoneRule()
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Fax number in any common US form; stored in E.164.' })
+  @Field(() => String, { nullable: true, description: 'Fax number in any common US form; stored like `phone`.' })
   @IsOptional()
-  @IsPhoneNumber()
+  @PhoneRule()
   fax?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Contact email address.' })
@@ -166,9 +164,13 @@ export class CreateLocationInput extends PageFieldsInput {
   @MaxLength(254)
   email?: string | null;
 
-  @Field(() => String, { nullable: true, defaultValue: DEFAULT_TIME_ZONE, description: 'IANA time zone the hours are written in ("America/Chicago"); America/New_York when omitted at creation or set to null.' })
+  @Field(() => String, {
+    nullable: true,
+    defaultValue: DEFAULT_TIME_ZONE,
+    description: 'IANA time zone the hours are written in ("America/Chicago"), stored as the time zone database spells it ("america/chicago" → "America/Chicago"); abbreviations such as "EST" are refused. America/New_York when omitted at creation or set to null.',
+  })
   @IsOptional()
-  @IsTimeZone()
+  @TimeZoneRule()
   timezone?: string | null;
 
   @Field(() => [OpeningIntervalInput], { nullable: true, description: 'Regular weekly hours as intervals (replaces the list); a day without intervals is closed. Intervals of a day must not overlap.' })

@@ -4,7 +4,8 @@ import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxL
 import { changeRequestFrom } from '../content/change-request';
 import { DocumentRefInput, PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
-import { IsHttpUrl, IsLanguageTag, IsNpi, IsNuccTaxonomyCode } from '../common/validation/validators';
+import { IsHttpUrl } from '../common/validation/validators';
+import { CredentialsRule, LanguagesRule, NpiRule, OptionalTextRule, RequiredTextRule, SpecialtiesRule } from '../common/validation/field-rules';
 import { IsYearUpToNow } from '../common/validation/field.validators';
 import { EducationEntry } from './provider.entity';
 import { EducationKind } from './provider.model';
@@ -47,42 +48,35 @@ export class EducationInput {
 
 @InputType({ description: 'A new provider.' })
 export class CreateProviderInput extends PageFieldsInput {
-  @Field(() => String, { description: 'Given name (1 to 100 characters).' })
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(100)
+  @Field(() => String, { description: 'Given name (1 to 100 characters; surrounding spaces are dropped).' })
+  @RequiredTextRule(100)
   firstName: string;
 
-  @Field(() => String, { description: 'Family name (1 to 100 characters).' })
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(100)
+  @Field(() => String, { description: 'Family name (1 to 100 characters; surrounding spaces are dropped).' })
+  @RequiredTextRule(100)
   lastName: string;
 
-  @Field(() => String, { nullable: true, description: 'Name prefix ("Dr."), up to 100 characters.' })
+  @Field(() => String, { nullable: true, description: 'Name prefix ("Dr."), up to 100 characters; blank means none.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalTextRule(100)
   prefix?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Middle name or initial, up to 100 characters.' })
+  @Field(() => String, { nullable: true, description: 'Middle name or initial, up to 100 characters; blank means none.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalTextRule(100)
   middleName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Generational suffix ("Jr.", "III"), up to 20 characters; credentials go in `credentials`.' })
+  @Field(() => String, { nullable: true, description: 'Generational suffix ("Jr.", "III"), up to 20 characters; blank means none; credentials go in `credentials`.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(20)
+  @OptionalTextRule(20)
   suffix?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Degrees and credentials in display order ("MD", "PA-C"), 1 to 20 characters each (replaces the list).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Degrees and credentials in display order, up to 10 of 1 to 20 characters (replaces the list). Stored canonical: periods dropped, capitals except the usual mixed-case degrees ("M.D." → "MD", "ph.d." → "PhD", "pa-c" → "PA-C"); "MD, PhD" in one entry is two; repeats dropped.',
+  })
   @IsOptional()
-  @ArrayMaxSize(10)
-  @IsString({ each: true, message: 'must be a list of credentials' })
-  @MinLength(1, { each: true, message: 'each credential must be 1 to 20 characters ("MD", "PA-C")' })
-  @MaxLength(20, { each: true, message: 'each credential must be 1 to 20 characters ("MD", "PA-C")' })
+  @CredentialsRule()
   credentials?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Name to show instead of the one built from the parts, up to 200 characters.' })
@@ -99,13 +93,12 @@ export class CreateProviderInput extends PageFieldsInput {
 
   @Field(() => String, { nullable: true, description: 'National Provider Identifier: 10 digits with a valid check digit; no two providers may share one.' })
   @IsOptional()
-  @IsNpi()
+  @NpiRule()
   npi?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Specialties as NUCC taxonomy codes ("208VP0014X"), the primary first (replaces the list).' })
+  @Field(() => [String], { nullable: true, description: 'Specialties as up to 20 NUCC taxonomy codes ("208VP0014X"), the primary first (replaces the list); stored in capitals, repeats dropped.' })
   @IsOptional()
-  @ArrayMaxSize(20)
-  @IsNuccTaxonomyCode({ each: true })
+  @SpecialtiesRule()
   specialties?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Board certifications ("American Board of Anesthesiology"), up to 200 characters each (replaces the list).' })
@@ -128,10 +121,9 @@ export class CreateProviderInput extends PageFieldsInput {
   @IsYearUpToNow(EARLIEST_YEAR)
   practiceStartYear?: number | null;
 
-  @Field(() => [String], { nullable: true, description: 'Languages spoken with patients, as BCP 47 tags ("en", "es", "zh-Hans") (replaces the list).' })
+  @Field(() => [String], { nullable: true, description: 'Languages spoken with patients, as up to 30 BCP 47 tags ("en", "es", "zh-Hans") (replaces the list); stored canonical ("EN" → "en", "zh-hans" → "zh-Hans"), repeats dropped.' })
   @IsOptional()
-  @ArrayMaxSize(30)
-  @IsLanguageTag({ each: true })
+  @LanguagesRule()
   languages?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Biography, in Markdown.' })

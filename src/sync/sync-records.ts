@@ -51,28 +51,11 @@ export interface MappedBatch {
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-function optionalText(value: string | null | undefined): string | null | undefined {
-  if (value === undefined) return undefined;
-  if (value === null) return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-}
-
-function list(values: string[] | null | undefined, normalize: (value: string) => string = (value) => value.trim()): string[] | undefined {
-  if (values === undefined) return undefined;
-  const seen = new Set<string>();
-  for (const value of values ?? []) {
-    const normalized = normalize(value);
-    if (normalized) seen.add(normalized);
-  }
-  return [...seen];
-}
-
-/** "EN" and "en-us" are the same languages as "en" and "en-US": stored canonical, so they compare equal. */
-function canonicalLanguage(tag: string): string {
-  return Intl.getCanonicalLocales(tag.trim())[0] ?? tag.trim();
-}
-
+/**
+ * Builds and validates a record with its input class. The class applies the same field rules
+ * as the editing inputs (src/common/validation/field-rules.ts), so a valid record comes out with
+ * every value already in its canonical form: nothing below rewrites a value.
+ */
 function validate<T extends object>(type: new () => T, raw: unknown): { value: T; errors: FieldError[] } {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { value: new type(), errors: [{ path: 'record', message: 'must be an object' }] };
   const value = plainToInstance(type, raw);
@@ -81,63 +64,52 @@ function validate<T extends object>(type: new () => T, raw: unknown): { value: T
 
 function locationRef(ref: SyncLocationRefInput | null | undefined, path: string): LocationRef | null {
   if (!ref) return null;
-  return { externalId: optionalText(ref.externalId) ?? null, slug: ref.slug ?? null, path };
+  const externalId = typeof ref.externalId === 'string' ? ref.externalId.trim() || null : null;
+  return { externalId, slug: ref.slug ?? null, path };
 }
 
-/** Validates one provider record with the admin mutations' rules and normalizes it. */
+/** The fields a record gave: left out keeps the current value, null clears it (an empty list for lists). */
+function givenFields(input: object, names: readonly string[], lists: readonly string[] = []): Record<string, unknown> {
+  const values = input as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const name of names) {
+    if (values[name] === undefined) continue;
+    fields[name] = values[name] === null && lists.includes(name) ? [] : values[name];
+  }
+  return fields;
+}
+
+/** Validates one provider record with the admin mutations' rules; its values come out canonical. */
 export function checkProviderRecord(raw: unknown, index: number, sourceRef: string | null): ProviderRecord | InvalidRecord {
   const { value: input, errors } = validate(SyncProviderRecordInput, raw);
   if (errors.length > 0) {
     return { index, sourceRef, externalId: text(input.externalId), npi: text(input.npi), errors };
   }
   const fields: Record<string, unknown> = {
-    firstName: input.firstName!.trim(),
-    lastName: input.lastName!.trim(),
+    firstName: input.firstName,
+    lastName: input.lastName,
     // A provider in the source's feed practices here unless the source says otherwise.
     active: input.active ?? true,
+    ...givenFields(input, ['prefix', 'middleName', 'suffix', 'npi', 'credentials', 'specialties', 'languages'], ['credentials', 'specialties', 'languages']),
   };
-  const optional: Record<string, unknown> = {
-    prefix: optionalText(input.prefix),
-    middleName: optionalText(input.middleName),
-    suffix: optionalText(input.suffix),
-    npi: optionalText(input.npi),
-    credentials: list(input.credentials),
-    specialties: list(input.specialties),
-    languages: list(input.languages, canonicalLanguage),
-    acceptingNewPatients: input.acceptingNewPatients ?? undefined,
-  };
-  for (const [field, value] of Object.entries(optional)) if (value !== undefined) fields[field] = value;
-  const record: ProviderRecord = { index, sourceRef, externalId: input.externalId!.trim(), npi: (fields.npi as string | null | undefined) ?? null, fields };
+  // Null means "not known" here: the current value is kept.
+  if (input.acceptingNewPatients !== undefined && input.acceptingNewPatients !== null) fields.acceptingNewPatients = input.acceptingNewPatients;
+  const record: ProviderRecord = { index, sourceRef, externalId: input.externalId!, npi: input.npi ?? null, fields };
   if (input.locations !== undefined) record.locations = (input.locations ?? []).map((ref, position) => locationRef(ref, `locations[${position}]`)!);
   if (input.primaryLocation !== undefined) record.primaryLocation = locationRef(input.primaryLocation, 'primaryLocation');
-  if (!record.fields.firstName || !record.fields.lastName) {
-    return { index, sourceRef, externalId: record.externalId, npi: record.npi, errors: [{ path: record.fields.firstName ? 'lastName' : 'firstName', message: 'must not be blank' }] };
-  }
   return record;
 }
 
-/** Validates one office record and normalizes it (phones to E.164). */
+/** Validates one office record with the admin mutations' rules; its values come out canonical (phones E.164). */
 export function checkLocationRecord(raw: unknown, index: number, sourceRef: string | null): LocationRecord | InvalidRecord {
   const { value: input, errors } = validate(SyncLocationRecordInput, raw);
   if (errors.length > 0) return { index, sourceRef, externalId: text(input.externalId), npi: null, errors };
-  const fields: Record<string, unknown> = {};
-  const values: Record<string, unknown> = {
-    name: optionalText(input.name),
-    addressLine1: optionalText(input.addressLine1),
-    addressLine2: optionalText(input.addressLine2),
-    city: optionalText(input.city),
-    state: input.state,
-    postalCode: input.postalCode,
-    phone: input.phone,
-    fax: input.fax,
-    latitude: input.latitude,
-    longitude: input.longitude,
-  };
-  for (const [field, value] of Object.entries(values)) if (value !== undefined) fields[field] = value;
+  const fields = givenFields(input, ['name', 'addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'phone', 'fax', 'latitude', 'longitude']);
+  // An office always has these: a record may leave them out (keep) but not clear them.
   for (const required of ['name', 'city', 'state']) {
-    if (required in fields && fields[required] === null) return { index, sourceRef, externalId: input.externalId ?? null, npi: null, errors: [{ path: required, message: 'cannot be null' }] };
+    if (fields[required] === null) return { index, sourceRef, externalId: input.externalId ?? null, npi: null, errors: [{ path: required, message: 'cannot be null' }] };
   }
-  return { index, sourceRef, externalId: input.externalId!.trim(), slug: input.slug ?? null, fields };
+  return { index, sourceRef, externalId: input.externalId!, slug: input.slug ?? null, fields };
 }
 
 export function isInvalid(record: ProviderRecord | LocationRecord | InvalidRecord): record is InvalidRecord {

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Float, InputType, OmitType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, InputType, OmitType, PickType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,7 +21,10 @@ import {
 } from 'class-validator';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { ConnectionArgs } from '../common/pagination/connection.args';
-import { IsLanguageTag, IsNpi, IsNuccTaxonomyCode, IsPhoneNumber, IsSlug, IsUsState, IsZip } from '../common/validation/validators';
+import { OptionalTextRule, PhoneRule, RequiredTextRule, Trimmed, UsStateRule, ZipRule } from '../common/validation/field-rules';
+import { IsText } from '../common/validation/field.validators';
+import { IsSlug } from '../common/validation/validators';
+import { CreateProviderInput } from '../providers/provider-editing.inputs';
 import { SyncApplyMode, SyncMode, SyncRunStatus } from './sync.enums';
 
 /** The most records (and, separately, locations) one sync run takes. */
@@ -50,82 +53,36 @@ export class SyncLocationRefInput {
 }
 
 /**
+ * The fields of a provider a source owns and sends as they are, with the editing input's rules:
+ * the same validation and the same canonical values (NPI, credentials, specialties, languages,
+ * name parts) whether an editor or a sync writes them.
+ */
+const SourceOwnedProviderFields = PickType(CreateProviderInput, ['npi', 'prefix', 'middleName', 'suffix', 'credentials', 'specialties', 'languages', 'acceptingNewPatients'] as const, InputType);
+
+/**
  * One provider as the source knows it. Only the fields the source owns exist here; a field left
  * out (or null for a list) keeps its current value, so a source sends what it knows.
  */
-@InputType({ description: 'One provider from the source. Fields left out keep their current value; editorial fields (bio, title, booking URL, SEO, FAQs, slug) are never set by a sync.' })
-export class SyncProviderRecordInput {
-  @Field(() => String, { nullable: true, description: 'Required. The provider\'s id in the source (1 to 200 characters); stored as an external id with the source name as its system. Matching uses it first.' })
+@InputType({ description: 'One provider from the source. Fields left out keep their current value; editorial fields (bio, title, booking URL, SEO, FAQs, slug) are never set by a sync. Values are validated and stored exactly as `createProvider` stores them.' })
+export class SyncProviderRecordInput extends SourceOwnedProviderFields {
+  @Field(() => String, { nullable: true, description: 'Required. The provider\'s id in the source (1 to 200 characters); stored as an external id with the source name as its system. Matching uses it first, then the NPI.' })
   @IsDefined({ message: 'is required' })
+  @Trimmed()
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
   externalId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'National Provider Identifier (10 digits with a valid check digit). A record whose external id is unknown is matched by NPI.' })
-  @IsOptional()
-  @IsNpi()
-  npi?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Name prefix ("Dr."), up to 100 characters.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  prefix?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Required. Given name (1 to 100 characters).' })
+  // Required in every record, but nullable in the schema so that a record without it fails alone.
+  @Field(() => String, { nullable: true, description: 'Required. Given name (1 to 100 characters; surrounding spaces are dropped).' })
   @IsDefined({ message: 'is required' })
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(100)
+  @RequiredTextRule(100)
   firstName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Middle name or initial, up to 100 characters.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  middleName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Required. Family name (1 to 100 characters).' })
+  @Field(() => String, { nullable: true, description: 'Required. Family name (1 to 100 characters; surrounding spaces are dropped).' })
   @IsDefined({ message: 'is required' })
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(100)
+  @RequiredTextRule(100)
   lastName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Generational suffix ("Jr.", "III"), up to 20 characters.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
-  suffix?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Degrees and credentials in display order ("MD", "PA-C"), 1 to 20 characters each; replaces the list.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true, message: 'must be a list of credentials' })
-  @MinLength(1, { each: true, message: 'each credential must be 1 to 20 characters ("MD", "PA-C")' })
-  @MaxLength(20, { each: true, message: 'each credential must be 1 to 20 characters ("MD", "PA-C")' })
-  credentials?: string[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'Specialties as NUCC taxonomy codes ("208VP0014X"), the primary first; replaces the list.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsNuccTaxonomyCode({ each: true })
-  specialties?: string[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'Languages spoken with patients as BCP 47 tags ("en", "es"); replaces the list.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsLanguageTag({ each: true })
-  languages?: string[] | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'Whether the provider is accepting new patients.' })
-  @IsOptional()
-  @IsBoolean()
-  acceptingNewPatients?: boolean | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether the provider practices here; true when left out (a provider in the source\'s feed is active).' })
   @IsOptional()
@@ -152,6 +109,7 @@ export class SyncProviderRecordInput {
 export class SyncLocationRecordInput {
   @Field(() => String, { nullable: true, description: 'Required. The office\'s id in the source (1 to 200 characters), stored as a location external id under the source name.' })
   @IsDefined({ message: 'is required' })
+  @Trimmed()
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
@@ -164,48 +122,43 @@ export class SyncLocationRecordInput {
 
   @Field(() => String, { nullable: true, description: 'Name of the office (1 to 200 characters); required to create one.' })
   @IsOptional()
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(200)
+  @RequiredTextRule(200)
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Street address, up to 200 characters.' })
+  @Field(() => String, { nullable: true, description: 'Street address, up to 200 characters; blank means none.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalTextRule(200)
   addressLine1?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Suite, floor or building, up to 200 characters.' })
+  @Field(() => String, { nullable: true, description: 'Suite, floor or building, up to 200 characters; blank means none.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalTextRule(200)
   addressLine2?: string | null;
 
   @Field(() => String, { nullable: true, description: 'City (1 to 100 characters); required to create an office.' })
   @IsOptional()
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(100)
+  @Trimmed()
+  @IsText(1, 100)
   city?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Two-letter state, DC or territory code ("KY"); required to create an office.' })
+  @Field(() => String, { nullable: true, description: 'Two-letter state, DC or territory code ("KY"; stored in capitals); required to create an office.' })
   @IsOptional()
-  @IsUsState()
+  @UsStateRule()
   state?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ZIP ("40503") or ZIP+4 ("40503-1234").' })
+  @Field(() => String, { nullable: true, description: 'ZIP ("40503") or ZIP+4 ("40503-1234"); nine digits ("405031234") are stored as ZIP+4.' })
   @IsOptional()
-  @IsZip()
+  @ZipRule()
   postalCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Phone number in any common US form; stored in E.164.' })
+  @Field(() => String, { nullable: true, description: 'Phone number in any common US form, with an extension if any ("(859) 555-0100 x123"); stored in E.164, the extension as ";ext=123".' })
   @IsOptional()
-  @IsPhoneNumber()
+  @PhoneRule()
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Fax number in any common US form; stored in E.164.' })
+  @Field(() => String, { nullable: true, description: 'Fax number in any common US form; stored like `phone`.' })
   @IsOptional()
-  @IsPhoneNumber()
+  @PhoneRule()
   fax?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Latitude in degrees, -90 to 90.' })

@@ -1,5 +1,6 @@
-import { mapFhirBundle, normalizeZip } from '../../src/fhir/fhir-import.mapper';
-import { mapNppesResponse, normalizeCredentials, titleCaseName } from '../../src/fhir/nppes-import.mapper';
+import { canonicalCredentials, canonicalZip } from '../../src/common/validation/canonical-values';
+import { mapFhirBundle } from '../../src/fhir/fhir-import.mapper';
+import { mapNppesResponse, titleCaseName } from '../../src/fhir/nppes-import.mapper';
 import { checkProviderRecord } from '../../src/sync/sync-records';
 
 describe('NPPES names and credentials', () => {
@@ -11,14 +12,14 @@ describe('NPPES names and credentials', () => {
     expect(titleCaseName('McDonald')).toBe('McDonald');
   });
 
-  it('writes credentials without periods, splitting lists', () => {
-    expect(normalizeCredentials('M.D.')).toEqual(['MD']);
-    expect(normalizeCredentials('D.O.')).toEqual(['DO']);
-    expect(normalizeCredentials('M.D., PH.D.')).toEqual(['MD', 'PhD']);
-    expect(normalizeCredentials('APRN, FNP-C')).toEqual(['APRN', 'FNP-C']);
-    expect(normalizeCredentials('MD FACP')).toEqual(['MD', 'FACP']);
-    expect(normalizeCredentials('M. D.')).toEqual(['MD']);
-    expect(normalizeCredentials('pharm.d.')).toEqual(['PharmD']);
+  it('writes credentials without periods, splitting lists (the credentials rule every path shares)', () => {
+    expect(canonicalCredentials('M.D.')).toEqual(['MD']);
+    expect(canonicalCredentials('D.O.')).toEqual(['DO']);
+    expect(canonicalCredentials('M.D., PH.D.')).toEqual(['MD', 'PhD']);
+    expect(canonicalCredentials('APRN, FNP-C')).toEqual(['APRN', 'FNP-C']);
+    expect(canonicalCredentials('MD FACP')).toEqual(['MD', 'FACP']);
+    expect(canonicalCredentials('M. D.')).toEqual(['MD']);
+    expect(canonicalCredentials('pharm.d.')).toEqual(['PharmD']);
   });
 
   it('reads numbers given as integers, skips organizations and treats "--" as no value', () => {
@@ -31,16 +32,18 @@ describe('NPPES names and credentials', () => {
       ],
     });
     expect(batch.records).toEqual([
-      { externalId: '1245319599', npi: '1245319599', firstName: 'Ana', lastName: 'Soto', middleName: null, prefix: null, suffix: null, active: true, credentials: ['MD'], specialties: ['207L00000X'] },
+      { externalId: '1245319599', npi: '1245319599', firstName: 'Ana', lastName: 'Soto', middleName: null, prefix: null, suffix: null, active: true, credentials: ['M.D.'], specialties: ['207l00000x'] },
     ]);
     expect(batch.warnings).toEqual(['results[1] (NPI 1512349873) is an organization; skipped', 'results[2] is not an object; skipped']);
+    // The mapper passes the registry's values on; the sync's field rules store them canonical.
+    expect(checkProviderRecord(batch.records[0], 0, null)).toMatchObject({ fields: { credentials: ['MD'], specialties: ['207L00000X'] } });
   });
 });
 
 describe('FHIR import mapping', () => {
-  it('formats nine-digit ZIP codes as ZIP+4', () => {
-    expect(normalizeZip('405031234')).toBe('40503-1234');
-    expect(normalizeZip('40503')).toBe('40503');
+  it('formats nine-digit ZIP codes as ZIP+4 (the ZIP rule every path shares)', () => {
+    expect(canonicalZip('405031234')).toBe('40503-1234');
+    expect(canonicalZip('40503')).toBe('40503');
   });
 
   it('takes the external id from an identifier under the source name, else the resource id', () => {

@@ -1,5 +1,6 @@
 import { normalizePhone } from '../../src/common/phone';
-import { ICD10_CM_PATTERN, isHttpUrl, isValidLanguageTag, isValidNpi, isValidTimeZone } from '../../src/common/validation/identifiers';
+import { canonicalLanguageTag, canonicalTimeZone } from '../../src/common/validation/canonical-values';
+import { ICD10_CM_PATTERN, isHttpUrl, isValidNpi } from '../../src/common/validation/identifiers';
 import { isNuccTaxonomyCode } from '../../src/common/validation/nucc-taxonomy';
 import { hoursProblems, isCalendarDate, repeatedDates } from '../../src/common/validation/opening-hours.validators';
 import { US_STATE_PATTERN, ZIP_PATTERN } from '../../src/common/validation/us-address';
@@ -44,21 +45,21 @@ describe('NUCC taxonomy code format', () => {
 
 describe('BCP 47 language tags', () => {
   it.each(['en', 'es', 'zh-Hans', 'es-MX', 'pt-BR', 'ase'])('accepts %s', (tag) => {
-    expect(isValidLanguageTag(tag)).toBe(true);
+    expect(canonicalLanguageTag(tag)).toBe(tag);
   });
 
   it.each(['english', 'e', '', 'en_US', 'en-', '-en', 'en--US'])('refuses %p', (tag) => {
-    expect(isValidLanguageTag(tag)).toBe(false);
+    expect(canonicalLanguageTag(tag)).toBeNull();
   });
 });
 
 describe('IANA time zones', () => {
   it.each(['America/New_York', 'America/Chicago', 'America/Kentucky/Louisville', 'Pacific/Honolulu', 'UTC'])('accepts %s', (zone) => {
-    expect(isValidTimeZone(zone)).toBe(true);
+    expect(canonicalTimeZone(zone)).toBe(zone);
   });
 
   it.each(['Eastern', 'America/Lexington', 'New York', '+05:00', ''])('refuses %p', (zone) => {
-    expect(isValidTimeZone(zone)).toBe(false);
+    expect(canonicalTimeZone(zone)).toBeNull();
   });
 });
 

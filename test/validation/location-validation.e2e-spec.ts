@@ -96,7 +96,7 @@ describe('location input validation', () => {
   });
 
   describe('addresses', () => {
-    it.each(['Kentucky', 'ky', 'XX', 'K'])('refuses the state %p', async (state) => {
+    it.each(['Kentucky', 'XX', 'K', 'k y'])('refuses the state %p', async (state) => {
       expectFieldErrors(await create({ address: { ...ADDRESS, state } }), { 'input.address.state': 'must be a two-letter US state code such as KY' });
     });
 
@@ -104,11 +104,19 @@ describe('location input validation', () => {
       expect(dataOf(await create({ address: { ...ADDRESS, state } })).createLocation.address.state).toBe(state);
     });
 
+    it.each([['ky', 'KY'], [' Oh ', 'OH']])('stores the state %p in capitals (%s)', async (state, stored) => {
+      expect(dataOf(await create({ address: { ...ADDRESS, state } })).createLocation.address.state).toBe(stored);
+    });
+
     it.each(['40503', '40503-1234'])('accepts the ZIP %s', async (postalCode) => {
       expect(dataOf(await create({ address: { ...ADDRESS, postalCode } })).createLocation.address.postalCode).toBe(postalCode);
     });
 
-    it.each(['4050', '405031234', '40503-12', 'ABCDE'])('refuses the ZIP %p', async (postalCode) => {
+    it('stores nine digits as ZIP+4, as NPPES and many EHRs send them', async () => {
+      expect(dataOf(await create({ address: { ...ADDRESS, postalCode: '405031234' } })).createLocation.address.postalCode).toBe('40503-1234');
+    });
+
+    it.each(['4050', '4050312345', '40503-12', '40503 1234', 'ABCDE'])('refuses the ZIP %p', async (postalCode) => {
       expectFieldErrors(await create({ address: { ...ADDRESS, postalCode } }), { 'input.address.postalCode': 'must be a ZIP code (12345) or ZIP+4 (12345-6789)' });
     });
 
@@ -330,7 +338,12 @@ describe('condition input validation', () => {
     expect(condition.icd10Codes).toEqual(['G90.50', 'G89.29', 'M54']);
   });
 
-  it.each(['m54.50', 'M5450X', 'M54.', '54.50', 'M54.12345'])('refuses the ICD-10-CM code %p', async (code) => {
+  it('stores codes in capitals with the dot, the claims form included, once each', async () => {
+    const condition = dataOf(await create({ name: 'Low Back Pain', icd10Codes: ['m54.50', 'M5450', 'g89.29', ' M54.9 '] })).createCondition;
+    expect(condition.icd10Codes).toEqual(['M54.50', 'G89.29', 'M54.9']);
+  });
+
+  it.each(['M54.', '54.50', 'M54.12345', 'M54 50', 'M5'])('refuses the ICD-10-CM code %p', async (code) => {
     expectFieldErrors(await create({ name: `Back Pain ${code}`, icd10Codes: ['M54.50', code] }), { 'input.icd10Codes': 'must be an ICD-10-CM code such as M54.50' });
   });
 });

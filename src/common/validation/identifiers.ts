@@ -20,27 +20,6 @@ export function isValidNpi(value: string): boolean {
 /** ICD-10-CM code format (with the dot): validity of the code itself depends on the yearly code file. */
 export const ICD10_CM_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 
-/** A BCP 47 language tag that Intl accepts ("en", "es-MX", "zh-Hans"). */
-export function isValidLanguageTag(value: string): boolean {
-  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value)) return false;
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
-  }
-}
-
-/** An IANA time zone name the runtime knows ("America/New_York"). */
-export function isValidTimeZone(value: string): boolean {
-  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** An absolute http(s) URL; javascript:, data: and relative URLs are refused. */
 export function isHttpUrl(value: string): boolean {
   try {

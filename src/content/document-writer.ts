@@ -273,32 +273,42 @@ export class DocumentWriter {
     });
   }
 
-  /**
-   * Other documents that hold any of `values` in `field` (the slug, or a unique field such as the
-   * NPI), in their live row (trashed ones too: the unique index covers them) or their pending
-   * draft, which would clash at publish. `exceptIds` are the documents being written.
-   */
-  async valueHolders(field: string, values: string[], exceptIds: string[]): Promise<Map<string, ValueHolder>> {
-    const holders = new Map<string, ValueHolder>();
-    if (values.length === 0) return holders;
-    const column = this.columnOf(field).databaseName;
-    const labelFields = this.contentType.fields;
-    const rows: { value: string; id: string; in_draft: boolean; fields: Record<string, unknown> }[] = await this.manager.query(
-      `SELECT d.${column}::text AS value, d.id, false AS in_draft, to_jsonb(d) AS fields FROM ${this.contentType.table} d
-         WHERE d.${column}::text = ANY($1::text[]) AND NOT d.id = ANY($2::uuid[])
-       UNION ALL
-       SELECT r.snapshot->'fields'->>$4, r.document_id, true, r.snapshot->'fields' FROM revisions r
-         WHERE r.kind = 'DRAFT' AND r.document_type = $3 AND r.snapshot->'fields'->>$4 = ANY($1::text[]) AND NOT r.document_id = ANY($2::uuid[])`,
-      [values, exceptIds, this.contentType.type, field],
-    );
-    for (const row of rows) {
-      if (holders.has(row.value) && !row.in_draft) continue;
-      // Live rows come as columns: name them by property for the label.
-      const fields = row.in_draft ? row.fields : Object.fromEntries(labelFields.map((property) => [property, row.fields[this.columnOf(property).databaseName]]));
-      holders.set(row.value, { value: row.value, documentId: row.id, label: this.contentType.label(fields), inDraft: row.in_draft });
-    }
-    return holders;
+  /** See uniqueValueHolders. */
+  valueHolders(field: string, values: string[], exceptIds: string[]): Promise<Map<string, ValueHolder>> {
+    return uniqueValueHolders(this.manager, this.contentType, field, values, exceptIds);
   }
+}
+
+/**
+ * Documents of a type that hold any of `values` in `field` (the slug, or a unique field such as
+ * the NPI), in their live row (trashed ones too: the unique index covers them) or their pending
+ * draft, which would clash at publish. `exceptIds` are the documents being written. Editors'
+ * edits and provider sync both check with it, before writing.
+ */
+export async function uniqueValueHolders(manager: EntityManager, contentType: ContentType, field: string, values: string[], exceptIds: string[]): Promise<Map<string, ValueHolder>> {
+  const holders = new Map<string, ValueHolder>();
+  if (values.length === 0) return holders;
+  const metadata = manager.connection.getMetadata(contentType.entity);
+  const columnOf = (property: string) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${contentType.name} has no field ${property}`);
+    return column.databaseName;
+  };
+  const rows: { value: string; id: string; in_draft: boolean; fields: Record<string, unknown> }[] = await manager.query(
+    `SELECT d.${columnOf(field)}::text AS value, d.id, false AS in_draft, to_jsonb(d) AS fields FROM ${contentType.table} d
+       WHERE d.${columnOf(field)}::text = ANY($1::text[]) AND NOT d.id = ANY($2::uuid[])
+     UNION ALL
+     SELECT r.snapshot->'fields'->>$4, r.document_id, true, r.snapshot->'fields' FROM revisions r
+       WHERE r.kind = 'DRAFT' AND r.document_type = $3 AND r.snapshot->'fields'->>$4 = ANY($1::text[]) AND NOT r.document_id = ANY($2::uuid[])`,
+    [values, exceptIds, contentType.type, field],
+  );
+  for (const row of rows) {
+    if (holders.has(row.value) && !row.in_draft) continue;
+    // Live rows come as columns: name them by property for the label.
+    const fields = row.in_draft ? row.fields : Object.fromEntries(contentType.fields.map((property) => [property, row.fields[columnOf(property)]]));
+    holders.set(row.value, { value: row.value, documentId: row.id, label: contentType.label(fields), inDraft: row.in_draft });
+  }
+  return holders;
 }
 
 /** The message a taken unique value gets, the same for editors and the sync: it names the holder. */

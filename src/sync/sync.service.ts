@@ -33,6 +33,7 @@ import { SyncRun } from './sync-run.entity';
 import { SourceSettings, SyncSourcesService } from './sync-sources.service';
 import { SyncApplyMode, SyncFormat, SyncMode, SyncOutcome, SyncRunStatus } from './sync.enums';
 import { MAX_SYNC_RECORDS } from './sync.inputs';
+import { uniqueValueHolders, valueTakenMessage } from '../content/document-writer';
 
 /** A sync as the mutations and the CLI ask for it: options plus a batch already in the JSON format. */
 export interface SyncRequest {
@@ -226,8 +227,27 @@ export class SyncService {
       }
     }
 
+    await this.refuseTakenNpis(manager, providers);
     const deactivations = request.mode === SyncMode.FULL ? await this.planDeactivations(manager, request, settings, recordChecks, providers, candidates) : [];
     return { settings, providers, locations, deactivations, providerCandidates: candidates, locationCandidates };
+  }
+
+  /**
+   * An NPI a record would give its provider that another provider holds, in its live row or in
+   * its pending draft, fails the record with the message editors get: otherwise publishing that
+   * draft would later fail on the unique index, and no retry could fix it. Only NPIs that change
+   * are checked, so an unchanged re-sync reads nothing more.
+   */
+  private async refuseTakenNpis(manager: EntityManager, outcomes: ProviderOutcome[]): Promise<void> {
+    const changing = outcomes.filter((outcome) => outcome.plan?.changes.some((change) => change.field === 'npi' && typeof change.newValue === 'string'));
+    const npiOf = (outcome: ProviderOutcome) => String(outcome.plan!.changes.find((change) => change.field === 'npi')!.newValue);
+    const holders = await uniqueValueHolders(manager, PROVIDER_KIND.contentType, 'npi', changing.map(npiOf), changing.filter((outcome) => !outcome.plan!.isNew).map((outcome) => outcome.plan!.id));
+    for (const outcome of changing) {
+      const holder = holders.get(npiOf(outcome));
+      if (!holder || holder.documentId === outcome.plan!.id) continue;
+      outcome.plan = null;
+      outcome.result = { ...outcome.result, outcome: SyncOutcome.FAILED, providerId: null, changes: [], draft: false, errors: [{ path: 'npi', message: valueTakenMessage(holder) }] };
+    }
   }
 
   /** The offices (and primary) a record asks for, resolved; undefined when it names none. */

@@ -12,6 +12,7 @@ import { EditorialService } from './editorial.service';
 import { EditorialInfo, PurgeResult, ScheduledActionModel } from './editorial.models';
 import { EditorialInfoService } from './editorial-info';
 import { DocumentEntity } from '../common/documents/document.entity';
+import { Seo } from '../common/documents/document.model';
 import { requireDraftAccess } from './stage-access';
 import { PublishingService } from './publishing.service';
 import { ScheduledActionKind } from './scheduled-action.entity';
@@ -47,6 +48,11 @@ export function createEditorialResolver(options: EditorialResolverOptions) {
       @Inject(PublishingService) readonly publishing: PublishingService,
       @Inject(EditorialInfoService) readonly editorialInfoService: EditorialInfoService,
     ) {}
+
+    @ResolveField(() => Seo, { name: 'seo', description: 'Search-engine settings.' })
+    seo(document: DocumentEntity): Seo {
+      return Seo.of(document);
+    }
 
     @ResolveField(() => EditorialInfo, { name: 'editorial', description: 'Workflow state for editors: pending draft, trash, unpublished links, schedule. Needs content:read-draft.' })
     editorialInfo(document: DocumentEntity, _args: unknown, context: GraphQLContext) {

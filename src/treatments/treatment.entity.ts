@@ -151,10 +151,3 @@ export class RelatedTreatment {
   @JoinColumn({ name: 'related_treatment_id' })
   relatedTreatment?: Treatment;
 }
-
-/** Read by the `procedure` GraphQL field: the procedure facts grouped, from the same row. */
-Object.defineProperty(Treatment.prototype, 'procedure', {
-  get(this: Treatment) {
-    return this;
-  },
-});

@@ -10,7 +10,7 @@ import { LocationModel } from '../locations/location.model';
 import { ProviderModel } from '../providers/provider.model';
 import { Treatment } from './treatment.entity';
 import { TreatmentsArgs } from './treatment.inputs';
-import { TreatmentConnection, TreatmentModel } from './treatment.model';
+import { ProcedureFacts, TreatmentConnection, TreatmentModel } from './treatment.model';
 import { TreatmentsService } from './treatments.service';
 import { RELATED_TREATMENTS, TREATMENT_CONDITIONS, TREATMENT_FAQS, TREATMENT_LOCATIONS, TREATMENT_PROVIDERS } from './treatment.descriptor';
 
@@ -26,6 +26,12 @@ export class TreatmentsResolver {
   @Query(() => TreatmentConnection, { description: 'Published treatments, filtered and sorted, a page at a time.' })
   treatments(@Args() args: TreatmentsArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     return this.treatmentsService.list(args, requireStageAccess(context, args.stage), DocumentSelection.ofNodes(info, context.loaders));
+  }
+
+  @ResolveField(() => ProcedureFacts, { description: 'Setting, anesthesia, duration, preparation, recovery, follow-up and risks.' })
+  procedure(treatment: Treatment): ProcedureFacts {
+    const { setting, invasiveness, anesthesia, typicalDuration, preparation, recovery, followUp, risks } = treatment;
+    return { setting, invasiveness, anesthesia, typicalDuration, preparation, recovery, followUp, risks };
   }
 
   @ResolveField(() => [ConditionModel], { description: 'Conditions this treatment treats, in the order the page lists them.' })

@@ -55,10 +55,3 @@ export abstract class DocumentEntity {
   @Column({ type: 'boolean', default: false })
   noindex: boolean;
 }
-
-/** Read by the `seo` GraphQL field; a getter so that draft snapshots hydrate the same way. */
-Object.defineProperty(DocumentEntity.prototype, 'seo', {
-  get(this: DocumentEntity) {
-    return { metaTitle: this.metaTitle, metaDescription: this.metaDescription, canonicalUrl: this.canonicalUrl, noindex: this.noindex };
-  },
-});

@@ -1,8 +1,13 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DocumentEntity } from './document.entity';
 import { DocumentStatus } from './document-status';
 
 @ObjectType({ description: 'Search-engine settings of a page.' })
 export class Seo {
+  static of(document: Pick<DocumentEntity, 'metaTitle' | 'metaDescription' | 'canonicalUrl' | 'noindex'>): Seo {
+    return { metaTitle: document.metaTitle, metaDescription: document.metaDescription, canonicalUrl: document.canonicalUrl, noindex: document.noindex };
+  }
+
   @Field(() => String, { nullable: true, description: 'Title for the <title> tag; the page title when empty.' })
   metaTitle: string | null;
 

@@ -1,10 +1,11 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
+import { DocumentState } from '../../content/content-type';
 import { draftViewOfDocument } from './draft-view';
 
 /** Overlays pending drafts on rows read for editors, in one statement for all of them. */
 export async function overlayDrafts<T extends ObjectLiteral>(manager: EntityManager, rows: T[]): Promise<T[]> {
   if (rows.length === 0) return rows;
-  const drafts: { document_id: string; snapshot: unknown; version: number; created_at: Date }[] = await manager.query(
+  const drafts: { document_id: string; snapshot: DocumentState; version: number; created_at: Date }[] = await manager.query(
     "SELECT document_id, snapshot, version, created_at FROM revisions WHERE kind = 'DRAFT' AND document_id = ANY($1::uuid[])",
     [rows.map((row) => row.id)],
   );

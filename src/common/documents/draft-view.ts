@@ -1,28 +1,26 @@
-/**
- * A document read at stage DRAFT carries this mark, so its relation fields read the draft's
- * relations (from its snapshot) instead of the live join rows, and show unpublished targets.
- */
-const DRAFT_VIEW = Symbol('draftView');
+import { DocumentState } from '../../content/content-type';
 
+/**
+ * A document read at stage DRAFT is the row overlaid with its pending draft. Its relation fields
+ * then read the draft's relations (from its snapshot) instead of the live join rows, and show
+ * unpublished targets. Which objects are such views is kept here, beside them: the objects
+ * themselves carry nothing that is not a field of the document.
+ */
 export interface DraftView {
   /** Relation target ids by relation name, in order, when the document has a pending draft. */
   relations?: Record<string, string[]>;
 }
 
-/** The JSON a pending draft stores (see src/content/content-type.ts DocumentState). */
-export interface DraftSnapshot {
-  fields: Record<string, unknown>;
-  relations: Record<string, string[]>;
-  primary: Record<string, string | null>;
-}
+const draftViews = new WeakMap<object, DraftView>();
 
 export function markDraftView<T extends object>(document: T, view: DraftView = {}): T {
-  Object.defineProperty(document, DRAFT_VIEW, { value: view, enumerable: false, configurable: true });
+  draftViews.set(document, view);
   return document;
 }
 
+/** The draft view of a document read at stage DRAFT, or undefined for a live read. */
 export function draftViewOf(document: object): DraftView | undefined {
-  return (document as Record<symbol, DraftView | undefined>)[DRAFT_VIEW];
+  return draftViews.get(document);
 }
 
 /** The key under which a draft view holds the primary target of a relation with a primary. */
@@ -34,10 +32,10 @@ export function primaryRelationKey(relationName: string): string {
  * The document as an editor sees it: the row overlaid with its pending draft (if any), marked
  * so that its relation fields read the draft's relations.
  */
-export function draftViewOfDocument<T extends object>(row: T, draft: { snapshot: unknown; version: number; createdAt: Date } | null): T {
+export function draftViewOfDocument<T extends object>(row: T, draft: { snapshot: DocumentState; version: number; createdAt: Date } | null): T {
   if (!draft) return markDraftView(row);
-  const state = draft.snapshot as DraftSnapshot;
-  const view = Object.assign(Object.create(Object.getPrototypeOf(row)), row, state.fields, { version: draft.version, updatedAt: draft.createdAt }) as T;
+  const state = draft.snapshot;
+  const view: T = Object.assign(Object.create(Object.getPrototypeOf(row)), row, state.fields, { version: draft.version, updatedAt: draft.createdAt });
   const relations: Record<string, string[]> = { ...state.relations };
   for (const [name, primary] of Object.entries(state.primary ?? {})) relations[primaryRelationKey(name)] = primary ? [primary] : [];
   return markDraftView(view, { relations });

@@ -53,9 +53,8 @@ export class InputValidationPipe implements PipeTransform {
   private readonly validated = new Map<object, Map<string, object>>();
 
   async transform(value: unknown, metadata: ArgumentMetadata) {
-    // GraphQL arguments arrive as 'body'. 'custom' parameters (@Parent, @Context, @CurrentActor)
-    // are not client input: a parent rebuilt by plainToInstance would lose what is not a plain
-    // property, such as the draft-view mark that makes its relations read the draft.
+    // GraphQL arguments arrive as 'body'; 'custom' parameters (@Parent, @Context, @CurrentActor)
+    // are not client input.
     if (metadata.type === 'custom') return value;
     const nul = pathOfNulCharacter(value, metadata.data ?? '');
     // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.

@@ -1,18 +1,16 @@
 import { Args, ArgsType, Context, createUnionType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsEnum, IsUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Permission, Requires } from '../auth/permissions';
 import { DocumentType } from '../common/documents/document-status';
 import { AppError } from '../common/errors/app-error';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { ConnectionArgs } from '../common/pagination/connection.args';
-import { paginateByKeyset } from '../common/pagination/keyset-pagination';
-import { Revision } from '../revisions/revision.entity';
 import { AttachFaqInput, DetachFaqInput, DocumentIdInput, ReorderFaqsInput } from './editorial.inputs';
 import { RevisionConnection, ScheduledActionModel } from './editorial.models';
 import { FaqPlacementsService } from './faq-placements.service';
 import { PublishingService } from './publishing.service';
+import { RevisionsService } from './revisions.service';
 import { requireDraftAccess } from './stage-access';
 import { ContentType, contentTypeOfDocument, contentTypes } from './document-descriptor';
 import { isFaqPlacements } from './relations';
@@ -51,7 +49,7 @@ function actorOf(context: GraphQLContext): Actor {
 @Resolver()
 export class ContentResolver {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly revisionHistory: RevisionsService,
     private readonly faqPlacements: FaqPlacementsService,
     private readonly publishing: PublishingService,
   ) {}
@@ -60,11 +58,7 @@ export class ContentResolver {
   @Requires(Permission.CONTENT_READ_DRAFT)
   revisions(@Args() args: RevisionsArgs, @Context() context: GraphQLContext) {
     requireDraftAccess(context);
-    const query = this.dataSource
-      .getRepository(Revision)
-      .createQueryBuilder('revision')
-      .where('revision.document_type = :type AND revision.document_id = :id', { type: args.documentType, id: args.documentId });
-    return paginateByKeyset(query, args, { keys: [{ expression: 'revision.created_at', kind: 'timestamp' }], direction: 'DESC' });
+    return this.revisionHistory.list(args.documentType, args.documentId, args);
   }
 
   @Mutation(() => FaqPageUnion, { description: 'Put a FAQ on a page (treatment, condition, location, provider or the practice), at a position, in the page\'s draft.' })

@@ -57,7 +57,7 @@ export function createEditorialResolver(options: EditorialResolverOptions) {
     @ResolveField(() => EditorialInfo, { name: 'editorial', description: 'Workflow state for editors: pending draft, trash, unpublished links, schedule. Needs content:read-draft.' })
     editorialInfo(document: DocumentEntity, _args: unknown, context: GraphQLContext) {
       requireDraftAccess(context);
-      return this.editorialInfoService.infoFor(contentType, document);
+      return context.loaders.batched(`editorial:${contentType.type}`, (ids: readonly string[]) => this.editorialInfoService.infoForMany(contentType, ids)).load(document.id);
     }
 
     @Mutation(() => model, { name: `create${name}`, description: `Create a ${noun} as a draft (not visible to the public until published). The slug is made from the ${noun === 'provider' ? 'name' : 'title'} when omitted.` })

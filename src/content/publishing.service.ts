@@ -15,14 +15,7 @@ import { DocumentWriter } from './document-writer';
 import { assertVersion, editableState, LockedDocument, lockDocument } from './document-store';
 import { EditorialService } from './editorial.service';
 import { ScheduledAction, ScheduledActionKind, ScheduledActionStatus } from './scheduled-action.entity';
-
-/** A related document that is not live, so the published page does not show it yet. */
-export interface UnpublishedDependency {
-  type: string;
-  id: string;
-  label: string;
-  status: DocumentStatus;
-}
+import { unpublishedDependencies } from './dependencies';
 
 /** Publishing, unpublishing, drafts, revisions and schedules, for every content type. */
 @Injectable()
@@ -58,7 +51,7 @@ export class PublishingService {
     await writer.applyStates([{ row, state, version: newVersion, status: DocumentStatus.PUBLISHED, publish: true }]);
     if (draft) await writer.deleteDrafts([row.id]);
     await writer.recordPublished([{ id: row.id, version: newVersion, state }]);
-    const dependencies = await this.unpublishedDependencies(manager, contentType, state);
+    const [dependencies] = await unpublishedDependencies(manager, contentType, [state]);
     await this.audit.record(manager, actor, {
       action: `publish${contentType.name}`, documentType: contentType.type, documentId: row.id,
       before, after: { ...state, unpublishedDependencies: dependencies },
@@ -135,24 +128,6 @@ export class PublishingService {
       if (slot.primary && primary[slot.name] && !found.has(primary[slot.name] as string)) primary[slot.name] = relations[slot.name][0] ?? null;
     }
     return { fields: { ...state.fields }, relations, primary };
-  }
-
-  /** Related documents of a state that are not live (drafts or trashed): hidden until published. */
-  async unpublishedDependencies(manager: EntityManager, contentType: ContentType, state: DocumentState): Promise<UnpublishedDependency[]> {
-    const dependencies: UnpublishedDependency[] = [];
-    for (const slot of contentType.relations) {
-      const ids = state.relations[slot.name] ?? [];
-      if (ids.length === 0) continue;
-      const target = contentTypeOf(slot.targetType);
-      const rows = await manager
-        .getRepository(target.entity)
-        .createQueryBuilder('t')
-        .where('t.id = ANY(:ids)', { ids })
-        .andWhere("(t.status <> 'PUBLISHED' OR t.deleted_at IS NOT NULL)")
-        .getMany();
-      for (const row of rows) dependencies.push({ type: target.type, id: row.id, label: target.label(row), status: row.status });
-    }
-    return dependencies;
   }
 
   async schedule(actor: Actor, contentType: ContentType, id: string, action: ScheduledActionKind, at: Date): Promise<ScheduledAction> {

@@ -44,6 +44,11 @@ export class RequestLoaders {
     return loader as DataLoader<K, V>;
   }
 
+  /** A loader of any batch keyed by id, made once per request under `key` (e.g. editors' workflow facts). */
+  batched<V>(key: string, load: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    return this.loader(`batch:${key}`, () => new DataLoader<string, V>(load));
+  }
+
   /**
    * Documents of one type by id; missing or hidden ones resolve to null. With 'draft', trashed
    * documents stay hidden but unpublished ones are returned, overlaid with their pending drafts.

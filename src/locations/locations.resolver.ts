@@ -4,7 +4,6 @@ import { cacheUntil, earliest } from '../cache/cache-hints';
 import { DocumentLookupArgs } from '../common/documents/document-lookup';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../common/loaders/document-selection';
-import { whenLoaded } from '../common/loaders/request-loaders';
 import { requireStageAccess } from '../content/stage-access';
 import { PhoneNumber, phoneNumberOf } from '../common/phone';
 import { FaqModel } from '../faqs/faq.model';
@@ -111,7 +110,7 @@ export class LocationsResolver {
 
   @ResolveField(() => [ProviderModel], { description: 'Active providers who see patients at this office.' })
   providers(location: Location, _args: unknown, context: GraphQLContext) {
-    return whenLoaded(context.loaders.relatedOf(LOCATION_PROVIDERS, location), (providers) => providers.filter((provider) => provider.active));
+    return context.loaders.relatedOf(LOCATION_PROVIDERS, location);
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments offered at this office.' })

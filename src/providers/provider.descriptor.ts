@@ -48,7 +48,5 @@ export const PROVIDER_TYPE = defineDocumentType({
       // From its own loader, by the provider's id.
       externalIds: [],
     },
-    // Office pages list active providers only (LocationsResolver.providers).
-    alwaysRead: ['active'],
   },
 });

@@ -83,8 +83,9 @@ export class RequestLoaders {
 
   /** A relation as a draft has it: the snapshot's target ids when the draft changed them, with unpublished targets. */
   private async draftRelatedOf<T extends ObjectLiteral>(descriptor: Relation, ownerId: string, view: DraftView): Promise<T[]> {
-    const ids = view.relations?.[descriptor.draftKey ?? descriptor.name];
-    if (!ids) return this.related<T>(descriptor, 'draft').load(ownerId);
+    const listed = view.relations?.[descriptor.draftKey ?? descriptor.name];
+    if (!listed) return this.related<T>(descriptor, 'draft').load(ownerId);
+    const ids = await this.meetingTargetCondition(descriptor, listed);
     const targets = await this.documentById<T>(contentTypeOf(descriptor.targetType).entity, 'draft').loadMany(ids);
     return targets.filter((target): target is T => Boolean(target) && !(target instanceof Error));
   }
@@ -118,6 +119,18 @@ export class RequestLoaders {
         return ownerIds.map((id) => byOwner.get(id) ?? []);
       }),
     );
+  }
+
+  /**
+   * The ids that meet a relation's condition on its targets (providers listed only while
+   * active), so a draft's relations show what the live ones would; conditions on the join row
+   * are already met by the draft's own list.
+   */
+  private async meetingTargetCondition(descriptor: Relation, ids: string[]): Promise<string[]> {
+    if (!descriptor.joinCondition || /\bj\./.test(descriptor.joinCondition) || ids.length === 0) return ids;
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT t.id FROM ${contentTypeOf(descriptor.targetType).table} t WHERE t.id = ANY($1::uuid[]) AND (${descriptor.joinCondition})`, [ids]);
+    const meeting = new Set(rows.map((row) => row.id));
+    return ids.filter((id) => meeting.has(id));
   }
 
   /**

@@ -9,8 +9,3 @@ export interface ChangeRequest {
   relations: Record<string, RefAtPath[]>;
   primary: Record<string, RefAtPath | null>;
 }
-
-/** Create and update inputs turn themselves into a ChangeRequest (`path` is their argument name). */
-export interface EditInput {
-  toChange(path: string): ChangeRequest;
-}

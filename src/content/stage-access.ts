@@ -11,7 +11,6 @@ import { GraphQLContext } from '../common/graphql/graphql-context';
 export function requireDraftAccess(context: GraphQLContext): void {
   if (!context.actor) throw AppError.unauthenticated('Reading drafts needs an editor credential, an API key with content:read-draft or a preview token');
   if (!can(context.actor, Permission.CONTENT_READ_DRAFT)) throw AppError.forbidden('This credential cannot read drafts (content:read-draft)');
-  context.privateResponse = true;
 }
 
 /** For queries taking `stage`: only DRAFT needs a credential. */

@@ -10,11 +10,6 @@ export interface EducationEntry {
   graduationYear?: number | null;
 }
 
-export interface ExternalIdentifier {
-  system: string;
-  value: string;
-}
-
 @Entity('providers')
 // The public list's default order (last and first name), published rows only: an expression index from a migration.
 @Index('IDX_providers_public_name', { synchronize: false })

@@ -1,8 +1,7 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Permission, Requires } from '../auth/permissions';
-import { GraphQLContext } from '../common/graphql/graphql-context';
 import { mapFhirBundle } from '../fhir/fhir-import.mapper';
 import { mapNppesResponse } from '../fhir/nppes-import.mapper';
 import { SyncReport } from './sync-report';
@@ -31,8 +30,7 @@ export class SyncResolver {
 
   @Requires(Permission.PROVIDERS_SYNC)
   @Mutation(() => SyncReport, { description: `Create, update and (in FULL mode) deactivate providers from an integration's batch, in the CMS's JSON record format. ${SYNC_DESCRIPTION}` })
-  syncProviders(@Args('input', { type: () => SyncProvidersInput, description: 'The source, options and batch.' }) input: SyncProvidersInput, @CurrentActor() actor: Actor, @Context() context: GraphQLContext) {
-    context.privateResponse = true;
+  syncProviders(@Args('input', { type: () => SyncProvidersInput, description: 'The source, options and batch.' }) input: SyncProvidersInput, @CurrentActor() actor: Actor) {
     return this.sync.sync(actor, {
       ...options(input), format: SyncFormat.JSON, action: 'syncProviders', inputPath: 'input.records',
       batch: { records: input.records, locations: input.locations ?? [], warnings: [] },
@@ -41,15 +39,13 @@ export class SyncResolver {
 
   @Requires(Permission.PROVIDERS_SYNC)
   @Mutation(() => SyncReport, { description: `The same sync from a FHIR R4 Bundle (Practitioner, PractitionerRole, Location, Organization). ${SYNC_DESCRIPTION}` })
-  syncProvidersFromFhir(@Args('input', { type: () => SyncProvidersFromFhirInput, description: 'The source, options and Bundle.' }) input: SyncProvidersFromFhirInput, @CurrentActor() actor: Actor, @Context() context: GraphQLContext) {
-    context.privateResponse = true;
+  syncProvidersFromFhir(@Args('input', { type: () => SyncProvidersFromFhirInput, description: 'The source, options and Bundle.' }) input: SyncProvidersFromFhirInput, @CurrentActor() actor: Actor) {
     return this.sync.sync(actor, { ...options(input), format: SyncFormat.FHIR, action: 'syncProvidersFromFhir', inputPath: 'input.bundle', batch: mapFhirBundle(input.bundle, input.source) });
   }
 
   @Requires(Permission.PROVIDERS_SYNC)
   @Mutation(() => SyncReport, { description: `The same sync from an NPI registry (NPPES API 2.1) response; each individual's NPI is its external id. ${SYNC_DESCRIPTION}` })
-  syncProvidersFromNppes(@Args('input', { type: () => SyncProvidersFromNppesInput, description: 'The source, options and registry response.' }) input: SyncProvidersFromNppesInput, @CurrentActor() actor: Actor, @Context() context: GraphQLContext) {
-    context.privateResponse = true;
+  syncProvidersFromNppes(@Args('input', { type: () => SyncProvidersFromNppesInput, description: 'The source, options and registry response.' }) input: SyncProvidersFromNppesInput, @CurrentActor() actor: Actor) {
     return this.sync.sync(actor, { ...options(input), format: SyncFormat.NPPES, action: 'syncProvidersFromNppes', inputPath: 'input.response', batch: mapNppesResponse(input.response) });
   }
 
@@ -62,15 +58,13 @@ export class SyncResolver {
 
   @Requires(Permission.PROVIDERS_SYNC, Permission.API_KEYS_MANAGE)
   @Query(() => [SyncSourceModel], { description: 'Sources with settings, by name (a source never configured syncs LIVE with a 20% deactivation limit). Needs providers:sync or an admin.' })
-  syncSources(@Context() context: GraphQLContext) {
-    context.privateResponse = true;
+  syncSources() {
     return this.sources.list();
   }
 
   @Requires(Permission.AUDIT_READ)
   @Query(() => SyncRunConnection, { description: 'Provider sync runs, newest first, with who ran them, their options, counts and full reports. Admins only.' })
-  syncRuns(@Args() args: SyncRunsArgs, @Context() context: GraphQLContext) {
-    context.privateResponse = true;
+  syncRuns(@Args() args: SyncRunsArgs) {
     return this.runs.list(args, args.filter ?? {});
   }
 }

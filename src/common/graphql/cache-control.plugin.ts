@@ -29,7 +29,8 @@ export function cacheControlPlugins(policy: HttpCachePolicy): ApolloServerPlugin
 
 function cacheControlOf(requestContext: GraphQLRequestContextWillSendResponse<GraphQLContext>, policy: HttpCachePolicy): string {
   const { contextValue, operation, response } = requestContext;
-  if (!contextValue || contextValue.actor || contextValue.privateResponse) return PRIVATE_NO_STORE;
+  // Drafts and editors' data are read with a credential, so they are private by this first rule.
+  if (!contextValue || contextValue.actor) return PRIVATE_NO_STORE;
   if (operation?.operation !== 'query') return PRIVATE_NO_STORE;
   if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) return PRIVATE_NO_STORE;
   if (response.http.status !== undefined && response.http.status !== 200) return PRIVATE_NO_STORE;

@@ -15,8 +15,6 @@ export interface GraphQLContext {
   loaders: RequestLoaders;
   /** The authenticated caller, or null for an anonymous (public) request. */
   actor: Actor | null;
-  /** Set when the response holds drafts or editor data: it is then sent `Cache-Control: private, no-store`. */
-  privateResponse?: boolean;
   /** Seconds until an answer in the response changes (an office opens or closes): see cacheUntil. */
   changesWithinSeconds?: number;
 }

@@ -2,10 +2,6 @@
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX_LENGTH = 200;
 
-export function isValidSlug(value: string): boolean {
-  return value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value);
-}
-
 /** Turns a title into a slug: "Complex Regional Pain Syndrome (CRPS)" -> "complex-regional-pain-syndrome-crps". */
 export function slugify(title: string): string {
   const slug = title

@@ -5,8 +5,7 @@ import { ContentType } from './document-descriptor';
 
 /** Plain JSON of the editable fields of a row (what snapshots and the audit log hold). */
 export function fieldsOf(contentType: ContentType, row: DocumentEntity): Record<string, unknown> {
-  const record = row as unknown as Record<string, unknown>;
-  return Object.fromEntries(contentType.fields.map((field) => [field, record[field] ?? null]));
+  return Object.fromEntries(contentType.fields.map((field) => [field, Reflect.get(row, field) ?? null]));
 }
 
 /** The live states of documents (their rows' fields and owned join rows, in order), set-based. */

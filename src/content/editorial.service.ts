@@ -141,7 +141,7 @@ export class EditorialService {
 
   /** The document as editors see it (draft overlaid), read inside the caller's transaction. */
   async editorView(manager: EntityManager, contentType: ContentType, id: string): Promise<DocumentEntity> {
-    const row = await manager.getRepository(contentType.entity).findOneByOrFail({ id } as never);
+    const row = await manager.getRepository(contentType.entity).createQueryBuilder('d').where('d.id = :id', { id }).getOneOrFail();
     const draft = await manager.findOne(Revision, { where: { documentType: contentType.type, documentId: id, kind: RevisionKind.DRAFT } });
     return draftViewOfDocument(row as DocumentEntity, draft);
   }

@@ -167,7 +167,7 @@ export class PublishingService {
       );
       if (!due) return false;
       const scheduled = await manager.findOneByOrFail(ScheduledAction, { id: due.id });
-      const contentType = contentTypeOf(scheduled.documentType as never);
+      const contentType = contentTypeOf(scheduled.documentType);
       try {
         await manager.query('SAVEPOINT scheduled_action');
         const locked = await lockDocument(manager, contentType, scheduled.documentId);

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DocumentType } from '../common/documents/document-status';
 
 export enum ScheduledActionKind {
   PUBLISH = 'PUBLISH',
@@ -21,7 +22,7 @@ export class ScheduledAction {
   id: string;
 
   @Column({ type: 'varchar', length: 16 })
-  documentType: string;
+  documentType: DocumentType;
 
   @Column({ type: 'uuid' })
   documentId: string;

@@ -147,7 +147,7 @@ export function planDocument(input: PlanInput): DocumentPlan {
   }
 
   const { row, draft } = existing;
-  const live = (property: string) => (row as unknown as Record<string, unknown>)[property];
+  const live = (property: string): unknown => Reflect.get(row, property);
   const liveLinks = existing.links ?? { ids: [], primary: null };
   const newVersion = Math.max(row.version, draft?.version ?? 0) + 1;
   const externalIdChange: SyncFieldChange[] = input.linkExternalId ? [{ field: 'externalId', oldValue: null, newValue: input.externalId }] : [];

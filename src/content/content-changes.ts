@@ -21,10 +21,16 @@ export class ChangedDocuments {
   /** Call inside the transaction, before writing, with the live documents about to change. */
   async before(manager: EntityManager, contentType: ContentType, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
+    this.created(contentType, ids);
+    await collectTags(manager, contentType, ids, this.tags);
+  }
+
+  /** Documents a write creates live: nothing to read before, only after. */
+  created(contentType: ContentType, ids: readonly string[]): void {
+    if (ids.length === 0) return;
     const known = this.touched.get(contentType) ?? new Set<string>();
     for (const id of ids) known.add(id);
     this.touched.set(contentType, known);
-    await collectTags(manager, contentType, ids, this.tags);
   }
 
   /** Call inside the transaction once everything is written (ContentChanges.transaction does). */

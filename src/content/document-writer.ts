@@ -274,7 +274,7 @@ export class DocumentWriter {
   }
 
   /** See uniqueValueHolders. */
-  valueHolders(field: string, values: string[], exceptIds: string[]): Promise<Map<string, ValueHolder>> {
+  valueHolders(field: string, values: string[], exceptIds: string[]): Promise<Map<string, ValueHolder[]>> {
     return uniqueValueHolders(this.manager, this.contentType, field, values, exceptIds);
   }
 }
@@ -282,11 +282,12 @@ export class DocumentWriter {
 /**
  * Documents of a type that hold any of `values` in `field` (the slug, or a unique field such as
  * the NPI), in their live row (trashed ones too: the unique index covers them) or their pending
- * draft, which would clash at publish. `exceptIds` are the documents being written. Editors'
- * edits and provider sync both check with it, before writing.
+ * draft, which would clash at publish (each holder once per place it holds it). `exceptIds` are
+ * the documents being written. Editors' edits and provider sync both check with it (the sync also
+ * matches records to providers by the live holders of their NPIs).
  */
-export async function uniqueValueHolders(manager: EntityManager, contentType: ContentType, field: string, values: string[], exceptIds: string[]): Promise<Map<string, ValueHolder>> {
-  const holders = new Map<string, ValueHolder>();
+export async function uniqueValueHolders(manager: EntityManager, contentType: ContentType, field: string, values: string[], exceptIds: string[]): Promise<Map<string, ValueHolder[]>> {
+  const holders = new Map<string, ValueHolder[]>();
   if (values.length === 0) return holders;
   const metadata = manager.connection.getMetadata(contentType.entity);
   const columnOf = (property: string) => {
@@ -303,10 +304,9 @@ export async function uniqueValueHolders(manager: EntityManager, contentType: Co
     [values, exceptIds, contentType.type, field],
   );
   for (const row of rows) {
-    if (holders.has(row.value) && !row.in_draft) continue;
     // Live rows come as columns: name them by property for the label.
     const fields = row.in_draft ? row.fields : Object.fromEntries(contentType.fields.map((property) => [property, row.fields[columnOf(property)]]));
-    holders.set(row.value, { value: row.value, documentId: row.id, label: contentType.label(fields), inDraft: row.in_draft });
+    holders.set(row.value, [...(holders.get(row.value) ?? []), { value: row.value, documentId: row.id, label: contentType.label(fields), inDraft: row.in_draft }]);
   }
   return holders;
 }

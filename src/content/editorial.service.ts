@@ -234,7 +234,7 @@ export class EditorialService {
     for (const field of [...contentType.uniqueFields, 'slug']) {
       const value = change.fields[field];
       if (value === null || value === undefined) continue;
-      const holder = (await writer.valueHolders(field, [String(value)], documentId ? [documentId] : [])).get(String(value));
+      const [holder] = (await writer.valueHolders(field, [String(value)], documentId ? [documentId] : [])).get(String(value)) ?? [];
       if (holder) errors.push({ path: `${path}.${field}`, message: valueTakenMessage(holder) });
     }
     if (typeof change.fields.slug !== 'string' && !documentId) {

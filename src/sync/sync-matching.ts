@@ -6,6 +6,8 @@ import { DocumentState } from '../content/content-type';
 import { Location } from '../locations/location.entity';
 import { Provider } from '../providers/provider.entity';
 import { LocationRecord, LocationRef, ProviderRecord } from './sync-records';
+import { uniqueValueHolders, ValueHolder } from '../content/document-writer';
+import { PROVIDER_TYPE } from '../providers/provider.descriptor';
 
 /** A pending draft as the sync reads it. */
 export interface DraftRow {
@@ -31,6 +33,8 @@ export interface Candidates<T extends DocumentEntity> {
 
 export interface ProviderCandidates extends Candidates<Provider> {
   byNpi: Map<string, string>;
+  /** Every provider holding an NPI of the batch, in its live row or pending draft. */
+  npiHolders: Map<string, ValueHolder[]>;
   links: Map<string, Links>;
 }
 
@@ -74,7 +78,10 @@ export async function loadProviderCandidates(manager: EntityManager, source: str
   const byExternal: { value: string; owner: string }[] = externalIds.length
     ? await manager.query('SELECT value, provider_id AS owner FROM provider_external_ids WHERE system = $1 AND value = ANY($2::text[])', [source, externalIds])
     : [];
-  const byNpi: { npi: string; id: string }[] = npis.length ? await manager.query('SELECT npi, id FROM providers WHERE npi = ANY($1::text[])', [npis]) : [];
+  // Who holds each NPI, live or in a pending draft: records match the live holder, and may not
+  // take an NPI another provider's draft holds (one statement for both).
+  const npiHolders = await uniqueValueHolders(manager, PROVIDER_TYPE, 'npi', npis, []);
+  const byNpi = [...npiHolders.values()].flat().filter((holder) => !holder.inDraft).map((holder) => ({ npi: holder.value, id: holder.documentId }));
   const ids = unique([...byExternal.map((row) => row.owner), ...byNpi.map((row) => row.id)]);
   const rows = await loadRows(manager, Provider, ids);
   const sourceIds: { owner: string; value: string }[] = ids.length
@@ -92,6 +99,7 @@ export async function loadProviderCandidates(manager: EntityManager, source: str
   return {
     byExternalId: new Map(byExternal.map((row) => [row.value, row.owner])),
     byNpi: new Map(byNpi.map((row) => [row.npi, row.id])),
+    npiHolders,
     rows,
     drafts: await loadDrafts(manager, DocumentType.PROVIDER, ids),
     sourceIdsOf: groupIds(sourceIds),

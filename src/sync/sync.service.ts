@@ -33,7 +33,7 @@ import { SyncRun } from './sync-run.entity';
 import { SourceSettings, SyncSourcesService } from './sync-sources.service';
 import { SyncApplyMode, SyncFormat, SyncMode, SyncOutcome, SyncRunStatus } from './sync.enums';
 import { MAX_SYNC_RECORDS } from './sync.inputs';
-import { uniqueValueHolders, valueTakenMessage } from '../content/document-writer';
+import { valueTakenMessage } from '../content/document-writer';
 
 /** A sync as the mutations and the CLI ask for it: options plus a batch already in the JSON format. */
 export interface SyncRequest {
@@ -227,7 +227,7 @@ export class SyncService {
       }
     }
 
-    await this.refuseTakenNpis(manager, providers);
+    this.refuseTakenNpis(providers, candidates);
     const deactivations = request.mode === SyncMode.FULL ? await this.planDeactivations(manager, request, settings, recordChecks, providers, candidates) : [];
     return { settings, providers, locations, deactivations, providerCandidates: candidates, locationCandidates };
   }
@@ -235,16 +235,15 @@ export class SyncService {
   /**
    * An NPI a record would give its provider that another provider holds, in its live row or in
    * its pending draft, fails the record with the message editors get: otherwise publishing that
-   * draft would later fail on the unique index, and no retry could fix it. Only NPIs that change
-   * are checked, so an unchanged re-sync reads nothing more.
+   * draft would later fail on the unique index, and no retry could fix it. The holders were read
+   * with the candidates (matching by NPI uses the same read).
    */
-  private async refuseTakenNpis(manager: EntityManager, outcomes: ProviderOutcome[]): Promise<void> {
-    const changing = outcomes.filter((outcome) => outcome.plan?.changes.some((change) => change.field === 'npi' && typeof change.newValue === 'string'));
-    const npiOf = (outcome: ProviderOutcome) => String(outcome.plan!.changes.find((change) => change.field === 'npi')!.newValue);
-    const holders = await uniqueValueHolders(manager, PROVIDER_KIND.contentType, 'npi', changing.map(npiOf), changing.filter((outcome) => !outcome.plan!.isNew).map((outcome) => outcome.plan!.id));
-    for (const outcome of changing) {
-      const holder = holders.get(npiOf(outcome));
-      if (!holder || holder.documentId === outcome.plan!.id) continue;
+  private refuseTakenNpis(outcomes: ProviderOutcome[], candidates: ProviderCandidates): void {
+    for (const outcome of outcomes) {
+      const npi = outcome.plan?.changes.find((change) => change.field === 'npi')?.newValue;
+      if (typeof npi !== 'string') continue;
+      const holder = candidates.npiHolders.get(npi)?.find((candidate) => candidate.documentId !== outcome.plan!.id);
+      if (!holder) continue;
       outcome.plan = null;
       outcome.result = { ...outcome.result, outcome: SyncOutcome.FAILED, providerId: null, changes: [], draft: false, errors: [{ path: 'npi', message: valueTakenMessage(holder) }] };
     }
@@ -316,8 +315,12 @@ export class SyncService {
     const providerPlans = [...plan.providers.map((outcome) => outcome.plan), ...plan.deactivations.map((item) => item.plan)].filter((item): item is DocumentPlan => item !== null && plansWrite(item));
     await this.lockUnchanged(manager, LOCATION_KIND, locationPlans, plan.locationCandidates);
     await this.lockUnchanged(manager, PROVIDER_KIND, providerPlans, plan.providerCandidates);
-    await changes.before(manager, LOCATION_KIND.contentType, liveChanges(locationPlans, plan.locationCandidates));
-    await changes.before(manager, PROVIDER_KIND.contentType, liveChanges(providerPlans, plan.providerCandidates));
+    for (const [kind, plans, candidates] of [[LOCATION_KIND, locationPlans, plan.locationCandidates], [PROVIDER_KIND, providerPlans, plan.providerCandidates]] as const) {
+      const live = liveChanges(plans, candidates);
+      const created = new Set(plans.filter((item) => item.isNew).map((item) => item.id));
+      await changes.before(manager, kind.contentType, live.filter((id) => !created.has(id)));
+      changes.created(kind.contentType, live.filter((id) => created.has(id)));
+    }
     await new SyncWriter(manager, actor, LOCATION_KIND, source).apply(locationPlans, plan.locationCandidates.rows, plan.locationCandidates.drafts);
     await new SyncWriter(manager, actor, PROVIDER_KIND, source).apply(providerPlans, plan.providerCandidates.rows, plan.providerCandidates.drafts);
   }

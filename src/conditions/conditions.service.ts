@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DocumentSelection } from '../common/loaders/document-selection';
 import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
 import { DocumentType, Stage } from '../common/documents/document-status';
-import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
-import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
 import { KeysetPage } from '../common/pagination/keyset-pagination';
 import { Condition } from './condition.entity';
 import { ConditionOrderField, ConditionsArgs } from './condition.inputs';
 import { CONDITION_TREATMENTS } from '../treatments/treatment.descriptor';
 import { relatedSlugCondition } from '../content/relation-filters';
+import { documentSortKeys, keysetSort, whereTextMatches } from '../content/document-lists';
+import { CONDITION_TYPE } from './condition.descriptor';
 
 /** Public reads of conditions. */
 @Injectable()
@@ -24,13 +24,8 @@ export class ConditionsService {
     const filter = args.filter ?? {};
     if (filter.treatment) query.andWhere(relatedSlugCondition(CONDITION_TREATMENTS, 'condition', 'treatmentSlug'), { treatmentSlug: filter.treatment });
     if (filter.bodyRegion) query.andWhere('condition.body_region = :bodyRegion', { bodyRegion: filter.bodyRegion });
-    if (filter.text) {
-      query.andWhere(
-        textSearchCondition(['condition.name', "array_to_string(condition.aliases, ' ')"], ['condition.summary', "array_to_string(condition.symptoms, ' ')", 'condition.body'], 'text'),
-        textSearchParameters('text', filter.text),
-      );
-    }
-    const keys = documentSortKeys('condition', 'lower(condition.name)')[args.orderBy?.field === ConditionOrderField.NAME || !args.orderBy ? 'NAME' : args.orderBy.field];
+    if (filter.text) whereTextMatches(query, CONDITION_TYPE, filter.text);
+    const keys = documentSortKeys(CONDITION_TYPE, 'condition', args.orderBy?.field ?? ConditionOrderField.NAME)!;
     return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection);
   }
 }

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DocumentSelection } from '../common/loaders/document-selection';
 import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
 import { DocumentType, Stage } from '../common/documents/document-status';
-import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
 import { publicVisibility } from '../common/documents/visibility';
 import { AppError } from '../common/errors/app-error';
-import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
 import { KeysetPage, SortKey } from '../common/pagination/keyset-pagination';
 import { Faq } from './faq.entity';
 import { FaqOrderField, FaqsArgs } from './faq.inputs';
+import { documentSortKeys, keysetSort, whereTextMatches } from '../content/document-lists';
+import { FAQ_TYPE } from './faq.descriptor';
 
 /** Tables of the pages FAQs can be placed on. */
 const PAGE_TABLES: Partial<Record<DocumentType, string>> = {
@@ -40,13 +40,12 @@ export class FaqsService {
       query.innerJoin('faq_placements', 'placement', `placement.faq_id = faq.id AND placement.owner_type = :pageType AND placement.owner_id IN (${owner})`, { pageType: page.type, pageSlug: page.slug });
     }
     if (filter.tag) query.andWhere(':tag = ANY(faq.tags)', { tag: filter.tag });
-    if (filter.text) query.andWhere(textSearchCondition(['faq.question'], ['faq.answer'], 'text'), textSearchParameters('text', filter.text));
+    if (filter.text) whereTextMatches(query, FAQ_TYPE, filter.text);
 
     const field = args.orderBy?.field ?? (page ? FaqOrderField.POSITION : FaqOrderField.QUESTION);
     if (field === FaqOrderField.POSITION && !page) throw AppError.badInput([{ path: 'orderBy.field', message: 'POSITION needs filter.page' }]);
-    const common = documentSortKeys('faq', 'lower(faq.question)');
-    const keys: SortKey[] =
-      field === FaqOrderField.POSITION ? [{ expression: 'placement.position', kind: 'number' }] : field === FaqOrderField.QUESTION ? common.NAME : common[field];
+    // POSITION is the page's own order; the others are every list's.
+    const keys: SortKey[] = field === FaqOrderField.POSITION ? [{ expression: 'placement.position', kind: 'number' }] : documentSortKeys(FAQ_TYPE, 'faq', field)!;
     return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection);
   }
 }

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DocumentSelection } from '../common/loaders/document-selection';
 import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
 import { DocumentType, Stage } from '../common/documents/document-status';
-import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
 import { KeysetPage, SortKey } from '../common/pagination/keyset-pagination';
 import { Location } from './location.entity';
 import { LocationOrderField, LocationsArgs } from './location.inputs';
+import { documentSortKeys, keysetSort } from '../content/document-lists';
+import { LOCATION_TYPE } from './location.descriptor';
 
 const EARTH_RADIUS_KM = 6371.0088;
 
@@ -41,15 +42,14 @@ export class LocationsService {
       keys = [{ expression: DISTANCE_SQL, kind: 'number' }];
     } else {
       const field = args.orderBy?.field ?? LocationOrderField.NAME;
-      const common = documentSortKeys('location', 'lower(location.name)');
       keys =
         field === LocationOrderField.CITY
           ? [
               // Two keys, not one concatenated string: "Paris Crossing" must not sort between two offices in "Paris".
               { expression: 'lower(location.city)', kind: 'text' },
-              { expression: 'lower(location.name)', kind: 'text' },
+              { expression: LOCATION_TYPE.sortName('location'), kind: 'text' },
             ]
-          : common[field === LocationOrderField.NAME ? 'NAME' : field];
+          : documentSortKeys(LOCATION_TYPE, 'location', field)!;
     }
     const page = await this.documents.paginate(query, args, keysetSort(keys, near ? undefined : args.orderBy?.direction), stage, selection);
     return {

@@ -2,15 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DocumentSelection } from '../common/loaders/document-selection';
 import { DocumentQueries } from '../common/documents/document-queries';
 import { DocumentType, Stage } from '../common/documents/document-status';
-import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
 import { AppError } from '../common/errors/app-error';
-import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
 import { KeysetPage } from '../common/pagination/keyset-pagination';
 import { Provider } from './provider.entity';
-import { ProviderLookupArgs, ProvidersArgs } from './provider.inputs';
-import { PROVIDER_LOCATIONS } from './provider.descriptor';
+import { ProviderLookupArgs, ProviderOrderField, ProvidersArgs } from './provider.inputs';
+import { PROVIDER_LOCATIONS, PROVIDER_TYPE } from './provider.descriptor';
 import { PROVIDER_TREATMENTS } from '../treatments/treatment.descriptor';
 import { relatedSlugCondition } from '../content/relation-filters';
+import { documentSortKeys, keysetSort, whereTextMatches } from '../content/document-lists';
 
 /** Public reads of providers. */
 @Injectable()
@@ -35,13 +34,8 @@ export class ProvidersService {
     }
     if (filter.acceptingNewPatients !== undefined && filter.acceptingNewPatients !== null) query.andWhere('provider.accepting_new_patients = :accepting', { accepting: filter.acceptingNewPatients });
     query.andWhere('provider.active = :active', { active: filter.active ?? true });
-    if (filter.text) {
-      query.andWhere(
-        textSearchCondition(["provider.first_name || ' ' || provider.last_name", 'provider.title'], ['provider.bio'], 'text'),
-        textSearchParameters('text', filter.text),
-      );
-    }
-    const keys = documentSortKeys('provider', "lower(provider.last_name || ' ' || provider.first_name)")[args.orderBy?.field ?? 'NAME'];
+    if (filter.text) whereTextMatches(query, PROVIDER_TYPE, filter.text);
+    const keys = documentSortKeys(PROVIDER_TYPE, 'provider', args.orderBy?.field ?? ProviderOrderField.NAME)!;
     return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection);
   }
 }

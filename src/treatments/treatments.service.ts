@@ -2,15 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DocumentSelection } from '../common/loaders/document-selection';
 import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
 import { DocumentType, Stage } from '../common/documents/document-status';
-import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
-import { documentSortKeys, keysetSort } from '../common/pagination/document-sort';
 import { KeysetPage } from '../common/pagination/keyset-pagination';
 import { Treatment } from './treatment.entity';
 import { TreatmentOrderField, TreatmentsArgs } from './treatment.inputs';
 import { TREATMENT_CONDITIONS, TREATMENT_LOCATIONS, TREATMENT_PROVIDERS } from './treatment.descriptor';
 import { relatedSlugCondition } from '../content/relation-filters';
-
-const SORT_FIELD = { [TreatmentOrderField.TITLE]: 'NAME', [TreatmentOrderField.PUBLISHED_AT]: 'PUBLISHED_AT', [TreatmentOrderField.UPDATED_AT]: 'UPDATED_AT' } as const;
+import { documentSortKeys, keysetSort, whereTextMatches } from '../content/document-lists';
+import { TREATMENT_TYPE } from './treatment.descriptor';
 
 /** Public reads of treatments. */
 @Injectable()
@@ -28,8 +26,8 @@ export class TreatmentsService {
     if (filter.provider) query.andWhere(relatedSlugCondition(TREATMENT_PROVIDERS, 'treatment', 'providerSlug'), { providerSlug: filter.provider });
     if (filter.location) query.andWhere(relatedSlugCondition(TREATMENT_LOCATIONS, 'treatment', 'locationSlug'), { locationSlug: filter.location });
     if (filter.category) query.andWhere('lower(treatment.category) = lower(:category)', { category: filter.category });
-    if (filter.text) query.andWhere(textSearchCondition(['treatment.title'], ['treatment.summary', 'treatment.body'], 'text'), textSearchParameters('text', filter.text));
-    const keys = documentSortKeys('treatment', 'lower(treatment.title)')[SORT_FIELD[args.orderBy?.field ?? TreatmentOrderField.TITLE]];
+    if (filter.text) whereTextMatches(query, TREATMENT_TYPE, filter.text);
+    const keys = documentSortKeys(TREATMENT_TYPE, 'treatment', args.orderBy?.field ?? TreatmentOrderField.TITLE)!;
     return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection);
   }
 }

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBenchDatabase } from './bench-database';
@@ -38,7 +38,17 @@ interface Row {
 
 async function startApp(port: number, databaseUrl: string, env: Record<string, string>): Promise<ChildProcess> {
   const app = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', LOAD_DEMO_CONTENT: 'false', RATE_LIMIT_ALLOW: '127.0.0.1/32', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      LOAD_DEMO_CONTENT: 'false',
+      RATE_LIMIT_ALLOW: '127.0.0.1/32',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let attempt = 0; attempt < 240; attempt++) {
@@ -55,7 +65,11 @@ async function startApp(port: number, databaseUrl: string, env: Record<string, s
 
 /** The median rows of the harness's results.tsv, by target and operation. */
 function readResults(directory: string): Row[] {
-  const lines = readFileSync(join(directory, 'results.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
+  const lines = readFileSync(join(directory, 'results.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'));
   const groups = new Map<string, string[][]>();
   for (const line of lines) groups.set(`${line[1]}\t${line[2]}`, [...(groups.get(`${line[1]}\t${line[2]}`) ?? []), line]);
   const median = (values: number[]) => {
@@ -67,7 +81,16 @@ function readResults(directory: string): Row[] {
   return [...groups.entries()].map(([key, rows]) => {
     const [target, op] = key.split('\t');
     const column = (index: number) => median(rows.map((row) => Number(row[index])));
-    return { target, op, rps: column(3) ?? 0, p50: column(4) ?? 0, p99: column(5) ?? 0, serverCpuMs: column(8), postgresCpuMs: column(9), statements: column(12) };
+    return {
+      target,
+      op,
+      rps: column(3) ?? 0,
+      p50: column(4) ?? 0,
+      p99: column(5) ?? 0,
+      serverCpuMs: column(8),
+      postgresCpuMs: column(9),
+      statements: column(12),
+    };
   });
 }
 
@@ -91,12 +114,30 @@ async function main() {
     const before = new Set(existsSync(join(CACHE, 'results')) ? readdirSync(join(CACHE, 'results')) : []);
     const run = spawnSync(
       'bash',
-      [join(SHARED, 'run.sh'), '-s', String(SCALE), '-r', String(ROUNDS), '-d', String(SECONDS), '-w', String(WARMUP), '-c', String(CONNECTIONS),
-        '-t', `cms|http://127.0.0.1:3401/graphql|${queries}|${uncached.pid}`, '-t', `cms-cached|http://127.0.0.1:3402/graphql|${queries}|${cached.pid}`],
+      [
+        join(SHARED, 'run.sh'),
+        '-s',
+        String(SCALE),
+        '-r',
+        String(ROUNDS),
+        '-d',
+        String(SECONDS),
+        '-w',
+        String(WARMUP),
+        '-c',
+        String(CONNECTIONS),
+        '-t',
+        `cms|http://127.0.0.1:3401/graphql|${queries}|${uncached.pid}`,
+        '-t',
+        `cms-cached|http://127.0.0.1:3402/graphql|${queries}|${cached.pid}`,
+      ],
       { stdio: 'inherit', env: { ...process.env, BENCH_CACHE: CACHE } },
     );
     if (run.status !== 0) throw new Error('the shared harness failed');
-    const stamp = readdirSync(join(CACHE, 'results')).filter((name) => !before.has(name)).sort().pop();
+    const stamp = readdirSync(join(CACHE, 'results'))
+      .filter((name) => !before.has(name))
+      .sort()
+      .pop();
     if (!stamp) throw new Error('the harness wrote no results');
     const rows = readResults(join(CACHE, 'results', stamp));
     const find = (target: string, op: string) => rows.find((row) => row.target === target && row.op === op);
@@ -121,7 +162,17 @@ async function main() {
     }
     console.log('\nRatios (medians of the rounds):');
     console.table(ratios);
-    const results = { date: new Date().toISOString(), node: process.version, scale: SCALE, rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, harnessResults: join(CACHE, 'results', stamp), rows, ratios };
+    const results = {
+      date: new Date().toISOString(),
+      node: process.version,
+      scale: SCALE,
+      rounds: ROUNDS,
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      harnessResults: join(CACHE, 'results', stamp),
+      rows,
+      ratios,
+    };
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results', `anchors-s${SCALE}-latest.json`), `${JSON.stringify(results, null, 2)}\n`);
   } finally {

@@ -56,7 +56,14 @@ export function keepAlivePoster(url: string, body: string): () => Promise<boolea
   return () =>
     new Promise((resolve) => {
       const request = httpRequest(
-        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length } },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': payload.length },
+        },
         (response) => {
           response.resume();
           response.on('end', () => resolve(response.statusCode === 200));

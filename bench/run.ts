@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -35,7 +35,11 @@ const LOCATIONS_NEAR = `{ locations(filter: { near: { latitude: 38.05, longitude
 const PROVIDERS = `{ providers(first: 20, filter: { acceptingNewPatients: true }) { totalCount edges { node { displayName specialties { name } primaryLocation { name } treatments { title } } } } }`;
 
 async function graphql(query: string, variables: Record<string, unknown> = {}): Promise<{ ok: boolean; statements: number; body: any }> {
-  const response = await fetch(`${BASE}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${BASE}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { errors?: unknown };
   return { ok: response.ok && !body.errors, statements: Number(response.headers.get('x-sql-statements')), body };
 }
@@ -90,7 +94,18 @@ export async function seedGeneratedContent(url: string, treatments: number, fanO
 async function main() {
   const database = await createBenchDatabase();
   const server = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'warn', LOAD_DEMO_CONTENT: 'true', DATABASE_POOL_SIZE: '10', RATE_LIMIT_ALLOW: '127.0.0.1,::1', RESPONSE_CACHE: 'off' },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      LOAD_DEMO_CONTENT: 'true',
+      DATABASE_POOL_SIZE: '10',
+      RATE_LIMIT_ALLOW: '127.0.0.1,::1',
+      RESPONSE_CACHE: 'off',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -116,11 +131,11 @@ async function main() {
     const load: Record<string, unknown> = {};
     for (const [name, query, variables] of scenarios) {
       const body = JSON.stringify({ query, variables });
-      const result = await runLoad(keepAlivePoster(`${BASE}/graphql`, body),
-        { concurrency: CONCURRENCY, durationMs: DURATION_MS, maxRequests: 200_000 },
-      );
+      const result = await runLoad(keepAlivePoster(`${BASE}/graphql`, body), { concurrency: CONCURRENCY, durationMs: DURATION_MS, maxRequests: 200_000 });
       load[name] = result;
-      console.log(`${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, ${result.errors} errors`);
+      console.log(
+        `${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, ${result.errors} errors`,
+      );
     }
 
     const sync = await runSyncBenchmark(BASE, database.url);

@@ -13,9 +13,29 @@ import { Client } from 'pg';
 interface SharedDataset {
   treatments: { id: number; slug: string; status: string; title: string; summary: string; body: string; createdAt: string; publishedAt: string | null }[];
   conditions: { id: number; slug: string; status: string; name: string; summary: string; body: string; createdAt: string; publishedAt: string | null }[];
-  faqs: { id: number; status: string; question: string; answer: string; createdAt: string; position: number; treatmentId?: number | null; conditionId?: number | null }[];
+  faqs: {
+    id: number;
+    status: string;
+    question: string;
+    answer: string;
+    createdAt: string;
+    position: number;
+    treatmentId?: number | null;
+    conditionId?: number | null;
+  }[];
   providers: { id: number; slug: string; status: string; name: string; credentials: string; bio: string; createdAt: string }[];
-  locations: { id: number; slug: string; status: string; name: string; address: string; city: string; state: string; zip: string; phone: string; createdAt: string }[];
+  locations: {
+    id: number;
+    slug: string;
+    status: string;
+    name: string;
+    address: string;
+    city: string;
+    state: string;
+    zip: string;
+    phone: string;
+    createdAt: string;
+  }[];
   treatmentConditions: [number, number][];
   treatmentProviders: [number, number, number][];
   providerLocations: [number, number][];
@@ -46,44 +66,172 @@ export async function loadSharedDataset(url: string, scale: number): Promise<Rec
   await client.connect();
   try {
     await client.query('BEGIN');
-    for (const table of ['faq_placements', 'treatment_conditions', 'treatment_providers', 'treatment_locations', 'related_treatments', 'provider_locations',
-      'provider_external_ids', 'location_external_ids', 'revisions', 'slug_history', 'faqs', 'treatments', 'conditions', 'providers', 'locations']) {
+    for (const table of [
+      'faq_placements',
+      'treatment_conditions',
+      'treatment_providers',
+      'treatment_locations',
+      'related_treatments',
+      'provider_locations',
+      'provider_external_ids',
+      'location_external_ids',
+      'revisions',
+      'slug_history',
+      'faqs',
+      'treatments',
+      'conditions',
+      'providers',
+      'locations',
+    ]) {
       await client.query(`DELETE FROM ${table}`);
     }
     const published = (status: string, at: string | null) => (status === 'published' ? at : null);
-    await insertRows(client, 'locations', ['id', 'slug', 'status', 'name', 'address_line1', 'city', 'state', 'postal_code', 'phone', 'created_at', 'updated_at', 'published_at', 'first_published_at'],
-      data.locations.map((row) => [uuidOf('location', row.id), row.slug, statusOf(row.status), row.name, row.address, row.city, row.state, row.zip, e164(row.phone),
-        row.createdAt, row.createdAt, published(row.status, row.createdAt), published(row.status, row.createdAt)]));
-    await insertRows(client, 'providers', ['id', 'slug', 'status', 'first_name', 'last_name', 'credentials', 'bio', 'created_at', 'updated_at', 'published_at', 'first_published_at'],
+    await insertRows(
+      client,
+      'locations',
+      [
+        'id',
+        'slug',
+        'status',
+        'name',
+        'address_line1',
+        'city',
+        'state',
+        'postal_code',
+        'phone',
+        'created_at',
+        'updated_at',
+        'published_at',
+        'first_published_at',
+      ],
+      data.locations.map((row) => [
+        uuidOf('location', row.id),
+        row.slug,
+        statusOf(row.status),
+        row.name,
+        row.address,
+        row.city,
+        row.state,
+        row.zip,
+        e164(row.phone),
+        row.createdAt,
+        row.createdAt,
+        published(row.status, row.createdAt),
+        published(row.status, row.createdAt),
+      ]),
+    );
+    await insertRows(
+      client,
+      'providers',
+      ['id', 'slug', 'status', 'first_name', 'last_name', 'credentials', 'bio', 'created_at', 'updated_at', 'published_at', 'first_published_at'],
       data.providers.map((row) => {
         const [first, ...rest] = row.name.split(' ');
-        return [uuidOf('provider', row.id), row.slug, statusOf(row.status), first, rest.join(' '), row.credentials.split(/,\s*/), row.bio, row.createdAt, row.createdAt,
-          published(row.status, row.createdAt), published(row.status, row.createdAt)];
-      }));
-    await insertRows(client, 'treatments', ['id', 'slug', 'status', 'title', 'summary', 'body', 'created_at', 'updated_at', 'published_at', 'first_published_at'],
-      data.treatments.map((row) => [uuidOf('treatment', row.id), row.slug, statusOf(row.status), row.title, row.summary, row.body, row.createdAt, row.createdAt, row.publishedAt, row.publishedAt]));
-    await insertRows(client, 'conditions', ['id', 'slug', 'status', 'name', 'summary', 'body', 'created_at', 'updated_at', 'published_at', 'first_published_at'],
-      data.conditions.map((row) => [uuidOf('condition', row.id), row.slug, statusOf(row.status), row.name, row.summary, row.body, row.createdAt, row.createdAt, row.publishedAt, row.publishedAt]));
-    await insertRows(client, 'faqs', ['id', 'slug', 'status', 'question', 'answer', 'created_at', 'updated_at', 'published_at', 'first_published_at'],
-      data.faqs.map((row) => [uuidOf('faq', row.id), `faq-${row.id}`, statusOf(row.status), row.question, row.answer, row.createdAt, row.createdAt,
-        published(row.status, row.createdAt), published(row.status, row.createdAt)]));
-    await insertRows(client, 'faq_placements', ['faq_id', 'owner_type', 'owner_id', 'position'],
-      data.faqs.map((row) => [uuidOf('faq', row.id), row.treatmentId ? 'TREATMENT' : 'CONDITION',
-        row.treatmentId ? uuidOf('treatment', row.treatmentId) : uuidOf('condition', Number(row.conditionId)), row.position]));
-    await insertRows(client, 'treatment_conditions', ['treatment_id', 'condition_id', 'position'],
-      data.treatmentConditions.map(([treatment, condition], index) => [uuidOf('treatment', treatment), uuidOf('condition', condition), index]));
-    await insertRows(client, 'treatment_providers', ['treatment_id', 'provider_id', 'position'],
-      data.treatmentProviders.map(([treatment, provider, position]) => [uuidOf('treatment', treatment), uuidOf('provider', provider), position]));
+        return [
+          uuidOf('provider', row.id),
+          row.slug,
+          statusOf(row.status),
+          first,
+          rest.join(' '),
+          row.credentials.split(/,\s*/),
+          row.bio,
+          row.createdAt,
+          row.createdAt,
+          published(row.status, row.createdAt),
+          published(row.status, row.createdAt),
+        ];
+      }),
+    );
+    await insertRows(
+      client,
+      'treatments',
+      ['id', 'slug', 'status', 'title', 'summary', 'body', 'created_at', 'updated_at', 'published_at', 'first_published_at'],
+      data.treatments.map((row) => [
+        uuidOf('treatment', row.id),
+        row.slug,
+        statusOf(row.status),
+        row.title,
+        row.summary,
+        row.body,
+        row.createdAt,
+        row.createdAt,
+        row.publishedAt,
+        row.publishedAt,
+      ]),
+    );
+    await insertRows(
+      client,
+      'conditions',
+      ['id', 'slug', 'status', 'name', 'summary', 'body', 'created_at', 'updated_at', 'published_at', 'first_published_at'],
+      data.conditions.map((row) => [
+        uuidOf('condition', row.id),
+        row.slug,
+        statusOf(row.status),
+        row.name,
+        row.summary,
+        row.body,
+        row.createdAt,
+        row.createdAt,
+        row.publishedAt,
+        row.publishedAt,
+      ]),
+    );
+    await insertRows(
+      client,
+      'faqs',
+      ['id', 'slug', 'status', 'question', 'answer', 'created_at', 'updated_at', 'published_at', 'first_published_at'],
+      data.faqs.map((row) => [
+        uuidOf('faq', row.id),
+        `faq-${row.id}`,
+        statusOf(row.status),
+        row.question,
+        row.answer,
+        row.createdAt,
+        row.createdAt,
+        published(row.status, row.createdAt),
+        published(row.status, row.createdAt),
+      ]),
+    );
+    await insertRows(
+      client,
+      'faq_placements',
+      ['faq_id', 'owner_type', 'owner_id', 'position'],
+      data.faqs.map((row) => [
+        uuidOf('faq', row.id),
+        row.treatmentId ? 'TREATMENT' : 'CONDITION',
+        row.treatmentId ? uuidOf('treatment', row.treatmentId) : uuidOf('condition', Number(row.conditionId)),
+        row.position,
+      ]),
+    );
+    await insertRows(
+      client,
+      'treatment_conditions',
+      ['treatment_id', 'condition_id', 'position'],
+      data.treatmentConditions.map(([treatment, condition], index) => [uuidOf('treatment', treatment), uuidOf('condition', condition), index]),
+    );
+    await insertRows(
+      client,
+      'treatment_providers',
+      ['treatment_id', 'provider_id', 'position'],
+      data.treatmentProviders.map(([treatment, provider, position]) => [uuidOf('treatment', treatment), uuidOf('provider', provider), position]),
+    );
     const hasPrimary = new Set<number>();
-    await insertRows(client, 'provider_locations', ['provider_id', 'location_id', 'is_primary', 'position'],
+    await insertRows(
+      client,
+      'provider_locations',
+      ['provider_id', 'location_id', 'is_primary', 'position'],
       data.providerLocations.map(([provider, location], index) => {
         const primary = !hasPrimary.has(provider);
         hasPrimary.add(provider);
         return [uuidOf('provider', provider), uuidOf('location', location), primary, index];
-      }));
+      }),
+    );
     await client.query('COMMIT');
     await client.query('ANALYZE');
-    const [counts] = (await client.query('SELECT (SELECT count(*) FROM treatments)::int AS treatments, (SELECT count(*) FROM faqs)::int AS faqs, (SELECT count(*) FROM providers)::int AS providers')).rows;
+    const [counts] = (
+      await client.query(
+        'SELECT (SELECT count(*) FROM treatments)::int AS treatments, (SELECT count(*) FROM faqs)::int AS faqs, (SELECT count(*) FROM providers)::int AS providers',
+      )
+    ).rows;
     return counts;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -3,7 +3,16 @@ import { generateApiKey } from '../src/api-keys/api-key-secret';
 import { isValidNpi } from '../src/common/validation/identifiers';
 
 /** Tables a provider sync may write; the run log (sync_runs, audit_log) is counted apart. */
-const CONTENT_TABLES = ['providers', 'provider_external_ids', 'provider_locations', 'locations', 'location_external_ids', 'revisions', 'outbox_events', 'slug_history'];
+const CONTENT_TABLES = [
+  'providers',
+  'provider_external_ids',
+  'provider_locations',
+  'locations',
+  'location_external_ids',
+  'revisions',
+  'outbox_events',
+  'slug_history',
+];
 const LOG_TABLES = ['sync_runs', 'audit_log'];
 const PROVIDERS = 1000;
 const OFFICES = 10;
@@ -34,7 +43,13 @@ function npi(seed: number): string {
 
 function batch(changedEvery = 0) {
   const locations = Array.from({ length: OFFICES }, (_, index) => ({
-    externalId: `BENCH-SITE-${index + 1}`, name: `Bench Office ${index + 1}`, addressLine1: `${100 + index} Main Street`, city: 'Lexington', state: 'KY', postalCode: '40503', phone: `(859) 555-01${String(10 + index).padStart(2, '0')}`,
+    externalId: `BENCH-SITE-${index + 1}`,
+    name: `Bench Office ${index + 1}`,
+    addressLine1: `${100 + index} Main Street`,
+    city: 'Lexington',
+    state: 'KY',
+    postalCode: '40503',
+    phone: `(859) 555-01${String(10 + index).padStart(2, '0')}`,
   }));
   const records = Array.from({ length: PROVIDERS }, (_, index) => ({
     externalId: `BENCH-${index + 1}`,

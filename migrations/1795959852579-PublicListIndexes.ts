@@ -14,7 +14,9 @@ export class PublicListIndexes1795959852579 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_conditions_public_name" ON "conditions" (lower(name), id) WHERE status = 'PUBLISHED' AND deleted_at IS NULL`);
     await queryRunner.query(`CREATE INDEX "IDX_faqs_public_question" ON "faqs" (lower(question), id) WHERE status = 'PUBLISHED' AND deleted_at IS NULL`);
     await queryRunner.query(`CREATE INDEX "IDX_locations_public_name" ON "locations" (lower(name), id) WHERE status = 'PUBLISHED' AND deleted_at IS NULL`);
-    await queryRunner.query(`CREATE INDEX "IDX_providers_public_name" ON "providers" (lower(last_name || ' ' || first_name), id) WHERE status = 'PUBLISHED' AND deleted_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_providers_public_name" ON "providers" (lower(last_name || ' ' || first_name), id) WHERE status = 'PUBLISHED' AND deleted_at IS NULL`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -31,8 +31,13 @@ async function main() {
     }
     const timestamp = Date.now();
     const escape = (query: string) => query.replace(/\\/g, '\\\\').replace(/`/g, '\\`');
-    const up = sql.upQueries.map((q) => `    await queryRunner.query(\`${escape(q.query)}\`${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`).join('\n');
-    const down = sql.downQueries.reverse().map((q) => `    await queryRunner.query(\`${escape(q.query)}\`${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`).join('\n');
+    const up = sql.upQueries
+      .map((q) => `    await queryRunner.query(\`${escape(q.query)}\`${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`)
+      .join('\n');
+    const down = sql.downQueries
+      .reverse()
+      .map((q) => `    await queryRunner.query(\`${escape(q.query)}\`${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`)
+      .join('\n');
     const file = join(__dirname, '..', '..', 'migrations', `${timestamp}-${name}.ts`);
     writeFileSync(
       file,

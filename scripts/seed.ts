@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
-import { EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrationsUnderLock } from '../src/database/migrations';
-import { DemoContentLoader, UpsertCounts } from '../src/demo/demo-content.loader';
+import { DemoContentLoader, type UpsertCounts } from '../src/demo/demo-content.loader';
 
 /**
  * `npm run seed`: migrates the database and inserts or updates the demo practice, in one

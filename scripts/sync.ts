@@ -3,21 +3,21 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { DataSource } from 'typeorm';
 import { AuditLogService } from '../src/audit/audit-log.service';
-import { Actor } from '../src/auth/actor';
+import { type Actor } from '../src/auth/actor';
 import { Permission } from '../src/auth/permissions';
 import { HttpCaching } from '../src/cache/http-caching';
-import { AppError, FieldError } from '../src/common/errors/app-error';
+import { AppError, type FieldError } from '../src/common/errors/app-error';
 import { createRootLogger } from '../src/common/logging';
 import { loadConfig } from '../src/config/app-config';
 import { ContentChanges } from '../src/content/content-changes';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
-import { EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrationsUnderLock } from '../src/database/migrations';
-import { mapFhirBundle } from '../src/fhir/fhir-import.mapper';
-import { mapNppesResponse } from '../src/fhir/nppes-import.mapper';
+import { mapFhirBundle } from '../src/sync/formats/fhir-import.mapper';
+import { mapNppesResponse } from '../src/sync/formats/nppes-import.mapper';
 import { RedisConnection } from '../src/redis/redis-connection';
-import { MappedBatch } from '../src/sync/sync-records';
-import { summarizeReport, SyncReport } from '../src/sync/sync-report';
+import { type MappedBatch } from '../src/sync/sync-records';
+import { summarizeReport, type SyncReport } from '../src/sync/sync-report';
 import { SyncService } from '../src/sync/sync.service';
 import { SyncFormat, SyncMode, SyncRunStatus } from '../src/sync/sync.enums';
 import { SOURCE_NAME_PATTERN } from '../src/sync/sync.inputs';
@@ -47,7 +47,8 @@ function parseArguments(argv: string[]): Options {
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (['--dry-run', '--atomic', '--force'].includes(argument)) flags.add(argument);
-    else if (['--format', '--source', '--file', '--mode', '--idempotency-key'].includes(argument) && argv[index + 1] !== undefined) values.set(argument, argv[++index]);
+    else if (['--format', '--source', '--file', '--mode', '--idempotency-key'].includes(argument) && argv[index + 1] !== undefined)
+      values.set(argument, argv[++index]);
     else if (argument === '--help' || argument === '-h') throw new UsageError('');
     else throw new UsageError(`Unknown or incomplete argument: ${argument}`);
   }
@@ -60,8 +61,14 @@ function parseArguments(argv: string[]): Options {
   const mode = (values.get('--mode') ?? 'UPSERT').toUpperCase();
   if (!(mode in SyncMode)) throw new UsageError('--mode must be UPSERT or FULL');
   return {
-    format: format as SyncFormat, source, file, mode: mode as SyncMode,
-    dryRun: flags.has('--dry-run'), atomic: flags.has('--atomic'), force: flags.has('--force'), idempotencyKey: values.get('--idempotency-key') ?? null,
+    format: format as SyncFormat,
+    source,
+    file,
+    mode: mode as SyncMode,
+    dryRun: flags.has('--dry-run'),
+    atomic: flags.has('--atomic'),
+    force: flags.has('--force'),
+    idempotencyKey: values.get('--idempotency-key') ?? null,
   };
 }
 
@@ -83,10 +90,14 @@ function readBatch(options: Options): MappedBatch {
 function printReport(report: SyncReport): void {
   console.log(summarizeReport(report));
   for (const record of report.records.filter((item) => item.errors.length > 0)) {
-    console.log(`  failed record ${record.index}${record.sourceRef ? ` (${record.sourceRef})` : ''} ${record.externalId ?? ''}: ${describeErrors(record.errors)}`);
+    console.log(
+      `  failed record ${record.index}${record.sourceRef ? ` (${record.sourceRef})` : ''} ${record.externalId ?? ''}: ${describeErrors(record.errors)}`,
+    );
   }
   for (const location of report.locations.filter((item) => item.errors.length > 0)) {
-    console.log(`  failed location ${location.index}${location.sourceRef ? ` (${location.sourceRef})` : ''} ${location.externalId ?? ''}: ${describeErrors(location.errors)}`);
+    console.log(
+      `  failed location ${location.index}${location.sourceRef ? ` (${location.sourceRef})` : ''} ${location.externalId ?? ''}: ${describeErrors(location.errors)}`,
+    );
   }
   for (const deactivation of report.deactivations) console.log(`  deactivated ${deactivation.name} (${deactivation.externalId})`);
   for (const warning of report.warnings) console.log(`  note: ${warning}`);
@@ -116,8 +127,16 @@ async function main(): Promise<number> {
     await runMigrationsUnderLock(dataSource);
     const actor: Actor = { kind: 'SYSTEM', id: null, label: `sync CLI (${userInfo().username})`, permissions: [Permission.PROVIDERS_SYNC] };
     const report = await new SyncService(dataSource, new AuditLogService(), changes).sync(actor, {
-      source: options.source, format: options.format, mode: options.mode, dryRun: options.dryRun, atomic: options.atomic, force: options.force,
-      idempotencyKey: options.idempotencyKey, batch, action: 'syncProvidersCli', inputPath: options.file,
+      source: options.source,
+      format: options.format,
+      mode: options.mode,
+      dryRun: options.dryRun,
+      atomic: options.atomic,
+      force: options.force,
+      idempotencyKey: options.idempotencyKey,
+      batch,
+      action: 'syncProvidersCli',
+      inputPath: options.file,
     });
     printReport(report);
     const failed = report.counts.failed + report.locationCounts.failed > 0 || report.status === SyncRunStatus.REJECTED;

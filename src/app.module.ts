@@ -15,7 +15,7 @@ import { ContentModule } from './content/content.module';
 import { createErrorFormatter } from './common/errors/format-graphql-error';
 import { ClientErrorFilter } from './common/errors/graphql-error.filter';
 import { GraphQLContext } from './common/graphql/graphql-context';
-import { RequestLoaders } from './common/loaders/request-loaders';
+import { RequestLoaders } from './content/loaders/request-loaders';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import { ConditionsModule } from './conditions/conditions.module';
 import { AppConfig } from './config/app-config';
@@ -38,7 +38,22 @@ import { TreatmentsModule } from './treatments/treatments.module';
 import { UsersModule } from './users/users.module';
 
 /** Modules that contribute GraphQL types and resolvers; the schema script reads them too. */
-export const FEATURE_MODULES = [CommonModule, TreatmentsModule, ConditionsModule, FaqsModule, LocationsModule, ProvidersModule, PracticeModule, UsersModule, ApiKeysModule, AuthModule, AuditModule, ContentModule, SyncModule, FhirModule];
+export const FEATURE_MODULES = [
+  CommonModule,
+  TreatmentsModule,
+  ConditionsModule,
+  FaqsModule,
+  LocationsModule,
+  ProvidersModule,
+  PracticeModule,
+  UsersModule,
+  ApiKeysModule,
+  AuthModule,
+  AuditModule,
+  ContentModule,
+  SyncModule,
+  FhirModule,
+];
 
 @Module({})
 export class AppModule {
@@ -70,7 +85,12 @@ export class AppModule {
             persistedQueries: caching.persistedQueries,
             ...queryLimits.apolloOptions,
             // The credential is checked once per request; a bad one refuses the whole request (401).
-            context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => ({ req, reply, loaders: new RequestLoaders(dataSource), actor: await credentials.actorFor(req.headers) }),
+            context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => ({
+              req,
+              reply,
+              loaders: new RequestLoaders(dataSource),
+              actor: await credentials.actorFor(req.headers),
+            }),
           }),
         }),
         ...FEATURE_MODULES,

@@ -1,19 +1,19 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger as PinoLogger } from 'pino';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { HttpCaching } from './cache/http-caching';
 import { createRootLogger, JsonNestLogger } from './common/logging';
 import { requestContextStorage } from './common/request-context';
-import { AppConfig } from './config/app-config';
+import { type AppConfig } from './config/app-config';
 import { ContentChanges } from './content/content-changes';
 import { buildDataSourceOptions, databaseTimeouts } from './database/data-source-options';
-import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrationsUnderLock } from './database/migrations';
-import { ReadStatements } from './common/loaders/read-statements';
+import { ReadStatements } from './content/loaders/read-statements';
 import { StatementCountingLogger } from './database/statement-counting-logger';
 import { registerBrowserSupport } from './delivery/browser';
 import { registerRequestTimeout } from './delivery/request-timeout';
@@ -56,7 +56,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     embedded = await startEmbeddedPostgres(options.inMemoryDatabase ? { initialData: options.embeddedInitialData } : { dataDir: config.DATA_DIR });
     url = embedded.url;
     poolSize = 1;
-    logger.info({ database: 'embedded', location: embedded.location }, `Using the embedded PostgreSQL (PGlite) at ${embedded.location}; set DATABASE_URL to use a PostgreSQL server`);
+    logger.info(
+      { database: 'embedded', location: embedded.location },
+      `Using the embedded PostgreSQL (PGlite) at ${embedded.location}; set DATABASE_URL to use a PostgreSQL server`,
+    );
   } else {
     logger.info({ database: 'postgres', host: new URL(url).host }, `Using PostgreSQL at ${new URL(url).host}`);
   }

@@ -24,7 +24,9 @@ export class ApiKeysResolver {
   }
 
   @Requires(Permission.API_KEYS_MANAGE)
-  @Mutation(() => ApiKeyModel, { description: 'Revokes an API key: it is refused from the next request on. Revoking a revoked key changes nothing. Admins only.' })
+  @Mutation(() => ApiKeyModel, {
+    description: 'Revokes an API key: it is refused from the next request on. Revoking a revoked key changes nothing. Admins only.',
+  })
   revokeApiKey(@CurrentActor() actor: Actor, @Args('input', { description: 'The key to revoke.' }) input: RevokeApiKeyInput): Promise<ApiKey> {
     return this.apiKeysService.revoke(actor, input.id);
   }

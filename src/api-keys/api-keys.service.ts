@@ -59,7 +59,13 @@ export class ApiKeysService {
       const before = auditedApiKey(apiKey);
       apiKey.revokedAt = new Date();
       await manager.save(apiKey);
-      await this.auditLog.record(manager, actor, { action: 'revokeApiKey', documentType: 'API_KEY', documentId: apiKey.id, before, after: auditedApiKey(apiKey) });
+      await this.auditLog.record(manager, actor, {
+        action: 'revokeApiKey',
+        documentType: 'API_KEY',
+        documentId: apiKey.id,
+        before,
+        after: auditedApiKey(apiKey),
+      });
       return apiKey;
     });
   }

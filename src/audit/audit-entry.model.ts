@@ -5,7 +5,10 @@ import { ConnectionOf } from '../common/pagination/connection.model';
 
 /** The kinds of credential an audit entry names (the values stored in `audit_log.actor_kind`). */
 // `satisfies` makes a credential kind added to Actor without a value here fail to compile.
-export const ActorKind = { USER: 'USER', API_KEY: 'API_KEY', PREVIEW_TOKEN: 'PREVIEW_TOKEN', SYSTEM: 'SYSTEM' } as const satisfies Record<CredentialKind, CredentialKind>;
+export const ActorKind = { USER: 'USER', API_KEY: 'API_KEY', PREVIEW_TOKEN: 'PREVIEW_TOKEN', SYSTEM: 'SYSTEM' } as const satisfies Record<
+  CredentialKind,
+  CredentialKind
+>;
 export type ActorKind = CredentialKind;
 
 registerEnumType(ActorKind, {
@@ -13,7 +16,7 @@ registerEnumType(ActorKind, {
   description: 'The kind of credential that made a change.',
   valuesMap: {
     USER: { description: 'A signed-in editor or admin.' },
-    API_KEY: { description: 'An integration\'s API key.' },
+    API_KEY: { description: "An integration's API key." },
     PREVIEW_TOKEN: { description: 'A preview token (issued by an editor).' },
     SYSTEM: { description: 'The app itself: the scheduler, the demo content loader, a command-line script.' },
   },
@@ -39,7 +42,11 @@ export class AuditEntryModel {
   @Field(() => String, { description: 'The operation, named after its mutation ("updateTreatment", "publishCondition", "attachFaq", "login").' })
   action: string;
 
-  @Field(() => String, { nullable: true, description: 'Type of what was changed: a document type (TREATMENT, CONDITION, FAQ, LOCATION, PROVIDER, PRACTICE), USER or API_KEY; null when nothing in particular.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Type of what was changed: a document type (TREATMENT, CONDITION, FAQ, LOCATION, PROVIDER, PRACTICE), USER or API_KEY; null when nothing in particular.',
+  })
   documentType: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Id of what was changed.' })
@@ -51,7 +58,10 @@ export class AuditEntryModel {
   @Field(() => JSONScalar, { nullable: true, description: 'The state after the change, when there is one.' })
   after: Record<string, unknown> | null;
 
-  @Field(() => String, { nullable: true, description: 'The request that made the change (the `X-Request-Id` header, sent back on every response); null for the scheduler.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The request that made the change (the `X-Request-Id` header, sent back on every response); null for the scheduler.',
+  })
   requestId: string | null;
 }
 

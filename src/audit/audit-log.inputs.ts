@@ -1,7 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { ConnectionArgs } from '../common/pagination/connection.args';
+import { ConnectionArgs } from '../content/documents/connection.args';
 import { ActorKind } from './audit-entry.model';
 
 @InputType({ description: 'Narrows the audit log; all given criteria must hold.' })
@@ -22,7 +22,10 @@ export class AuditLogFilter {
   @MaxLength(100)
   action?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only changes to this type of thing: TREATMENT, CONDITION, FAQ, LOCATION, PROVIDER, PRACTICE, USER or API_KEY.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only changes to this type of thing: TREATMENT, CONDITION, FAQ, LOCATION, PROVIDER, PRACTICE, USER or API_KEY.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(16)

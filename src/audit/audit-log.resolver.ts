@@ -9,7 +9,9 @@ export class AuditLogResolver {
   constructor(private readonly queries: AuditLogQueries) {}
 
   @Requires(Permission.AUDIT_READ)
-  @Query(() => AuditEntryConnection, { description: 'Every recorded change, newest first: who, with which credential, what, before and after, and the request. Admins only.' })
+  @Query(() => AuditEntryConnection, {
+    description: 'Every recorded change, newest first: who, with which credential, what, before and after, and the request. Admins only.',
+  })
   auditLog(@Args() args: AuditLogArgs) {
     return this.queries.list(args, args.filter ?? {});
   }

@@ -1,4 +1,4 @@
-import { Permission, Role } from './permissions';
+import { Permission, type Role } from './permissions';
 
 export type CredentialKind = 'USER' | 'API_KEY' | 'PREVIEW_TOKEN' | 'SYSTEM';
 

@@ -26,7 +26,7 @@ export class RefreshTokenInput {
 
 @InputType({ description: 'The session to end.' })
 export class LogoutInput {
-  @Field(() => String, { description: 'The session\'s current refresh token.' })
+  @Field(() => String, { description: "The session's current refresh token." })
   @IsString()
   @MaxLength(200)
   refreshToken: string;

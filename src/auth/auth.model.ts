@@ -9,7 +9,10 @@ export class AuthPayloadModel {
   @Field(() => GraphQLISODateTime, { description: 'When the access token expires.' })
   accessTokenExpiresAt: Date;
 
-  @Field(() => String, { description: 'Exchange it with `refreshToken` for new tokens before it expires. Single use: each exchange returns a new one, and reusing an old one ends the session.' })
+  @Field(() => String, {
+    description:
+      'Exchange it with `refreshToken` for new tokens before it expires. Single use: each exchange returns a new one, and reusing an old one ends the session.',
+  })
   refreshToken: string;
 
   @Field(() => GraphQLISODateTime, { description: 'When the refresh token expires (30 days after it was issued).' })

@@ -13,28 +13,40 @@ export class AuthResolver {
   constructor(private readonly authService: AuthService) {}
 
   @PublicOperation()
-  @Mutation(() => AuthPayloadModel, { description: 'Signs an editor or admin in. Every failure answers UNAUTHENTICATED alike; repeated failures answer RATE_LIMITED with `extensions.retryAfterSeconds`.' })
+  @Mutation(() => AuthPayloadModel, {
+    description:
+      'Signs an editor or admin in. Every failure answers UNAUTHENTICATED alike; repeated failures answer RATE_LIMITED with `extensions.retryAfterSeconds`.',
+  })
   login(@Args('input', { description: 'Email and password.' }) input: LoginInput, @Context() context: GraphQLContext): Promise<Session> {
     return this.authService.login(input, context.req.ip);
   }
 
   @PublicOperation()
-  @Mutation(() => AuthPayloadModel, { description: 'Exchanges a refresh token for new tokens; the refresh token given is used up. Send it without an Authorization header (an expired access token would refuse the request).' })
+  @Mutation(() => AuthPayloadModel, {
+    description:
+      'Exchanges a refresh token for new tokens; the refresh token given is used up. Send it without an Authorization header (an expired access token would refuse the request).',
+  })
   refreshToken(@Args('input', { description: 'The current refresh token.' }) input: RefreshTokenInput): Promise<Session> {
     return this.authService.refresh(input.refreshToken);
   }
 
   @PublicOperation()
-  @Mutation(() => Boolean, { description: 'Ends the session of a refresh token. Always true. Access tokens already issued stay valid until they expire (15 minutes at most).' })
-  logout(@Args('input', { description: 'The session\'s refresh token.' }) input: LogoutInput): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Ends the session of a refresh token. Always true. Access tokens already issued stay valid until they expire (15 minutes at most).',
+  })
+  logout(@Args('input', { description: "The session's refresh token." }) input: LogoutInput): Promise<boolean> {
     return this.authService.logout(input.refreshToken);
   }
 
   @Requires(Permission.CONTENT_READ_DRAFT)
-  @Mutation(() => PreviewTokenModel, { description: 'Creates a token for a frontend\'s preview mode: it reads drafts only, cannot change anything, and stops working when its creator is disabled or revoked.' })
+  @Mutation(() => PreviewTokenModel, {
+    description:
+      "Creates a token for a frontend's preview mode: it reads drafts only, cannot change anything, and stops working when its creator is disabled or revoked.",
+  })
   createPreviewToken(
     @CurrentActor() actor: Actor,
-    @Args('input', { nullable: true, type: () => CreatePreviewTokenInput, description: 'Lifetime of the token (default 60 minutes).' }) input?: CreatePreviewTokenInput,
+    @Args('input', { nullable: true, type: () => CreatePreviewTokenInput, description: 'Lifetime of the token (default 60 minutes).' })
+    input?: CreatePreviewTokenInput,
   ): Promise<SignedToken> {
     return this.authService.createPreviewToken(actor, input?.expiresInMinutes);
   }

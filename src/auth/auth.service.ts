@@ -90,7 +90,12 @@ export class AuthService {
         // A replaced token came back: someone holds a copy. End the session for both holders.
         const revoked = await this.revokeFamily(manager, token.familyId);
         if (revoked > 0) {
-          await this.auditLog.record(manager, userActor(user), { action: 'refreshTokenReused', documentType: 'USER', documentId: user.id, after: { familyId: token.familyId, revokedTokens: revoked } });
+          await this.auditLog.record(manager, userActor(user), {
+            action: 'refreshTokenReused',
+            documentType: 'USER',
+            documentId: user.id,
+            after: { familyId: token.familyId, revokedTokens: revoked },
+          });
           this.logger.warn(`A replaced refresh token of ${user.email} was presented again: the session was ended`);
         }
         return null;
@@ -138,7 +143,10 @@ export class AuthService {
       // The role is read fresh, so a demotion or a disabled account takes effect at once.
       return user && !user.disabled ? userActor(user) : null;
     }
-    const issuer = claims.issuer === 'USER' ? await this.users.findById(claims.sub).then((user) => (user && !user.disabled ? userActor(user) : null)) : await this.apiKeys.activeActor(claims.sub);
+    const issuer =
+      claims.issuer === 'USER'
+        ? await this.users.findById(claims.sub).then((user) => (user && !user.disabled ? userActor(user) : null))
+        : await this.apiKeys.activeActor(claims.sub);
     if (!issuer || !issuer.permissions.includes(PREVIEW_PERMISSION)) return null;
     return { kind: 'PREVIEW_TOKEN', id: issuer.id, label: `preview token of ${issuer.label}`, permissions: [PREVIEW_PERMISSION] };
   }

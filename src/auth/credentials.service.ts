@@ -36,7 +36,8 @@ export class CredentialsService {
     const authorization = headers.authorization;
     const apiKeyHeader = headers['x-api-key'];
     if (authorization === undefined && apiKeyHeader === undefined) return null;
-    if (authorization !== undefined && apiKeyHeader !== undefined) throw invalidCredential('Send one credential: either an Authorization or an X-API-Key header');
+    if (authorization !== undefined && apiKeyHeader !== undefined)
+      throw invalidCredential('Send one credential: either an Authorization or an X-API-Key header');
 
     if (apiKeyHeader !== undefined) {
       if (typeof apiKeyHeader !== 'string') throw invalidCredential('Send one X-API-Key header');

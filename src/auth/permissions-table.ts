@@ -1,4 +1,4 @@
-import { API_KEY_SCOPES, Permission, PUBLIC_OPERATION, REQUIRED_PERMISSIONS, Role, ROLE_PERMISSIONS } from './permissions';
+import { API_KEY_SCOPES, type Permission, PUBLIC_OPERATION, REQUIRED_PERMISSIONS, Role, ROLE_PERMISSIONS } from './permissions';
 
 // Where @nestjs/graphql's @Query/@Mutation keep the operation type and its explicit name.
 const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
@@ -52,7 +52,7 @@ export function renderPermissionsTable(operations: OperationAccess[]): string {
   return [
     '# Permissions',
     '',
-    '<!-- Generated from the resolvers\' @Requires/@PublicOperation metadata by `npm run permissions:doc`; do not edit. -->',
+    "<!-- Generated from the resolvers' @Requires/@PublicOperation metadata by `npm run permissions:doc`; do not edit. -->",
     '',
     'Every mutation and every protected query, with the permission it needs (any one of those listed)',
     'and the roles and API key scopes that grant it. Queries not listed are public: they return',

@@ -33,12 +33,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
 };
 
 /** Scopes an API key may be given (integrations never manage users or keys). */
-export const API_KEY_SCOPES: Permission[] = [
-  Permission.CONTENT_READ_DRAFT,
-  Permission.CONTENT_WRITE,
-  Permission.CONTENT_PUBLISH,
-  Permission.PROVIDERS_SYNC,
-];
+export const API_KEY_SCOPES: Permission[] = [Permission.CONTENT_READ_DRAFT, Permission.CONTENT_WRITE, Permission.CONTENT_PUBLISH, Permission.PROVIDERS_SYNC];
 
 export const REQUIRED_PERMISSIONS = 'cms:required-permissions';
 export const PUBLIC_OPERATION = 'cms:public-operation';

@@ -1,5 +1,5 @@
-import { DataSource } from 'typeorm';
-import { AttemptLimiter, attemptKeyHash, AttemptReservation, AttemptWindow, reservationOf } from './attempt-limiter';
+import { type DataSource } from 'typeorm';
+import { type AttemptLimiter, attemptKeyHash, type AttemptReservation, type AttemptWindow, reservationOf } from './attempt-limiter';
 
 /** Past this many reservations by this instance, it deletes the rows whose window is over. */
 const CLEANUP_EVERY = 100;
@@ -29,7 +29,8 @@ export class PostgresAttemptLimiter implements AttemptLimiter {
   async reserve(key: string): Promise<AttemptReservation> {
     const rows: { attempts: number; ms_left: number }[] = await this.dataSource.query(RESERVE, [attemptKeyHash(key), this.window.windowMs]);
     // Housekeeping only: a failure here must not fail the sign-in.
-    if (++this.reservations % CLEANUP_EVERY === 0) await this.dataSource.query('DELETE FROM login_attempts WHERE window_ends_at <= now()').catch(() => undefined);
+    if (++this.reservations % CLEANUP_EVERY === 0)
+      await this.dataSource.query('DELETE FROM login_attempts WHERE window_ends_at <= now()').catch(() => undefined);
     return reservationOf(Number(rows[0].attempts), Number(rows[0].ms_left), this.window);
   }
 

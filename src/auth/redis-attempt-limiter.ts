@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { RedisConnection } from '../redis/redis-connection';
-import { AttemptLimiter, attemptKeyHash, AttemptReservation, AttemptWindow, reservationOf } from './attempt-limiter';
+import { type RedisConnection } from '../redis/redis-connection';
+import { type AttemptLimiter, attemptKeyHash, type AttemptReservation, type AttemptWindow, reservationOf } from './attempt-limiter';
 
 /** Tries of one reservation while Redis is connected but a reply is late (a busy event loop, a slow Redis). */
 const TRIES = 3;
@@ -40,7 +40,10 @@ export class RedisAttemptLimiter implements AttemptLimiter {
     const attempt = randomUUID();
     for (let tryNumber = 1; ; tryNumber += 1) {
       try {
-        const [number, msLeft] = (await this.redis.client.eval(RESERVE, 1, this.keyOf(key), attempt, this.window.windowMs, this.window.maxAttempts)) as [number, number];
+        const [number, msLeft] = (await this.redis.client.eval(RESERVE, 1, this.keyOf(key), attempt, this.window.windowMs, this.window.maxAttempts)) as [
+          number,
+          number,
+        ];
         return reservationOf(number, msLeft, this.window);
       } catch (error) {
         if (tryNumber >= TRIES || !this.redis.isReady) throw error;

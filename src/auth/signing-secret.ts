@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Provider } from '@nestjs/common';
+import { type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { readOrInitializeSetting } from '../settings/app-settings';

@@ -55,7 +55,8 @@ export class TokensService {
     }
     if (typeof payload !== 'object' || typeof payload.sub !== 'string') throw invalidCredential();
     if (payload.type === 'access' && Object.values(Role).includes(payload.role)) return { type: 'access', sub: payload.sub, role: payload.role };
-    if (payload.type === 'preview' && (payload.issuer === 'USER' || payload.issuer === 'API_KEY')) return { type: 'preview', sub: payload.sub, issuer: payload.issuer };
+    if (payload.type === 'preview' && (payload.issuer === 'USER' || payload.issuer === 'API_KEY'))
+      return { type: 'preview', sub: payload.sub, issuer: payload.issuer };
     throw invalidCredential();
   }
 

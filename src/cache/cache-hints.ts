@@ -1,4 +1,4 @@
-import { GraphQLContext } from '../common/graphql/graphql-context';
+import { type GraphQLContext } from '../common/graphql/graphql-context';
 
 /**
  * For a field whose answer changes at a known instant (`openNow` when the office opens or

@@ -1,4 +1,4 @@
-import { AppConfig } from '../config/app-config';
+import { type AppConfig } from '../config/app-config';
 
 /** What every response that is not public says: no browser, CDN or proxy may keep it. */
 export const PRIVATE_NO_STORE = 'private, no-store';

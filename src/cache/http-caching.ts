@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Logger as PinoLogger } from 'pino';
-import { currentRequestContext, RequestContext } from '../common/request-context';
-import { AppConfig } from '../config/app-config';
-import { ContentChanges } from '../content/content-changes';
-import { RedisConnection } from '../redis/redis-connection';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { type Logger as PinoLogger } from 'pino';
+import { currentRequestContext, type RequestContext } from '../common/request-context';
+import { type AppConfig } from '../config/app-config';
+import { type ContentChanges } from '../content/content-changes';
+import { type RedisConnection } from '../redis/redis-connection';
 import { PRIVATE_NO_STORE, publicMaxAgeOf } from './http-cache-policy';
 import { RedisResponseCache } from './redis-response-cache';
-import { InProcessResponseCache, ResponseCacheStore } from './response-cache';
+import { InProcessResponseCache, type ResponseCacheStore } from './response-cache';
 import { responseCacheKey } from './response-cache-key';
 
 const GRAPHQL_PATH = '/graphql';
@@ -46,7 +46,8 @@ export class HttpCaching {
   static create(config: AppConfig, redis: RedisConnection | null, logger: PinoLogger): HttpCaching {
     const stampTtlMs = config.CACHE_MAX_AGE_SECONDS * 1000 + STAMP_MARGIN_MS;
     let cache: ResponseCacheStore | null = null;
-    if (config.RESPONSE_CACHE === 'on') cache = redis ? new RedisResponseCache(redis, stampTtlMs, logger) : new InProcessResponseCache(config.RESPONSE_CACHE_MAX_BYTES, stampTtlMs);
+    if (config.RESPONSE_CACHE === 'on')
+      cache = redis ? new RedisResponseCache(redis, stampTtlMs, logger) : new InProcessResponseCache(config.RESPONSE_CACHE_MAX_BYTES, stampTtlMs);
     if (cache) logger.info({ responseCache: cache.kind }, `Response cache: ${cache.kind}`);
     return new HttpCaching(cache, config);
   }

@@ -1,6 +1,6 @@
-import { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
+import { type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { LRUCache } from 'lru-cache';
-import { RedisConnection } from '../redis/redis-connection';
+import { type RedisConnection } from '../redis/redis-connection';
 
 /** How long a registered persisted query is kept; a client that finds it gone sends the query again. */
 export const PERSISTED_QUERY_TTL_SECONDS = 24 * 60 * 60;

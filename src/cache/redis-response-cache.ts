@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Logger as PinoLogger } from 'pino';
-import { RedisConnection } from '../redis/redis-connection';
-import { CachedResponse, Lookup, MAX_ENTRY_BYTES, ResponseCacheStore } from './response-cache';
+import { type Logger as PinoLogger } from 'pino';
+import { type RedisConnection } from '../redis/redis-connection';
+import { type CachedResponse, type Lookup, MAX_ENTRY_BYTES, type ResponseCacheStore } from './response-cache';
 
 /**
  * After a reconnection, hits wait this long: every instance retries its failed invalidations as
@@ -134,7 +134,13 @@ export class RedisResponseCache implements ResponseCacheStore {
     if (!this.redis.isReady) return { hit: null, generation: null };
     if (this.pending.size > 0 && !(await this.flushPending())) return { hit: null, generation: null };
     try {
-      const reply = (await this.lookupScript.run(this.redis, [this.entryKey(key), this.generationKey], [this.tagPrefix])) as [number, number, string?, string?, string?];
+      const reply = (await this.lookupScript.run(this.redis, [this.entryKey(key), this.generationKey], [this.tagPrefix])) as [
+        number,
+        number,
+        string?,
+        string?,
+        string?,
+      ];
       const [found, generation, body, headers, storedAt] = reply;
       if (found === 1 && Date.now() >= this.hitsAllowedAt) {
         const { contentType, cacheControl, etag } = JSON.parse(headers!) as Omit<CachedResponse, 'body' | 'storedAt'>;
@@ -151,9 +157,11 @@ export class RedisResponseCache implements ResponseCacheStore {
     if (!this.redis.isReady || this.pending.size > 0 || response.body.length > MAX_ENTRY_BYTES) return;
     const headers = JSON.stringify({ contentType: response.contentType, cacheControl: response.cacheControl, etag: response.etag });
     try {
-      await this.storeScript.run(this.redis, [this.entryKey(key)], [
-        this.tagPrefix, String(generation), ttlSeconds * 1000, JSON.stringify([...tags, EVERYTHING]), response.body, headers, String(response.storedAt),
-      ]);
+      await this.storeScript.run(
+        this.redis,
+        [this.entryKey(key)],
+        [this.tagPrefix, String(generation), ttlSeconds * 1000, JSON.stringify([...tags, EVERYTHING]), response.body, headers, String(response.storedAt)],
+      );
     } catch (error) {
       this.warn('store', error);
     }
@@ -167,7 +175,10 @@ export class RedisResponseCache implements ResponseCacheStore {
       this.pending.set(EVERYTHING, sequence);
     }
     if (!(await this.flushPending())) {
-      this.logger.warn({ redis: this.redis.address, tags: this.pending.size }, 'Could not invalidate cached responses in Redis; retrying until it answers, and serving no hits meanwhile');
+      this.logger.warn(
+        { redis: this.redis.address, tags: this.pending.size },
+        'Could not invalidate cached responses in Redis; retrying until it answers, and serving no hits meanwhile',
+      );
       this.retryTimer ??= setInterval(() => void this.flushPending(), RETRY_INTERVAL_MS).unref();
     }
   }
@@ -219,6 +230,9 @@ export class RedisResponseCache implements ResponseCacheStore {
   }
 
   private warn(operation: string, error: unknown): void {
-    this.logger.debug({ redis: this.redis.address, operation, err: error instanceof Error ? error.message : String(error) }, 'response cache: Redis did not answer; treated as a miss');
+    this.logger.debug(
+      { redis: this.redis.address, operation, err: error instanceof Error ? error.message : String(error) },
+      'response cache: Redis did not answer; treated as a miss',
+    );
   }
 }

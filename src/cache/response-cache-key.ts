@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { IncomingHttpHeaders } from 'node:http';
+import { type IncomingHttpHeaders } from 'node:http';
 
 /** What a GraphQL request asks for, as Apollo reads it from a GET query string or a POST body. */
 interface GraphQLParameters {
@@ -61,7 +61,12 @@ export function responseCacheKey(method: string, headers: IncomingHttpHeaders, q
     if (contentType !== null && contentType !== 'application/json') return null;
     if (contentType === null && !PREFLIGHT_HEADERS.some((name) => typeof headers[name] === 'string' && headers[name] !== '')) return null;
     if (!isRecord(query)) return null;
-    parameters = { query: query.query, operationName: query.operationName, variables: parseJsonParameter(query.variables), extensions: parseJsonParameter(query.extensions) };
+    parameters = {
+      query: query.query,
+      operationName: query.operationName,
+      variables: parseJsonParameter(query.variables),
+      extensions: parseJsonParameter(query.extensions),
+    };
   } else if (method === 'POST') {
     if (contentType !== 'application/json' || !isRecord(body)) return null;
     parameters = body;

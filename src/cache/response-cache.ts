@@ -57,7 +57,11 @@ export class InProcessResponseCache implements ResponseCacheStore {
     maxBytes: number,
     private readonly stampTtlMs: number,
   ) {
-    this.entries = new LRUCache<string, Entry>({ maxSize: maxBytes, maxEntrySize: Math.min(MAX_ENTRY_BYTES, maxBytes), sizeCalculation: (entry) => entry.size });
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: maxBytes,
+      maxEntrySize: Math.min(MAX_ENTRY_BYTES, maxBytes),
+      sizeCalculation: (entry) => entry.size,
+    });
   }
 
   async lookup(key: string): Promise<Lookup> {

@@ -1,4 +1,4 @@
-import { currentRequestContext, RequestContext } from './request-context';
+import { currentRequestContext, type RequestContext } from './request-context';
 
 /**
  * Cache tags name what a public response was built from, so that a write can find every cached
@@ -30,7 +30,10 @@ export function recordRead(...tags: string[]): void {
  * Records the documents a request read, by id. Callers that already hold the request's context
  * (the request loaders) pass it, which spares a lookup of the async context per call.
  */
-export function recordDocumentsRead(rows: readonly ({ id?: unknown } | null | undefined)[], context: RequestContext | undefined = currentRequestContext()): void {
+export function recordDocumentsRead(
+  rows: readonly ({ id?: unknown } | null | undefined)[],
+  context: RequestContext | undefined = currentRequestContext(),
+): void {
   if (!context) return;
   context.readTags ??= new Set();
   for (const row of rows) if (row && typeof row.id === 'string') context.readTags.add(CacheTags.document(row.id));

@@ -1,11 +1,9 @@
 import { Global, Module } from '@nestjs/common';
-import { DocumentQueries } from './documents/document-queries';
 import { RichTextResolver } from './rich-text/rich-text.resolver';
 
-/** Mechanisms every content module uses. */
+/** Field resolvers for the shared value types (rich text) every content type uses. */
 @Global()
 @Module({
-  providers: [DocumentQueries, RichTextResolver],
-  exports: [DocumentQueries],
+  providers: [RichTextResolver],
 })
 export class CommonModule {}

@@ -1,5 +1,5 @@
-import { LoggerService } from '@nestjs/common';
-import pino, { Logger as PinoLogger } from 'pino';
+import { type LoggerService } from '@nestjs/common';
+import pino, { type Logger as PinoLogger } from 'pino';
 import { currentRequestContext } from './request-context';
 
 /** One JSON line per event, with the request id when there is one. */

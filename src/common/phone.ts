@@ -12,7 +12,9 @@ export class PhoneNumber {
   @Field(() => String, { description: 'National display form, with the extension when there is one ("(859) 555-0100", "(859) 555-0100 ext. 123").' })
   display: string;
 
-  @Field(() => String, { description: 'A ready-made tel: URI (RFC 3966), with the extension when there is one ("tel:+18595550100", "tel:+18595550100;ext=123").' })
+  @Field(() => String, {
+    description: 'A ready-made tel: URI (RFC 3966), with the extension when there is one ("tel:+18595550100", "tel:+18595550100;ext=123").',
+  })
   uri: string;
 }
 

@@ -5,7 +5,7 @@ import { changeRequestFrom } from '../content/change-request';
 import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
 import { Icd10CodesRule } from '../common/validation/field-rules';
-import { BodyRegion } from './body-region';
+import { BodyRegion } from './body-region.enums';
 import { CONDITION_TYPE } from './condition.descriptor';
 
 @InputType({ description: 'A new condition.' })
@@ -47,7 +47,11 @@ export class CreateConditionInput extends PageFieldsInput {
   @MaxLength(200, { each: true })
   symptoms?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Up to 50 ICD-10-CM codes (M54.50), stored in capitals with the dot ("m54.50" and the claims form "M5450" are stored as "M54.50"), repeats dropped.' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Up to 50 ICD-10-CM codes (M54.50), stored in capitals with the dot ("m54.50" and the claims form "M5450" are stored as "M54.50"), repeats dropped.',
+  })
   @IsOptional()
   @Icd10CodesRule()
   icd10Codes?: string[] | null;

@@ -1,4 +1,4 @@
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType } from '../content/documents/document-status';
 import { defineDocumentType } from '../content/document-descriptor';
 import { faqPlacements } from '../content/relations';
 import { CONDITION_TREATMENTS } from '../treatments/treatment.descriptor';

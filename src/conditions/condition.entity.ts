@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { BodyRegion } from './body-region';
+import { DocumentEntity } from '../content/documents/document.entity';
+import { BodyRegion } from './body-region.enums';
 
 @Entity('conditions')
 // The public list's default order (name), published rows only: an expression index from a migration.

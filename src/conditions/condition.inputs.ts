@@ -1,10 +1,10 @@
 import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ConnectionArgs } from '../common/pagination/connection.args';
+import { ConnectionArgs } from '../content/documents/connection.args';
 import { OrderDirection } from '../common/pagination/order-direction';
-import { SLUG_PATTERN } from '../common/slugs/slugify';
-import { BodyRegion } from './body-region';
+import { SLUG_PATTERN } from '../common/slugify';
+import { BodyRegion } from './body-region.enums';
 
 @InputType({ description: 'Narrows a list of conditions; all given criteria must hold.' })
 export class ConditionFilter {

@@ -1,8 +1,8 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { DocumentModel } from '../common/documents/document.model';
+import { DocumentModel } from '../content/documents/document.model';
 import { ConnectionOf } from '../common/pagination/connection.model';
 import { RichTextField } from '../common/rich-text/rich-text.model';
-import { BodyRegion } from './body-region';
+import { BodyRegion } from './body-region.enums';
 
 @ObjectType('Condition', { description: 'A condition the practice treats, with its treatments and Q&A.' })
 export class ConditionModel extends DocumentModel {

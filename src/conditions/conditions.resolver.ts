@@ -1,8 +1,8 @@
 import { Args, Context, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DocumentLookupArgs } from '../common/documents/document-lookup';
+import { DocumentLookupArgs } from '../content/documents/document-lookup';
 import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
-import { DocumentSelection } from '../common/loaders/document-selection';
+import { DocumentSelection } from '../content/loaders/document-selection';
 import { requireStageAccess } from '../content/stage-access';
 import { FaqModel } from '../faqs/faq.model';
 import { TreatmentModel } from '../treatments/treatment.model';
@@ -32,7 +32,7 @@ export class ConditionsResolver {
     return context.loaders.relatedOf(CONDITION_TREATMENTS, condition);
   }
 
-  @ResolveField(() => [FaqModel], { description: 'Questions and answers of this condition\'s page, in order.' })
+  @ResolveField(() => [FaqModel], { description: "Questions and answers of this condition's page, in order." })
   faqs(condition: Condition, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(CONDITION_FAQS, condition);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DocumentSelection } from '../common/loaders/document-selection';
-import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
-import { DocumentType, Stage } from '../common/documents/document-status';
+import { DocumentSelection } from '../content/loaders/document-selection';
+import { DocumentKey, DocumentQueries } from '../content/documents/document-queries';
+import { DocumentType, Stage } from '../content/documents/document-status';
 import { KeysetPage } from '../common/pagination/keyset-pagination';
 import { Condition } from './condition.entity';
 import { ConditionOrderField, ConditionsArgs } from './condition.inputs';

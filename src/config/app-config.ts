@@ -106,7 +106,10 @@ export class AppConfig {
    * scheme://host[:port], no path). Listed origins may send credentials (Authorization, X-API-Key);
    * `*` lets any other origin make anonymous queries only. Empty: no cross-origin browser access.
    */
-  @Matches(CORS_ORIGINS_PATTERN, { message: 'must be a comma-separated list of origins like https://www.example.com (scheme://host[:port], no path or trailing slash), or * for anonymous reads from any origin' })
+  @Matches(CORS_ORIGINS_PATTERN, {
+    message:
+      'must be a comma-separated list of origins like https://www.example.com (scheme://host[:port], no path or trailing slash), or * for anonymous reads from any origin',
+  })
   CORS_ORIGINS = '';
 
   /** The GraphiQL IDE at GET /graphql for browsers (default: on, except with NODE_ENV=production on a DATABASE_URL server). */

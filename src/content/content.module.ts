@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ContentChanges } from './content-changes';
 import { ContentResolver } from './content.resolver';
+import { DocumentQueries } from './documents/document-queries';
 import { EditorialInfoService } from './editorial-info';
 import { EditorialService } from './editorial.service';
 import { FaqPlacementsService } from './faq-placements.service';
@@ -8,10 +9,20 @@ import { PublishingService } from './publishing.service';
 import { RevisionsService } from './revisions.service';
 import { SchedulerService } from './scheduler.service';
 
-/** The shared editing and publishing mechanisms every content module's admin resolver uses. */
+/** The document mechanism every content module uses: public reads, editing, publishing, revisions. */
 @Global()
 @Module({
-  providers: [RevisionsService, ContentChanges, EditorialService, PublishingService, EditorialInfoService, FaqPlacementsService, SchedulerService, ContentResolver],
-  exports: [ContentChanges, EditorialService, PublishingService, EditorialInfoService],
+  providers: [
+    DocumentQueries,
+    RevisionsService,
+    ContentChanges,
+    EditorialService,
+    PublishingService,
+    EditorialInfoService,
+    FaqPlacementsService,
+    SchedulerService,
+    ContentResolver,
+  ],
+  exports: [DocumentQueries, ContentChanges, EditorialService, PublishingService, EditorialInfoService],
 })
 export class ContentModule {}

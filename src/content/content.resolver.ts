@@ -2,10 +2,10 @@ import { Args, ArgsType, Context, createUnionType, Field, ID, Mutation, Query, R
 import { IsEnum, IsUUID } from 'class-validator';
 import { Actor } from '../auth/actor';
 import { Permission, Requires } from '../auth/permissions';
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType } from './documents/document-status';
 import { AppError } from '../common/errors/app-error';
 import { GraphQLContext } from '../common/graphql/graphql-context';
-import { ConnectionArgs } from '../common/pagination/connection.args';
+import { ConnectionArgs } from './documents/connection.args';
 import { AttachFaqInput, DetachFaqInput, DocumentIdInput, ReorderFaqsInput } from './editorial.inputs';
 import { RevisionConnection, ScheduledActionModel } from './editorial.models';
 import { FaqPlacementsService } from './faq-placements.service';
@@ -54,26 +54,30 @@ export class ContentResolver {
     private readonly publishing: PublishingService,
   ) {}
 
-  @Query(() => RevisionConnection, { description: 'The revisions of a document, newest first: its pending draft and every published version. Needs content:read-draft.' })
+  @Query(() => RevisionConnection, {
+    description: 'The revisions of a document, newest first: its pending draft and every published version. Needs content:read-draft.',
+  })
   @Requires(Permission.CONTENT_READ_DRAFT)
   revisions(@Args() args: RevisionsArgs, @Context() context: GraphQLContext) {
     requireDraftAccess(context);
     return this.revisionHistory.list(args.documentType, args.documentId, args);
   }
 
-  @Mutation(() => FaqPageUnion, { description: 'Put a FAQ on a page (treatment, condition, location, provider or the practice), at a position, in the page\'s draft.' })
+  @Mutation(() => FaqPageUnion, {
+    description: "Put a FAQ on a page (treatment, condition, location, provider or the practice), at a position, in the page's draft.",
+  })
   @Requires(Permission.CONTENT_WRITE)
   attachFaq(@Args('input', { description: 'The page, its version, the FAQ and the position.' }) input: AttachFaqInput, @Context() context: GraphQLContext) {
     return this.faqPlacements.attach(actorOf(context), input.page, input.version, input.faq, input.position);
   }
 
-  @Mutation(() => FaqPageUnion, { description: 'Take a FAQ off a page, in the page\'s draft. The FAQ itself is kept.' })
+  @Mutation(() => FaqPageUnion, { description: "Take a FAQ off a page, in the page's draft. The FAQ itself is kept." })
   @Requires(Permission.CONTENT_WRITE)
   detachFaq(@Args('input', { description: 'The page, its version and the FAQ.' }) input: DetachFaqInput, @Context() context: GraphQLContext) {
     return this.faqPlacements.detach(actorOf(context), input.page, input.version, input.faq);
   }
 
-  @Mutation(() => FaqPageUnion, { description: 'Set the order of a page\'s FAQs (the list replaces the current one), in the page\'s draft.' })
+  @Mutation(() => FaqPageUnion, { description: "Set the order of a page's FAQs (the list replaces the current one), in the page's draft." })
   @Requires(Permission.CONTENT_WRITE)
   reorderFaqs(@Args('input', { description: 'The page, its version and its FAQs in order.' }) input: ReorderFaqsInput, @Context() context: GraphQLContext) {
     return this.faqPlacements.reorder(actorOf(context), input.page, input.version, input.faqs);

@@ -1,8 +1,8 @@
-import { EntityManager } from 'typeorm';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { DocumentStatus } from '../common/documents/document-status';
-import { DocumentState } from './content-type';
-import { ContentType, contentTypeOf } from './document-descriptor';
+import { type EntityManager } from 'typeorm';
+import { type DocumentEntity } from './documents/document.entity';
+import { type DocumentStatus } from './documents/document-status';
+import { type DocumentState } from './content-type';
+import { type ContentType, contentTypeOf } from './document-descriptor';
 
 /** A related document that is not live, so the published page does not show it yet. */
 export interface UnpublishedDependency {

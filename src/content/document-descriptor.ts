@@ -1,14 +1,25 @@
-import { Type } from '@nestjs/common';
+import { type Type } from '@nestjs/common';
 import { getMetadataArgsStorage } from 'typeorm';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { DocumentType } from '../common/documents/document-status';
-import { OwnedRelation, Relation } from './relations';
+import { type DocumentEntity } from './documents/document.entity';
+import { type DocumentType } from './documents/document-status';
+import { type OwnedRelation, type Relation } from './relations';
 
 /** Fields every document has that editors change, besides its type's own. */
 export const COMMON_EDITABLE_FIELDS = ['slug', 'metaTitle', 'metaDescription', 'canonicalUrl', 'noindex'] as const;
 
 /** Workflow columns of every document, written by the mechanism itself, never by an edit. */
-export const WORKFLOW_COLUMNS = ['id', 'status', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'publishedAt', 'firstPublishedAt', 'deletedAt'] as const;
+export const WORKFLOW_COLUMNS = [
+  'id',
+  'status',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'updatedBy',
+  'publishedAt',
+  'firstPublishedAt',
+  'deletedAt',
+] as const;
 
 type Property<E> = Extract<keyof E, string>;
 

@@ -1,8 +1,8 @@
-import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { textSearchCondition, textSearchParameters } from '../common/documents/text-search';
-import { KeysetSort, SortKey } from '../common/pagination/keyset-pagination';
+import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { textSearchCondition, textSearchParameters } from './documents/text-search';
+import { type KeysetSort, type SortKey } from '../common/pagination/keyset-pagination';
 import { OrderDirection } from '../common/pagination/order-direction';
-import { ContentType } from './document-descriptor';
+import { type ContentType } from './document-descriptor';
 
 /** Order fields that sort a list by its type's name-like column (the enums name it as the type does). */
 const NAME_FIELDS = new Set(['NAME', 'TITLE', 'QUESTION']);
@@ -27,5 +27,9 @@ export function keysetSort(keys: SortKey[], direction: OrderDirection | undefine
 export function whereTextMatches<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, contentType: ContentType, text: string): void {
   const search = contentType.search;
   if (!search) throw new Error(`${contentType.name} lists have no text search`);
-  query.andWhere(new Brackets((where) => where.where(textSearchCondition(search.titles(query.alias), search.bodies(query.alias), 'text'), textSearchParameters('text', text))));
+  query.andWhere(
+    new Brackets((where) =>
+      where.where(textSearchCondition(search.titles(query.alias), search.bodies(query.alias), 'text'), textSearchParameters('text', text)),
+    ),
+  );
 }

@@ -1,6 +1,6 @@
-import { EntityManager } from 'typeorm';
-import { DocumentType } from '../common/documents/document-status';
-import { FieldError } from '../common/errors/app-error';
+import { type EntityManager } from 'typeorm';
+import { type DocumentType } from './documents/document-status';
+import { type FieldError } from '../common/errors/app-error';
 import { contentTypeOf } from './document-descriptor';
 
 /** A reference to another document in an input: by id or by slug. */

@@ -1,7 +1,7 @@
-import { EntityManager } from 'typeorm';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { DocumentState } from './content-type';
-import { ContentType } from './document-descriptor';
+import { type EntityManager } from 'typeorm';
+import { type DocumentEntity } from './documents/document.entity';
+import { type DocumentState } from './content-type';
+import { type ContentType } from './document-descriptor';
 
 /** Plain JSON of the editable fields of a row (what snapshots and the audit log hold). */
 export function fieldsOf(contentType: ContentType, row: DocumentEntity): Record<string, unknown> {

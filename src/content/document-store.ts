@@ -1,10 +1,10 @@
-import { EntityManager } from 'typeorm';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { DocumentStatus } from '../common/documents/document-status';
+import { type EntityManager } from 'typeorm';
+import { type DocumentEntity } from './documents/document.entity';
+import { DocumentStatus } from './documents/document-status';
 import { AppError } from '../common/errors/app-error';
-import { Revision, RevisionKind } from '../revisions/revision.entity';
-import { DocumentState } from './content-type';
-import { ContentType } from './document-descriptor';
+import { Revision, RevisionKind } from './revisions/revision.entity';
+import { type DocumentState } from './content-type';
+import { type ContentType } from './document-descriptor';
 import { fieldsOf, readLiveState } from './document-state';
 
 /** A document locked for change, with its pending draft if it has one. */
@@ -19,13 +19,13 @@ export interface LockedDocument {
  * Loads a document for a change, holding its row lock until the transaction ends, so two
  * editors' changes to one document run one after the other and the version check is exact.
  */
-export async function lockDocument(manager: EntityManager, contentType: ContentType, id: string, options: { allowTrashed?: boolean } = {}): Promise<LockedDocument> {
-  const row = await manager
-    .getRepository(contentType.entity)
-    .createQueryBuilder('d')
-    .setLock('pessimistic_write')
-    .where('d.id = :id', { id })
-    .getOne();
+export async function lockDocument(
+  manager: EntityManager,
+  contentType: ContentType,
+  id: string,
+  options: { allowTrashed?: boolean } = {},
+): Promise<LockedDocument> {
+  const row = await manager.getRepository(contentType.entity).createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
   if (!row) throw AppError.notFound(`${contentType.name} ${id}`);
   if (row.deletedAt && !options.allowTrashed) {
     throw AppError.conflict(`${contentType.label(row)} is in the trash; restore it first`, { documentId: id });

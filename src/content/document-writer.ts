@@ -1,12 +1,12 @@
-import { EntityManager } from 'typeorm';
-import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { Actor } from '../auth/actor';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { DocumentStatus } from '../common/documents/document-status';
-import { slugify } from '../common/slugs/slugify';
-import { DocumentState } from './content-type';
-import { ContentType } from './document-descriptor';
-import { OwnedRelation } from './relations';
+import { type EntityManager } from 'typeorm';
+import { type ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { type Actor } from '../auth/actor';
+import { type DocumentEntity } from './documents/document.entity';
+import { type DocumentStatus } from './documents/document-status';
+import { slugify } from '../common/slugify';
+import { type DocumentState } from './content-type';
+import { type ContentType } from './document-descriptor';
+import { type OwnedRelation } from './relations';
 
 /** A new document: its id, slug, status and the values of its fields (property names). */
 export interface NewDocument {
@@ -103,11 +103,23 @@ export class DocumentWriter {
     const properties = Object.keys(documents[0].fields).filter((property) => property !== 'slug');
     const columns = properties.map((property) => `"${this.columnOf(property).databaseName}"`);
     const published = "CASE WHEN v.status = 'PUBLISHED' THEN now() END";
-    const rows = documents.map((document) => ({ id: document.id, slug: document.slug, status: document.status, ...this.recordOf(properties, document.fields) }));
+    const rows = documents.map((document) => ({
+      id: document.id,
+      slug: document.slug,
+      status: document.status,
+      ...this.recordOf(properties, document.fields),
+    }));
     await this.manager.query(
       `INSERT INTO ${this.contentType.table} (id, slug, status, version, created_by, updated_by, published_at, first_published_at${columns.map((column) => `, ${column}`).join('')})
        SELECT v.id, v.slug, v.status, 1, $2, $2, ${published}, ${published}${columns.map((column) => `, v.${column}`).join('')}
-       FROM jsonb_to_recordset($1::jsonb) AS v(${this.recordset([['id', 'uuid'], ['slug', 'text'], ['status', 'text']], properties)})`,
+       FROM jsonb_to_recordset($1::jsonb) AS v(${this.recordset(
+         [
+           ['id', 'uuid'],
+           ['slug', 'text'],
+           ['status', 'text'],
+         ],
+         properties,
+       )})`,
       [JSON.stringify(rows), authorId(this.actor)],
     );
   }
@@ -124,15 +136,36 @@ export class DocumentWriter {
     }
     for (const group of groups.values()) {
       const properties = Object.keys(group[0].fields);
-      const rows = group.map((change) => ({ id: change.id, version: change.version, status: change.status ?? null, publish: change.publish ?? false, ...this.recordOf(properties, change.fields) }));
+      const rows = group.map((change) => ({
+        id: change.id,
+        version: change.version,
+        status: change.status ?? null,
+        publish: change.publish ?? false,
+        ...this.recordOf(properties, change.fields),
+      }));
       const assignments = properties.map((property) => {
         const column = this.columnOf(property).databaseName;
         return `"${column}" = v."${column}"`;
       });
       await this.manager.query(
-        `UPDATE ${this.contentType.table} AS d SET ${[...assignments, 'version = v.version', 'status = coalesce(v.status, d.status)', 'updated_at = now()', 'updated_by = coalesce($2, d.updated_by)',
-          'published_at = CASE WHEN v.publish THEN now() ELSE d.published_at END', 'first_published_at = CASE WHEN v.publish THEN coalesce(d.first_published_at, now()) ELSE d.first_published_at END'].join(', ')}
-         FROM jsonb_to_recordset($1::jsonb) AS v(${this.recordset([['id', 'uuid'], ['version', 'integer'], ['status', 'text'], ['publish', 'boolean']], properties)})
+        `UPDATE ${this.contentType.table} AS d SET ${[
+          ...assignments,
+          'version = v.version',
+          'status = coalesce(v.status, d.status)',
+          'updated_at = now()',
+          'updated_by = coalesce($2, d.updated_by)',
+          'published_at = CASE WHEN v.publish THEN now() ELSE d.published_at END',
+          'first_published_at = CASE WHEN v.publish THEN coalesce(d.first_published_at, now()) ELSE d.first_published_at END',
+        ].join(', ')}
+         FROM jsonb_to_recordset($1::jsonb) AS v(${this.recordset(
+           [
+             ['id', 'uuid'],
+             ['version', 'integer'],
+             ['status', 'text'],
+             ['publish', 'boolean'],
+           ],
+           properties,
+         )})
          WHERE d.id = v.id`,
         [JSON.stringify(rows), authorId(this.actor)],
       );
@@ -147,7 +180,9 @@ export class DocumentWriter {
       `DELETE FROM ${relation.joinTable} WHERE ${relation.ownerColumn} = ANY($1::uuid[])${fixed.map(([column], index) => ` AND ${column} = $${index + 2}`).join('')}`,
       [owners.map((owner) => owner.ownerId), ...fixed.map(([, value]) => value)],
     );
-    const links = owners.flatMap((owner) => owner.targets.map((target, position) => ({ owner: owner.ownerId, target, position, primary: owner.primary === target })));
+    const links = owners.flatMap((owner) =>
+      owner.targets.map((target, position) => ({ owner: owner.ownerId, target, position, primary: owner.primary === target })),
+    );
     if (links.length === 0) return;
     const columns = [relation.ownerColumn, relation.targetColumn, 'position', ...fixed.map(([column]) => column), ...(relation.primary ? ['is_primary'] : [])];
     const values = ['v.owner', 'v.target', 'v.position', ...fixed.map((_, index) => `$${index + 2}`), ...(relation.primary ? ['v."primary"'] : [])];
@@ -177,7 +212,11 @@ export class DocumentWriter {
     for (const relation of this.contentType.relations) {
       await this.replaceRelation(
         relation,
-        changes.map(({ row, state }) => ({ ownerId: row.id, targets: state.relations[relation.name] ?? [], primary: relation.primary ? (state.primary[relation.name] ?? null) : undefined })),
+        changes.map(({ row, state }) => ({
+          ownerId: row.id,
+          targets: state.relations[relation.name] ?? [],
+          primary: relation.primary ? (state.primary[relation.name] ?? null) : undefined,
+        })),
       );
     }
     await this.recordSlugChanges(changes.map(({ row, state }) => ({ id: row.id, from: row.slug, to: String(state.fields.slug ?? row.slug) })));
@@ -197,7 +236,10 @@ export class DocumentWriter {
 
   async deleteDrafts(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.manager.query(`DELETE FROM revisions WHERE kind = 'DRAFT' AND document_type = $1 AND document_id = ANY($2::uuid[])`, [this.contentType.type, ids]);
+    await this.manager.query(`DELETE FROM revisions WHERE kind = 'DRAFT' AND document_type = $1 AND document_id = ANY($2::uuid[])`, [
+      this.contentType.type,
+      ids,
+    ]);
   }
 
   /**
@@ -211,7 +253,10 @@ export class DocumentWriter {
        SELECT $2, v.id, 'PUBLISHED', v.version, v.snapshot, $3 FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, version integer, snapshot jsonb)`,
       [JSON.stringify(published.map((item) => ({ id: item.id, version: item.version, snapshot: item.state }))), this.contentType.type, authorId(this.actor)],
     );
-    await this.writeEvents('document.published', published.map((item) => ({ id: item.id, payload: { version: item.version, slug: item.state.fields.slug, ...item.payload } })));
+    await this.writeEvents(
+      'document.published',
+      published.map((item) => ({ id: item.id, payload: { version: item.version, slug: item.state.fields.slug, ...item.payload } })),
+    );
   }
 
   /** Moves documents to the trash or back; their version moves on. */
@@ -240,7 +285,10 @@ export class DocumentWriter {
   async recordSlugChanges(changes: { id: string; from: string; to: string }[]): Promise<void> {
     const renamed = changes.filter((change) => change.from !== change.to);
     if (renamed.length === 0) return;
-    await this.manager.query('DELETE FROM slug_history WHERE document_type = $1 AND slug = ANY($2::text[])', [this.contentType.type, renamed.map((change) => change.to)]);
+    await this.manager.query('DELETE FROM slug_history WHERE document_type = $1 AND slug = ANY($2::text[])', [
+      this.contentType.type,
+      renamed.map((change) => change.to),
+    ]);
     await this.manager.query(
       `INSERT INTO slug_history (document_type, slug, document_id)
        SELECT $2, v.slug, v.id FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, slug text)
@@ -286,7 +334,13 @@ export class DocumentWriter {
  * the documents being written. Editors' edits and provider sync both check with it (the sync also
  * matches records to providers by the live holders of their NPIs).
  */
-export async function uniqueValueHolders(manager: EntityManager, contentType: ContentType, field: string, values: string[], exceptIds: string[]): Promise<Map<string, ValueHolder[]>> {
+export async function uniqueValueHolders(
+  manager: EntityManager,
+  contentType: ContentType,
+  field: string,
+  values: string[],
+  exceptIds: string[],
+): Promise<Map<string, ValueHolder[]>> {
   const holders = new Map<string, ValueHolder[]>();
   if (values.length === 0) return holders;
   const metadata = manager.connection.getMetadata(contentType.entity);
@@ -306,7 +360,10 @@ export async function uniqueValueHolders(manager: EntityManager, contentType: Co
   for (const row of rows) {
     // Live rows come as columns: name them by property for the label.
     const fields = row.in_draft ? row.fields : Object.fromEntries(contentType.fields.map((property) => [property, row.fields[columnOf(property)]]));
-    holders.set(row.value, [...(holders.get(row.value) ?? []), { value: row.value, documentId: row.id, label: contentType.label(fields), inDraft: row.in_draft }]);
+    holders.set(row.value, [
+      ...(holders.get(row.value) ?? []),
+      { value: row.value, documentId: row.id, label: contentType.label(fields), inDraft: row.in_draft },
+    ]);
   }
   return holders;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DocumentEntity } from '../common/documents/document.entity';
+import { DocumentEntity } from './documents/document.entity';
 import { DocumentState } from './content-type';
 import { unpublishedDependencies } from './dependencies';
 import { ContentType } from './document-descriptor';
@@ -24,13 +24,25 @@ export class EditorialInfoService {
       [contentType.type, ids],
     );
     const draftOf = new Map(drafts.map((draft) => [draft.document_id, draft.snapshot]));
-    const rows: DocumentEntity[] = await manager.getRepository(contentType.entity).createQueryBuilder('d').where('d.id = ANY(:ids)', { ids: [...ids] }).getMany();
+    const rows: DocumentEntity[] = await manager
+      .getRepository(contentType.entity)
+      .createQueryBuilder('d')
+      .where('d.id = ANY(:ids)', { ids: [...ids] })
+      .getMany();
     const rowOf = new Map(rows.map((row) => [row.id, row]));
-    const live = await readLiveStates(manager, contentType, rows.filter((row) => !draftOf.has(row.id)));
+    const live = await readLiveStates(
+      manager,
+      contentType,
+      rows.filter((row) => !draftOf.has(row.id)),
+    );
     const scheduled = await manager
       .getRepository(ScheduledAction)
       .createQueryBuilder('s')
-      .where('s.document_type = :type AND s.document_id = ANY(:ids) AND s.status = :status', { type: contentType.type, ids: [...ids], status: ScheduledActionStatus.PENDING })
+      .where('s.document_type = :type AND s.document_id = ANY(:ids) AND s.status = :status', {
+        type: contentType.type,
+        ids: [...ids],
+        status: ScheduledActionStatus.PENDING,
+      })
       .orderBy('s.run_at')
       .addOrderBy('s.id')
       .getMany();

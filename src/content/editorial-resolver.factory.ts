@@ -11,8 +11,8 @@ import { ChangeRequest } from './editorial.types';
 import { EditorialService } from './editorial.service';
 import { EditorialInfo, PurgeResult, ScheduledActionModel } from './editorial.models';
 import { EditorialInfoService } from './editorial-info';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { Seo } from '../common/documents/document.model';
+import { DocumentEntity } from './documents/document.entity';
+import { Seo } from './documents/document.model';
 import { requireDraftAccess } from './stage-access';
 import { PublishingService } from './publishing.service';
 import { ScheduledActionKind } from './scheduled-action.entity';
@@ -54,57 +54,99 @@ export function createEditorialResolver(options: EditorialResolverOptions) {
       return Seo.of(document);
     }
 
-    @ResolveField(() => EditorialInfo, { name: 'editorial', description: 'Workflow state for editors: pending draft, trash, unpublished links, schedule. Needs content:read-draft.' })
+    @ResolveField(() => EditorialInfo, {
+      name: 'editorial',
+      description: 'Workflow state for editors: pending draft, trash, unpublished links, schedule. Needs content:read-draft.',
+    })
     editorialInfo(document: DocumentEntity, _args: unknown, context: GraphQLContext) {
       requireDraftAccess(context);
-      return context.loaders.batched(`editorial:${contentType.type}`, (ids: readonly string[]) => this.editorialInfoService.infoForMany(contentType, ids)).load(document.id);
+      return context.loaders
+        .batched(`editorial:${contentType.type}`, (ids: readonly string[]) => this.editorialInfoService.infoForMany(contentType, ids))
+        .load(document.id);
     }
 
-    @Mutation(() => model, { name: `create${name}`, description: `Create a ${noun} as a draft (not visible to the public until published). The slug is made from the ${noun === 'provider' ? 'name' : 'title'} when omitted.` })
+    @Mutation(() => model, {
+      name: `create${name}`,
+      description: `Create a ${noun} as a draft (not visible to the public until published). The slug is made from the ${noun === 'provider' ? 'name' : 'title'} when omitted.`,
+    })
     @Requires(Permission.CONTENT_WRITE)
-    create(@Args('input', { type: () => createInput, description: `The new ${noun}.` }, new ValidateAs(createInput)) input: object, @Context() context: GraphQLContext) {
+    create(
+      @Args('input', { type: () => createInput, description: `The new ${noun}.` }, new ValidateAs(createInput)) input: object,
+      @Context() context: GraphQLContext,
+    ) {
       return this.editorial.create(actorOf(context), contentType, toChange(input, 'input'));
     }
 
-    @Mutation(() => model, { name: `update${name}`, description: `Change a ${noun}. A published ${noun} keeps its live version until it is published again; the change goes to its draft. Omitted fields keep their value.` })
+    @Mutation(() => model, {
+      name: `update${name}`,
+      description: `Change a ${noun}. A published ${noun} keeps its live version until it is published again; the change goes to its draft. Omitted fields keep their value.`,
+    })
     @Requires(Permission.CONTENT_WRITE)
-    update(@Args('input', { type: () => updateInput, description: 'The id, the version you read, and the fields to change.' }, new ValidateAs(updateInput)) input: { id: string; version: number }, @Context() context: GraphQLContext) {
+    update(
+      @Args('input', { type: () => updateInput, description: 'The id, the version you read, and the fields to change.' }, new ValidateAs(updateInput))
+      input: { id: string; version: number },
+      @Context() context: GraphQLContext,
+    ) {
       return this.editorial.update(actorOf(context), contentType, input.id, input.version, toChange(input, 'input'));
     }
 
-    @Mutation(() => model, { name: `publish${name}`, description: `Make the ${noun}'s draft live. Related documents that are not published stay hidden until they are (see \`editorial.unpublishedDependencies\`).` })
+    @Mutation(() => model, {
+      name: `publish${name}`,
+      description: `Make the ${noun}'s draft live. Related documents that are not published stay hidden until they are (see \`editorial.unpublishedDependencies\`).`,
+    })
     @Requires(Permission.CONTENT_PUBLISH)
-    publish(@Args('input', { type: () => DocumentVersionInput, description: `The ${noun} and the version you read.` }) input: DocumentVersionInput, @Context() context: GraphQLContext) {
+    publish(
+      @Args('input', { type: () => DocumentVersionInput, description: `The ${noun} and the version you read.` }) input: DocumentVersionInput,
+      @Context() context: GraphQLContext,
+    ) {
       return this.publishing.publish(actorOf(context), contentType, input.id, input.version);
     }
 
     @Mutation(() => model, { name: `unpublish${name}`, description: `Take the ${noun} off the public site; it stays as a draft.` })
     @Requires(Permission.CONTENT_PUBLISH)
-    unpublish(@Args('input', { type: () => DocumentVersionInput, description: `The ${noun} and the version you read.` }) input: DocumentVersionInput, @Context() context: GraphQLContext) {
+    unpublish(
+      @Args('input', { type: () => DocumentVersionInput, description: `The ${noun} and the version you read.` }) input: DocumentVersionInput,
+      @Context() context: GraphQLContext,
+    ) {
       return this.publishing.unpublish(actorOf(context), contentType, input.id, input.version);
     }
 
     @Mutation(() => model, { name: `discard${name}Draft`, description: `Throw away the pending draft of a published ${noun}; the live version stays.` })
     @Requires(Permission.CONTENT_WRITE)
-    discardDraft(@Args('input', { type: () => DocumentVersionInput, description: `The ${noun} and the version you read.` }) input: DocumentVersionInput, @Context() context: GraphQLContext) {
+    discardDraft(
+      @Args('input', { type: () => DocumentVersionInput, description: `The ${noun} and the version you read.` }) input: DocumentVersionInput,
+      @Context() context: GraphQLContext,
+    ) {
       return this.publishing.discardDraft(actorOf(context), contentType, input.id, input.version);
     }
 
     @Mutation(() => model, { name: `restore${name}Revision`, description: `Copy a past revision of the ${noun} into its draft (publish to make it live).` })
     @Requires(Permission.CONTENT_WRITE)
-    restoreRevision(@Args('input', { type: () => RestoreRevisionInput, description: 'The document, its version and the revision.' }) input: RestoreRevisionInput, @Context() context: GraphQLContext) {
+    restoreRevision(
+      @Args('input', { type: () => RestoreRevisionInput, description: 'The document, its version and the revision.' }) input: RestoreRevisionInput,
+      @Context() context: GraphQLContext,
+    ) {
       return this.publishing.restoreRevision(actorOf(context), contentType, input.id, input.revisionId, input.version);
     }
 
-    @Mutation(() => ScheduledActionModel, { name: `schedulePublish${name}`, description: `Publish the ${noun}'s draft at a later time (runs within a minute of it, even across restarts).` })
+    @Mutation(() => ScheduledActionModel, {
+      name: `schedulePublish${name}`,
+      description: `Publish the ${noun}'s draft at a later time (runs within a minute of it, even across restarts).`,
+    })
     @Requires(Permission.CONTENT_PUBLISH)
-    schedulePublish(@Args('input', { type: () => ScheduleInput, description: 'The document and when.' }) input: ScheduleInput, @Context() context: GraphQLContext) {
+    schedulePublish(
+      @Args('input', { type: () => ScheduleInput, description: 'The document and when.' }) input: ScheduleInput,
+      @Context() context: GraphQLContext,
+    ) {
       return this.publishing.schedule(actorOf(context), contentType, input.id, ScheduledActionKind.PUBLISH, input.at);
     }
 
     @Mutation(() => ScheduledActionModel, { name: `scheduleUnpublish${name}`, description: `Unpublish the ${noun} at a later time.` })
     @Requires(Permission.CONTENT_PUBLISH)
-    scheduleUnpublish(@Args('input', { type: () => ScheduleInput, description: 'The document and when.' }) input: ScheduleInput, @Context() context: GraphQLContext) {
+    scheduleUnpublish(
+      @Args('input', { type: () => ScheduleInput, description: 'The document and when.' }) input: ScheduleInput,
+      @Context() context: GraphQLContext,
+    ) {
       return this.publishing.schedule(actorOf(context), contentType, input.id, ScheduledActionKind.UNPUBLISH, input.at);
     }
   }
@@ -113,7 +155,10 @@ export function createEditorialResolver(options: EditorialResolverOptions) {
 
   @Resolver(() => model)
   class TrashableEditorialResolver extends EditorialResolver {
-    @Mutation(() => model, { name: `trash${name}`, description: `Move the ${noun} to the trash (restorable). Refused while published documents link to it, unless \`detach\` is true.` })
+    @Mutation(() => model, {
+      name: `trash${name}`,
+      description: `Move the ${noun} to the trash (restorable). Refused while published documents link to it, unless \`detach\` is true.`,
+    })
     @Requires(Permission.CONTENT_WRITE)
     trash(@Args('input', { type: () => TrashDocumentInput, description: `The ${noun}.` }) input: TrashDocumentInput, @Context() context: GraphQLContext) {
       return this.editorial.trash(actorOf(context), contentType, input.id, input.detach);
@@ -125,9 +170,15 @@ export function createEditorialResolver(options: EditorialResolverOptions) {
       return this.editorial.restore(actorOf(context), contentType, input.id);
     }
 
-    @Mutation(() => PurgeResult, { name: `purge${name}`, description: `Delete a trashed ${noun} for good (admins only). Shared FAQs and other documents are kept.` })
+    @Mutation(() => PurgeResult, {
+      name: `purge${name}`,
+      description: `Delete a trashed ${noun} for good (admins only). Shared FAQs and other documents are kept.`,
+    })
     @Requires(Permission.CONTENT_PURGE)
-    async purge(@Args('input', { type: () => DocumentIdInput, description: `The ${noun}.` }) input: DocumentIdInput, @Context() context: GraphQLContext): Promise<PurgeResult> {
+    async purge(
+      @Args('input', { type: () => DocumentIdInput, description: `The ${noun}.` }) input: DocumentIdInput,
+      @Context() context: GraphQLContext,
+    ): Promise<PurgeResult> {
       return { id: await this.editorial.purge(actorOf(context), contentType, input.id), type: contentType.type };
     }
   }

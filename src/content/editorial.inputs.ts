@@ -2,7 +2,7 @@ import { Type as ClassType } from '@nestjs/common';
 import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType } from './documents/document-status';
 import { IsHttpUrl, IsSlug } from '../common/validation/validators';
 import { DocumentRef, RefAtPath } from './document-refs';
 
@@ -13,7 +13,7 @@ export class DocumentRefInput implements DocumentRef {
   @IsUUID('all', { message: 'must be a UUID' })
   id?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The document\'s current slug.' })
+  @Field(() => String, { nullable: true, description: "The document's current slug." })
   @IsOptional()
   @IsSlug()
   slug?: string | null;
@@ -69,7 +69,11 @@ export class TrashDocumentInput {
   @IsUUID('all', { message: 'must be a UUID' })
   id: string;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'Also remove every link other documents (and their pending drafts) have to it. Without it, links from published documents make the trash refuse (CONFLICT naming them).' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'Also remove every link other documents (and their pending drafts) have to it. Without it, links from published documents make the trash refuse (CONFLICT naming them).',
+  })
   @IsBoolean()
   detach: boolean = false;
 }
@@ -86,7 +90,7 @@ export class ScheduleInput {
   at: Date;
 }
 
-@InputType({ description: 'A past revision to copy into the document\'s draft.' })
+@InputType({ description: "A past revision to copy into the document's draft." })
 export class RestoreRevisionInput extends DocumentVersionInput {
   @Field(() => ID, { description: 'The revision to restore (from `revisions`).' })
   @IsUUID('all', { message: 'must be a UUID' })
@@ -97,7 +101,9 @@ export class RestoreRevisionInput extends DocumentVersionInput {
 export class FaqPageRefInput extends DocumentRefInput {
   @Field(() => DocumentType, { description: 'Kind of page: TREATMENT, CONDITION, LOCATION, PROVIDER or PRACTICE.' })
   @IsEnum(DocumentType)
-  @IsIn([DocumentType.TREATMENT, DocumentType.CONDITION, DocumentType.LOCATION, DocumentType.PROVIDER, DocumentType.PRACTICE], { message: 'must be TREATMENT, CONDITION, LOCATION, PROVIDER or PRACTICE' })
+  @IsIn([DocumentType.TREATMENT, DocumentType.CONDITION, DocumentType.LOCATION, DocumentType.PROVIDER, DocumentType.PRACTICE], {
+    message: 'must be TREATMENT, CONDITION, LOCATION, PROVIDER or PRACTICE',
+  })
   type: DocumentType;
 }
 
@@ -129,7 +135,7 @@ export class DetachFaqInput extends FaqOnPageInput {}
 
 @InputType({ description: 'Put a FAQ on a page (in its draft), at a position.' })
 export class AttachFaqInput extends FaqOnPageInput {
-  @Field(() => Int, { nullable: true, description: 'Zero-based position among the page\'s FAQs; at the end when omitted.' })
+  @Field(() => Int, { nullable: true, description: "Zero-based position among the page's FAQs; at the end when omitted." })
   @IsOptional()
   @IsInt()
   @Min(0)

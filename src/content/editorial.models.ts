@@ -1,14 +1,14 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DocumentStatus, DocumentType } from '../common/documents/document-status';
+import { DocumentStatus, DocumentType } from './documents/document-status';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { ConnectionOf } from '../common/pagination/connection.model';
-import { RevisionKind } from '../revisions/revision.entity';
+import { RevisionKind } from './revisions/revision.entity';
 import { ScheduledActionKind, ScheduledActionStatus } from './scheduled-action.entity';
 
 registerEnumType(ScheduledActionKind, {
   name: 'ScheduledActionKind',
   description: 'What a scheduled action does.',
-  valuesMap: { PUBLISH: { description: 'Publish the document\'s draft.' }, UNPUBLISH: { description: 'Take the document off the public site.' } },
+  valuesMap: { PUBLISH: { description: "Publish the document's draft." }, UNPUBLISH: { description: 'Take the document off the public site.' } },
 });
 
 registerEnumType(ScheduledActionStatus, {

@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
 import { Actor } from '../auth/actor';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { DocumentStatus } from '../common/documents/document-status';
+import { DocumentEntity } from './documents/document.entity';
+import { DocumentStatus } from './documents/document-status';
 import { AppError, FieldError } from '../common/errors/app-error';
-import { Revision, RevisionKind } from '../revisions/revision.entity';
+import { Revision, RevisionKind } from './revisions/revision.entity';
 import { ContentChanges } from './content-changes';
 import { DocumentState } from './content-type';
 import { ContentType } from './document-descriptor';
@@ -14,7 +14,7 @@ import { relationsTargeting } from './document-descriptor';
 import { resolveRefs } from './document-refs';
 import { mergeState, readLiveState } from './document-state';
 import { DocumentWriter, valueTakenMessage } from './document-writer';
-import { draftViewOfDocument } from '../common/documents/draft-view';
+import { draftViewOfDocument } from './documents/draft-view';
 import { assertVersion, editableState, isLive, lockDocument } from './document-store';
 import { ChangeRequest } from './editorial.types';
 import { ScheduledAction, ScheduledActionStatus } from './scheduled-action.entity';
@@ -50,7 +50,9 @@ export class EditorialService {
       const id = randomUUID();
       await writer.insert([{ id, slug: String(state.fields.slug), status: DocumentStatus.DRAFT, fields: state.fields }]);
       for (const relation of contentType.relations) {
-        await writer.replaceRelation(relation, [{ ownerId: id, targets: state.relations[relation.name] ?? [], primary: relation.primary ? (state.primary[relation.name] ?? null) : undefined }]);
+        await writer.replaceRelation(relation, [
+          { ownerId: id, targets: state.relations[relation.name] ?? [], primary: relation.primary ? (state.primary[relation.name] ?? null) : undefined },
+        ]);
       }
       await this.audit.record(manager, actor, { action: `create${contentType.name}`, documentType: contentType.type, documentId: id, after: state });
       return this.editorView(manager, contentType, id);
@@ -74,7 +76,14 @@ export class EditorialService {
    * Stores the state an editor works on: into the pending draft when the document is live (the
    * public keeps seeing the published version), else straight into the row.
    */
-  async saveEditableState(manager: EntityManager, actor: Actor, contentType: ContentType, row: DocumentEntity, state: DocumentState, newVersion: number): Promise<void> {
+  async saveEditableState(
+    manager: EntityManager,
+    actor: Actor,
+    contentType: ContentType,
+    row: DocumentEntity,
+    state: DocumentState,
+    newVersion: number,
+  ): Promise<void> {
     const writer = new DocumentWriter(manager, contentType, actor);
     if (row.status === DocumentStatus.PUBLISHED) await writer.upsertDrafts([{ id: row.id, version: newVersion, state }]);
     else await writer.applyStates([{ row, state, version: newVersion }]);
@@ -95,9 +104,19 @@ export class EditorialService {
       if (detach) await this.detachAllReferencesTo(manager, contentType, id);
       const writer = new DocumentWriter(manager, contentType, actor);
       await writer.setTrashed([id], true);
-      await manager.update(ScheduledAction, { documentType: contentType.type, documentId: id, status: ScheduledActionStatus.PENDING }, { status: ScheduledActionStatus.CANCELLED, lastError: 'the document was moved to the trash' });
+      await manager.update(
+        ScheduledAction,
+        { documentType: contentType.type, documentId: id, status: ScheduledActionStatus.PENDING },
+        { status: ScheduledActionStatus.CANCELLED, lastError: 'the document was moved to the trash' },
+      );
       await writer.writeEvents('document.trashed', [{ id, payload: { detached: detach ? references : [] } }]);
-      await this.audit.record(manager, actor, { action: `trash${contentType.name}`, documentType: contentType.type, documentId: id, before: { status: locked.row.status, references }, after: { deleted: true, detached: detach } });
+      await this.audit.record(manager, actor, {
+        action: `trash${contentType.name}`,
+        documentType: contentType.type,
+        documentId: id,
+        before: { status: locked.row.status, references },
+        after: { deleted: true, detached: detach },
+      });
       return this.editorView(manager, contentType, id);
     });
   }
@@ -114,7 +133,13 @@ export class EditorialService {
       const writer = new DocumentWriter(manager, contentType, actor);
       await writer.setTrashed([id], false);
       await writer.writeEvents('document.restored', [{ id, payload: {} }]);
-      await this.audit.record(manager, actor, { action: `restore${contentType.name}`, documentType: contentType.type, documentId: id, before: { deleted: true }, after: { deleted: false } });
+      await this.audit.record(manager, actor, {
+        action: `restore${contentType.name}`,
+        documentType: contentType.type,
+        documentId: id,
+        before: { deleted: true },
+        after: { deleted: false },
+      });
       return this.editorView(manager, contentType, id);
     });
   }
@@ -154,7 +179,10 @@ export class EditorialService {
       const rows = await manager
         .getRepository(owner.entity)
         .createQueryBuilder('o')
-        .where(`o.id IN (SELECT j.${slot.ownerColumn} FROM ${slot.joinTable} j WHERE j.${slot.targetColumn} = :id${fixed.map(([column, value]) => ` AND j.${column} = '${value}'`).join('')})`, { id })
+        .where(
+          `o.id IN (SELECT j.${slot.ownerColumn} FROM ${slot.joinTable} j WHERE j.${slot.targetColumn} = :id${fixed.map(([column, value]) => ` AND j.${column} = '${value}'`).join('')})`,
+          { id },
+        )
         .andWhere("o.status = 'PUBLISHED' AND o.deleted_at IS NULL")
         .getMany();
       for (const row of rows) references.push({ type: owner.type, id: row.id, label: owner.label(row) });
@@ -164,7 +192,8 @@ export class EditorialService {
 
   private async detachAllReferencesTo(manager: EntityManager, contentType: ContentType, id: string): Promise<void> {
     const tables = new Map<string, string>();
-    for (const { relation } of relationsTargeting(contentType.type)) tables.set(`${relation.joinTable}.${relation.targetColumn}`, `DELETE FROM ${relation.joinTable} WHERE ${relation.targetColumn} = $1`);
+    for (const { relation } of relationsTargeting(contentType.type))
+      tables.set(`${relation.joinTable}.${relation.targetColumn}`, `DELETE FROM ${relation.joinTable} WHERE ${relation.targetColumn} = $1`);
     for (const sql of tables.values()) await manager.query(sql, [id]);
     await this.removeFromPendingDrafts(manager, contentType, id);
   }
@@ -186,7 +215,10 @@ export class EditorialService {
         const targets = snapshot.relations[slot.name].filter((target) => target !== id);
         const primary = { ...snapshot.primary };
         if (slot.primary && primary[slot.name] === id) primary[slot.name] = targets[0] ?? null;
-        await manager.query('UPDATE revisions SET snapshot = $2 WHERE id = $1', [revisionId, JSON.stringify({ ...snapshot, relations: { ...snapshot.relations, [slot.name]: targets }, primary })]);
+        await manager.query('UPDATE revisions SET snapshot = $2 WHERE id = $1', [
+          revisionId,
+          JSON.stringify({ ...snapshot, relations: { ...snapshot.relations, [slot.name]: targets }, primary }),
+        ]);
       }
     }
   }
@@ -195,7 +227,14 @@ export class EditorialService {
    * Resolves references and checks slugs and unique fields; every problem is reported at once
    * with its input path. `current` is the state being edited (none at create).
    */
-  async resolveChange(writer: DocumentWriter, contentType: ContentType, request: ChangeRequest, path: string, documentId: string | null, current?: DocumentState): Promise<DocumentState> {
+  async resolveChange(
+    writer: DocumentWriter,
+    contentType: ContentType,
+    request: ChangeRequest,
+    path: string,
+    documentId: string | null,
+    current?: DocumentState,
+  ): Promise<DocumentState> {
     const { manager } = writer;
     const errors: FieldError[] = [];
     const change: DocumentState = { fields: { ...request.fields }, relations: {}, primary: {} };

@@ -1,4 +1,4 @@
-import { RefAtPath } from './document-refs';
+import { type RefAtPath } from './document-refs';
 
 /**
  * What an edit input asks for, before references are resolved: the fields to set (already in

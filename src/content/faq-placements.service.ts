@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
 import { Actor } from '../auth/actor';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentEntity } from './documents/document.entity';
+import { DocumentType } from './documents/document-status';
 import { AppError, FieldError } from '../common/errors/app-error';
 import { DocumentState } from './content-type';
 import { contentTypeOf } from './document-descriptor';
@@ -61,11 +61,17 @@ export class FaqPlacementsService {
     if (!slot) throw AppError.badInput([{ path: 'input.page.type', message: 'FAQs cannot be placed on this type' }]);
     return this.dataSource.transaction(async (manager) => {
       const errors: FieldError[] = [];
-      const [pageId] = contentType.singleton && !page.id && !page.slug
-        ? [((await manager.query(`SELECT id FROM ${contentType.table} WHERE deleted_at IS NULL LIMIT 1`))[0]?.id as string | undefined) ?? null]
-        : await resolveRefs(manager, page.type, [{ ref: page, path: 'input.page' }], errors);
+      const [pageId] =
+        contentType.singleton && !page.id && !page.slug
+          ? [((await manager.query(`SELECT id FROM ${contentType.table} WHERE deleted_at IS NULL LIMIT 1`))[0]?.id as string | undefined) ?? null]
+          : await resolveRefs(manager, page.type, [{ ref: page, path: 'input.page' }], errors);
       if (!pageId && errors.length === 0) errors.push({ path: 'input.page', message: 'no such page' });
-      const faqIds = await resolveRefs(manager, DocumentType.FAQ, faqRefs.map((ref, index) => ({ ref, path: faqRefs.length === 1 && action !== 'reorderFaqs' ? 'input.faq' : `input.faqs[${index}]` })), errors);
+      const faqIds = await resolveRefs(
+        manager,
+        DocumentType.FAQ,
+        faqRefs.map((ref, index) => ({ ref, path: faqRefs.length === 1 && action !== 'reorderFaqs' ? 'input.faq' : `input.faqs[${index}]` })),
+        errors,
+      );
       if (errors.length > 0 || !pageId) throw AppError.badInput(errors);
       const locked = await lockDocument(manager, contentType, pageId);
       assertVersion(contentType, locked, version);
@@ -74,7 +80,13 @@ export class FaqPlacementsService {
       if (errors.length > 0) throw AppError.badInput(errors);
       const after = mergeState(contentType, before, { fields: {}, relations: { [slot.name]: next }, primary: {} });
       await this.editorial.saveEditableState(manager, actor, contentType, locked.row, after, locked.version + 1);
-      await this.audit.record(manager, actor, { action, documentType: contentType.type, documentId: pageId, before: { faqs: before.relations[slot.name] ?? [] }, after: { faqs: next } });
+      await this.audit.record(manager, actor, {
+        action,
+        documentType: contentType.type,
+        documentId: pageId,
+        before: { faqs: before.relations[slot.name] ?? [] },
+        after: { faqs: next },
+      });
       return this.editorial.editorView(manager, contentType, pageId);
     });
   }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
 import { Actor } from '../auth/actor';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { DocumentStatus } from '../common/documents/document-status';
+import { DocumentEntity } from './documents/document.entity';
+import { DocumentStatus } from './documents/document-status';
 import { AppError } from '../common/errors/app-error';
-import { Revision } from '../revisions/revision.entity';
+import { Revision } from './revisions/revision.entity';
 import { DocumentState } from './content-type';
 import { ContentType } from './document-descriptor';
 import { ChangedDocuments, ContentChanges } from './content-changes';
@@ -40,7 +40,13 @@ export class PublishingService {
    * Makes the editable state live: row and join rows take the draft's values, the draft becomes
    * a PUBLISHED revision, and an event is written for caches and webhooks.
    */
-  private async publishLocked(manager: EntityManager, actor: Actor, contentType: ContentType, locked: LockedDocument, changes: ChangedDocuments): Promise<void> {
+  private async publishLocked(
+    manager: EntityManager,
+    actor: Actor,
+    contentType: ContentType,
+    locked: LockedDocument,
+    changes: ChangedDocuments,
+  ): Promise<void> {
     const { row, draft } = locked;
     if (row.status === DocumentStatus.PUBLISHED && !draft) return;
     await changes.before(manager, contentType, [row.id]);
@@ -53,8 +59,11 @@ export class PublishingService {
     await writer.recordPublished([{ id: row.id, version: newVersion, state }]);
     const [dependencies] = await unpublishedDependencies(manager, contentType, [state]);
     await this.audit.record(manager, actor, {
-      action: `publish${contentType.name}`, documentType: contentType.type, documentId: row.id,
-      before, after: { ...state, unpublishedDependencies: dependencies },
+      action: `publish${contentType.name}`,
+      documentType: contentType.type,
+      documentId: row.id,
+      before,
+      after: { ...state, unpublishedDependencies: dependencies },
     });
   }
 
@@ -67,7 +76,13 @@ export class PublishingService {
     });
   }
 
-  private async unpublishLocked(manager: EntityManager, actor: Actor, contentType: ContentType, locked: LockedDocument, changes: ChangedDocuments): Promise<void> {
+  private async unpublishLocked(
+    manager: EntityManager,
+    actor: Actor,
+    contentType: ContentType,
+    locked: LockedDocument,
+    changes: ChangedDocuments,
+  ): Promise<void> {
     const { row, draft } = locked;
     if (row.status !== DocumentStatus.PUBLISHED) throw AppError.conflict(`${contentType.label(row)} is not published`);
     await changes.before(manager, contentType, [row.id]);
@@ -81,7 +96,13 @@ export class PublishingService {
       await writer.updateRows([{ id: row.id, fields: {}, version: newVersion, status: DocumentStatus.DRAFT }]);
     }
     await writer.writeEvents('document.unpublished', [{ id: row.id, payload: { version: newVersion } }]);
-    await this.audit.record(manager, actor, { action: `unpublish${contentType.name}`, documentType: contentType.type, documentId: row.id, before: { status: row.status }, after: { status: DocumentStatus.DRAFT } });
+    await this.audit.record(manager, actor, {
+      action: `unpublish${contentType.name}`,
+      documentType: contentType.type,
+      documentId: row.id,
+      before: { status: row.status },
+      after: { status: DocumentStatus.DRAFT },
+    });
   }
 
   /** Drops the pending draft of a published document; the live version stays as it is. */
@@ -93,7 +114,12 @@ export class PublishingService {
       await manager.delete(Revision, { id: locked.draft.id });
       // The version moves on so that an editor still holding the draft cannot save over it.
       await manager.query(`UPDATE ${contentType.table} SET version = $2 WHERE id = $1`, [id, locked.version + 1]);
-      await this.audit.record(manager, actor, { action: `discard${contentType.name}Draft`, documentType: contentType.type, documentId: id, before: locked.draft.snapshot });
+      await this.audit.record(manager, actor, {
+        action: `discard${contentType.name}Draft`,
+        documentType: contentType.type,
+        documentId: id,
+        before: locked.draft.snapshot,
+      });
       return this.editorial.editorView(manager, contentType, id);
     });
   }
@@ -111,7 +137,13 @@ export class PublishingService {
       const [clash] = await manager.query(`SELECT 1 FROM ${contentType.table} WHERE slug = $1 AND id <> $2`, [restored.fields.slug, id]);
       if (clash) restored.fields.slug = before.fields.slug;
       await this.editorial.saveEditableState(manager, actor, contentType, locked.row, restored, locked.version + 1);
-      await this.audit.record(manager, actor, { action: `restore${contentType.name}Revision`, documentType: contentType.type, documentId: id, before: before, after: { ...restored, revisionId } });
+      await this.audit.record(manager, actor, {
+        action: `restore${contentType.name}Revision`,
+        documentType: contentType.type,
+        documentId: id,
+        before: before,
+        after: { ...restored, revisionId },
+      });
       return this.editorial.editorView(manager, contentType, id);
     });
   }
@@ -122,7 +154,9 @@ export class PublishingService {
     const primary: Record<string, string | null> = { ...state.primary };
     for (const slot of contentType.relations) {
       const ids = state.relations[slot.name] ?? [];
-      const existing: { id: string }[] = ids.length ? await manager.query(`SELECT id FROM ${contentTypeOf(slot.targetType).table} WHERE id = ANY($1::uuid[])`, [ids]) : [];
+      const existing: { id: string }[] = ids.length
+        ? await manager.query(`SELECT id FROM ${contentTypeOf(slot.targetType).table} WHERE id = ANY($1::uuid[])`, [ids])
+        : [];
       const found = new Set(existing.map((row) => row.id));
       relations[slot.name] = ids.filter((target) => found.has(target));
       if (slot.primary && primary[slot.name] && !found.has(primary[slot.name] as string)) primary[slot.name] = relations[slot.name][0] ?? null;
@@ -136,21 +170,43 @@ export class PublishingService {
     return this.dataSource.transaction(async (manager) => {
       await lockDocument(manager, contentType, id);
       const scheduled = await manager.save(
-        manager.create(ScheduledAction, { documentType: contentType.type, documentId: id, action, runAt: at, createdBy: actor.id, createdByLabel: actor.label }),
+        manager.create(ScheduledAction, {
+          documentType: contentType.type,
+          documentId: id,
+          action,
+          runAt: at,
+          createdBy: actor.id,
+          createdByLabel: actor.label,
+        }),
       );
-      await this.audit.record(manager, actor, { action: action === ScheduledActionKind.PUBLISH ? `schedulePublish${contentType.name}` : `scheduleUnpublish${contentType.name}`, documentType: contentType.type, documentId: id, after: { runAt: at.toISOString(), scheduledActionId: scheduled.id } });
+      await this.audit.record(manager, actor, {
+        action: action === ScheduledActionKind.PUBLISH ? `schedulePublish${contentType.name}` : `scheduleUnpublish${contentType.name}`,
+        documentType: contentType.type,
+        documentId: id,
+        after: { runAt: at.toISOString(), scheduledActionId: scheduled.id },
+      });
       return scheduled;
     });
   }
 
   async cancelScheduledAction(actor: Actor, scheduledActionId: string): Promise<ScheduledAction> {
     return this.dataSource.transaction(async (manager) => {
-      const scheduled = await manager.getRepository(ScheduledAction).createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id: scheduledActionId }).getOne();
+      const scheduled = await manager
+        .getRepository(ScheduledAction)
+        .createQueryBuilder('s')
+        .setLock('pessimistic_write')
+        .where('s.id = :id', { id: scheduledActionId })
+        .getOne();
       if (!scheduled) throw AppError.notFound(`Scheduled action ${scheduledActionId}`);
       if (scheduled.status !== ScheduledActionStatus.PENDING) throw AppError.conflict(`The scheduled action is already ${scheduled.status.toLowerCase()}`);
       scheduled.status = ScheduledActionStatus.CANCELLED;
       await manager.save(scheduled);
-      await this.audit.record(manager, actor, { action: 'cancelScheduledAction', documentType: scheduled.documentType, documentId: scheduled.documentId, after: { scheduledActionId, status: 'CANCELLED' } });
+      await this.audit.record(manager, actor, {
+        action: 'cancelScheduledAction',
+        documentType: scheduled.documentType,
+        documentId: scheduled.documentId,
+        after: { scheduledActionId, status: 'CANCELLED' },
+      });
       return scheduled;
     });
   }
@@ -173,11 +229,19 @@ export class PublishingService {
         const locked = await lockDocument(manager, contentType, scheduled.documentId);
         if (scheduled.action === ScheduledActionKind.PUBLISH) await this.publishLocked(manager, actor, contentType, locked, changes);
         else if (locked.row.status === DocumentStatus.PUBLISHED) await this.unpublishLocked(manager, actor, contentType, locked, changes);
-        await manager.update(ScheduledAction, { id: scheduled.id }, { status: ScheduledActionStatus.DONE, executedAt: new Date(), attempts: scheduled.attempts + 1 });
+        await manager.update(
+          ScheduledAction,
+          { id: scheduled.id },
+          { status: ScheduledActionStatus.DONE, executedAt: new Date(), attempts: scheduled.attempts + 1 },
+        );
       } catch (error) {
         await manager.query('ROLLBACK TO SAVEPOINT scheduled_action');
         failure = { id: scheduled.id, message: error instanceof Error ? error.message : String(error) };
-        await manager.update(ScheduledAction, { id: scheduled.id }, { status: ScheduledActionStatus.FAILED, executedAt: new Date(), attempts: scheduled.attempts + 1, lastError: failure.message });
+        await manager.update(
+          ScheduledAction,
+          { id: scheduled.id },
+          { status: ScheduledActionStatus.FAILED, executedAt: new Date(), attempts: scheduled.attempts + 1, lastError: failure.message },
+        );
       }
       return true;
     });

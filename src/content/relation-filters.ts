@@ -1,7 +1,7 @@
 import { CacheTags, recordRead } from '../common/cache-tags';
-import { publicVisibility } from '../common/documents/visibility';
+import { publicVisibility } from './documents/visibility';
 import { contentTypeOf } from './document-descriptor';
-import { Relation } from './relations';
+import { type Relation } from './relations';
 
 /**
  * SQL that holds when the document aliased `alias` is related (through `relation`, seen from its

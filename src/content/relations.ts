@@ -1,4 +1,4 @@
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType } from './documents/document-status';
 
 /**
  * A relation between documents stored in a join table, read from one side: `treatment.conditions`

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType } from './documents/document-status';
 import { KeysetPage, PageRequest, paginateByKeyset } from '../common/pagination/keyset-pagination';
-import { Revision } from '../revisions/revision.entity';
+import { Revision } from './revisions/revision.entity';
 
 /** The revision history of documents: the pending draft and every published version. */
 @Injectable()

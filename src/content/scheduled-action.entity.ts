@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType } from './documents/document-status';
 
 export enum ScheduledActionKind {
   PUBLISH = 'PUBLISH',

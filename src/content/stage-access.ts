@@ -1,8 +1,8 @@
 import { can } from '../auth/actor';
 import { Permission } from '../auth/permissions';
-import { Stage } from '../common/documents/document-status';
+import { Stage } from './documents/document-status';
 import { AppError } from '../common/errors/app-error';
-import { GraphQLContext } from '../common/graphql/graphql-context';
+import { type GraphQLContext } from '../common/graphql/graphql-context';
 
 /**
  * Checks that the caller may read drafts (editor, key with content:read-draft, preview token)

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { DataSourceOptions, Logger } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { type DataSourceOptions, type Logger } from 'typeorm';
+import { type AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming-strategy';
 

@@ -1,5 +1,5 @@
-import { Logger as PinoLogger } from 'pino';
-import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { type Logger as PinoLogger } from 'pino';
+import { AbstractLogger, type LogLevel, type LogMessage, type QueryRunner } from 'typeorm';
 import { currentRequestContext } from '../common/request-context';
 
 /**

@@ -1,8 +1,8 @@
-import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { BREAK, DocumentNode, visit } from 'graphql';
+import { type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
+import { BREAK, type DocumentNode, visit } from 'graphql';
 import { AppError, ErrorCode } from '../common/errors/app-error';
-import { GraphQLContext } from '../common/graphql/graphql-context';
-import { OriginPolicy } from './browser-origins';
+import { type GraphQLContext } from '../common/graphql/graphql-context';
+import { type OriginPolicy } from './browser-origins';
 
 const usesIntrospectionCache = new WeakMap<DocumentNode, boolean>();
 
@@ -45,10 +45,14 @@ export function createBrowserGraphqlPolicyPlugin(options: { introspection: boole
   const listener: GraphQLRequestListener<GraphQLContext> = {
     async didResolveOperation({ document, operation, contextValue }) {
       if (!introspection && !contextValue.actor && usesIntrospection(document)) {
-        throw refusal('Introspection is turned off on this server (GRAPHQL_INTROSPECTION=false) for requests without a credential; the schema is published as schema.gql');
+        throw refusal(
+          'Introspection is turned off on this server (GRAPHQL_INTROSPECTION=false) for requests without a credential; the schema is published as schema.gql',
+        );
       }
       if (operation?.operation === 'mutation' && origins.anyOrigin && origins.accessOf(contextValue.req) === 'anonymous-only') {
-        throw refusal(`Mutations are not accepted from ${contextValue.req.headers.origin}: * in CORS_ORIGINS allows anonymous reads only; list the origin to let its pages write`);
+        throw refusal(
+          `Mutations are not accepted from ${contextValue.req.headers.origin}: * in CORS_ORIGINS allows anonymous reads only; list the origin to let its pages write`,
+        );
       }
     },
   };

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 
 /** Where the IDE's files are served: below the endpoint, so a proxy that passes /graphql passes them too. */
 export const IDE_ASSET_PREFIX = '/graphql/ide/';

@@ -1,6 +1,6 @@
-import cors, { FastifyCorsOptions } from '@fastify/cors';
-import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { IncomingHttpHeaders } from 'node:http';
+import cors, { type FastifyCorsOptions } from '@fastify/cors';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { type IncomingHttpHeaders } from 'node:http';
 import { ErrorCode } from '../common/errors/app-error';
 
 /**
@@ -14,7 +14,15 @@ export type OriginAccess = 'listed' | 'same-origin' | 'anonymous-only' | 'refuse
 
 export const CORS_METHODS = ['GET', 'POST', 'OPTIONS'];
 /** Request headers a page may send; the CSRF-prevention headers are among them. */
-export const CORS_ANONYMOUS_HEADERS = ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'apollographql-client-name', 'apollographql-client-version', 'x-request-id', 'if-none-match'];
+export const CORS_ANONYMOUS_HEADERS = [
+  'content-type',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'x-request-id',
+  'if-none-match',
+];
 export const CORS_CREDENTIAL_HEADERS = ['authorization', 'x-api-key'];
 /** Response headers a page's script may read (besides the CORS-safelisted ones). */
 export const CORS_EXPOSED_HEADERS = ['x-request-id', 'etag', 'x-cache', 'retry-after'];

@@ -1,7 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
-import { FastifyInstance } from 'fastify';
-import helmet, { HelmetOptions } from 'helmet';
+import { type FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 
 /**
  * The API answers JSON: its responses may not run or load anything, nor be framed. Pages that

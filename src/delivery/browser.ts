@@ -1,7 +1,7 @@
-import { ApolloServerPlugin } from '@apollo/server';
-import { FastifyInstance } from 'fastify';
-import { GraphQLContext } from '../common/graphql/graphql-context';
-import { AppConfig } from '../config/app-config';
+import { type ApolloServerPlugin } from '@apollo/server';
+import { type FastifyInstance } from 'fastify';
+import { type GraphQLContext } from '../common/graphql/graphql-context';
+import { type AppConfig } from '../config/app-config';
 import { createBrowserGraphqlPolicyPlugin } from './browser-graphql-policy';
 import { registerIde } from './browser-ide';
 import { OriginPolicy, registerCors } from './browser-origins';

@@ -1,16 +1,32 @@
-import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { ArgumentNode, DocumentNode, getNamedType, GraphQLError, GraphQLFormattedError, GraphQLSchema, isListType, isNonNullType, isObjectType, Kind, OperationDefinitionNode, ParseOptions, validate, ValidationRule, visit } from 'graphql';
-import { ComplexityEstimator, ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
-import { Actor } from '../auth/actor';
+import {
+  type ArgumentNode,
+  type DocumentNode,
+  getNamedType,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type ParseOptions,
+  validate,
+  type ValidationRule,
+  visit,
+} from 'graphql';
+import { type ComplexityEstimator, type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { type Actor } from '../auth/actor';
 import { Role } from '../auth/permissions';
 import { AppError, ErrorCode } from '../common/errors/app-error';
-import { GraphQLContext } from '../common/graphql/graphql-context';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/connection.args';
-import { currentRequestContext, RequestContext } from '../common/request-context';
-import { AppConfig } from '../config/app-config';
+import { type GraphQLContext } from '../common/graphql/graphql-context';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../content/documents/connection.args';
+import { currentRequestContext, type RequestContext } from '../common/request-context';
+import { type AppConfig } from '../config/app-config';
 
 /** How many items a plain list field (`treatment.conditions`, `provider.locations`, `faqs`) is assumed to return. */
 export const LIST_SIZE_ESTIMATE = 20;
@@ -51,7 +67,10 @@ export function tokenLimitRefusal(parseErrorMessage: string): GraphQLFormattedEr
   const match = /Document contains more th(?:an|at) (\d+) tokens/.exec(parseErrorMessage);
   if (!match) return null;
   const maximum = Number(match[1]);
-  return { message: `Query has more than ${maximum} tokens, the limit (parsing stopped there)`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', maximum } };
+  return {
+    message: `Query has more than ${maximum} tokens, the limit (parsing stopped there)`,
+    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', maximum },
+  };
 }
 
 /**
@@ -165,14 +184,20 @@ export class QueryLimits {
   constructor(config: AppConfig) {
     this.limits = { depth: config.QUERY_MAX_DEPTH, aliases: config.QUERY_MAX_ALIASES, directives: config.QUERY_MAX_DIRECTIVES, cost: config.QUERY_MAX_COST };
     const times = config.QUERY_ADMIN_LIMIT_MULTIPLIER;
-    this.adminLimits = { depth: this.limits.depth * times, aliases: this.limits.aliases * times, directives: this.limits.directives * times, cost: this.limits.cost * times };
+    this.adminLimits = {
+      depth: this.limits.depth * times,
+      aliases: this.limits.aliases * times,
+      directives: this.limits.directives * times,
+      cost: this.limits.cost * times,
+    };
     this.apolloOptions = { parseOptions: { maxTokens: config.QUERY_MAX_TOKENS }, validationRules: [this.validationRule] };
     // One listener for every request: it keeps no state of its own.
     const listener: GraphQLRequestListener<GraphQLContext> = {
       didResolveOperation: async ({ schema, document, operation, request, contextValue }) => {
         if (!operation) return;
         const limits = isAdmin(contextValue.actor) ? this.adminLimits : this.limits;
-        const refusal = this.staticRefusal(this.measure(schema, document, operation), limits) ?? this.costRefusal(schema, document, operation, request.variables, limits);
+        const refusal =
+          this.staticRefusal(this.measure(schema, document, operation), limits) ?? this.costRefusal(schema, document, operation, request.variables, limits);
         if (refusal) throw refusal;
       },
     };
@@ -213,19 +238,38 @@ export class QueryLimits {
   }
 
   private staticRefusal(measures: StaticMeasures, limits: Limits): AppError | null {
-    if (measures.depth > limits.depth) return queryTooComplex('depth', `Query depth ${measures.depth} exceeds the limit of ${limits.depth}`, limits.depth, measures.depth);
-    if (measures.aliases > limits.aliases) return queryTooComplex('aliases', `Query uses ${measures.aliases} aliases, more than the limit of ${limits.aliases}`, limits.aliases, measures.aliases);
-    if (measures.directives > limits.directives) return queryTooComplex('directives', `Query uses ${measures.directives} directives, more than the limit of ${limits.directives}`, limits.directives, measures.directives);
+    if (measures.depth > limits.depth)
+      return queryTooComplex('depth', `Query depth ${measures.depth} exceeds the limit of ${limits.depth}`, limits.depth, measures.depth);
+    if (measures.aliases > limits.aliases)
+      return queryTooComplex('aliases', `Query uses ${measures.aliases} aliases, more than the limit of ${limits.aliases}`, limits.aliases, measures.aliases);
+    if (measures.directives > limits.directives)
+      return queryTooComplex(
+        'directives',
+        `Query uses ${measures.directives} directives, more than the limit of ${limits.directives}`,
+        limits.directives,
+        measures.directives,
+      );
     return null;
   }
 
-  private costRefusal(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, limits: Limits): AppError | null {
+  private costRefusal(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown> | undefined,
+    limits: Limits,
+  ): AppError | null {
     const cost = this.cost(schema, document, operation, variables);
     if (cost === TOO_MANY_FIELDS) {
       return queryTooComplex('cost', `Query selects more than ${MAX_EXPANDED_FIELDS} fields once its fragments are expanded, the limit`, MAX_EXPANDED_FIELDS);
     }
     if (cost === null || cost <= limits.cost) return null;
-    return queryTooComplex('cost', `Query cost ${cost} exceeds the limit of ${limits.cost} (each field costs 1; a connection multiplies what it selects by \`first\`, a list by ${LIST_SIZE_ESTIMATE})`, limits.cost, cost);
+    return queryTooComplex(
+      'cost',
+      `Query cost ${cost} exceeds the limit of ${limits.cost} (each field costs 1; a connection multiplies what it selects by \`first\`, a list by ${LIST_SIZE_ESTIMATE})`,
+      limits.cost,
+      cost,
+    );
   }
 
   /**
@@ -233,7 +277,12 @@ export class QueryLimits {
    * it (so a page queried with a new `$slug` each time is priced once). Null when the variables do
    * not fit their types: execution refuses them with BAD_USER_INPUT before any resolver runs.
    */
-  private cost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): number | typeof TOO_MANY_FIELDS | null {
+  private cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown> | undefined,
+  ): number | typeof TOO_MANY_FIELDS | null {
     let known = this.costs.get(operation);
     if (!known) {
       known = { variables: costVariables(document), byValues: new Map() };
@@ -244,7 +293,14 @@ export class QueryLimits {
     if (remembered !== undefined) return remembered;
     let cost: number | typeof TOO_MANY_FIELDS;
     try {
-      cost = getComplexity({ schema, query: document, variables, operationName: operation.name?.value, estimators: [fieldCost], maxQueryNodes: MAX_EXPANDED_FIELDS });
+      cost = getComplexity({
+        schema,
+        query: document,
+        variables,
+        operationName: operation.name?.value,
+        estimators: [fieldCost],
+        maxQueryNodes: MAX_EXPANDED_FIELDS,
+      });
     } catch (error) {
       if (!(error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))) return null;
       cost = TOO_MANY_FIELDS;

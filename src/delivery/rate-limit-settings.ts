@@ -1,5 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** Names proxy-addr (Fastify's trustProxy) knows besides addresses. */
 const ADDRESS_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);

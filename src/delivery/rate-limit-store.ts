@@ -1,7 +1,7 @@
-import { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import { type FastifyRateLimitStore, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import LocalStore from '@fastify/rate-limit/store/LocalStore';
 import RedisStore from '@fastify/rate-limit/store/RedisStore';
-import { RedisConnection } from '../redis/redis-connection';
+import { type RedisConnection } from '../redis/redis-connection';
 
 /** Clients whose counts one instance keeps in memory; the least recently seen are forgotten first. */
 const LOCAL_KEYS = 100_000;

@@ -70,7 +70,8 @@ export class RateLimiter {
     });
     this.mutations = fastify.createRateLimit({
       keyGenerator: (request) => `mutations:${this.clientOf(request).key}`,
-      max: (request) => (this.clientOf(request).authenticated ? this.config.RATE_LIMIT_AUTHENTICATED_MUTATIONS_PER_MINUTE : this.config.RATE_LIMIT_MUTATIONS_PER_MINUTE),
+      max: (request) =>
+        this.clientOf(request).authenticated ? this.config.RATE_LIMIT_AUTHENTICATED_MUTATIONS_PER_MINUTE : this.config.RATE_LIMIT_MUTATIONS_PER_MINUTE,
     });
     fastify.addHook('onRequest', async (request, reply) => {
       const refusal = await this.spendRequest(request);
@@ -127,7 +128,13 @@ function refuse(reply: FastifyReply, refusal: RateLimitRefusal): FastifyReply {
 export function rateLimitedError(refusal: RateLimitRefusal): AppError {
   return new AppError(ErrorCode.RATE_LIMITED, rateLimitedMessage(refusal), {
     retryAfterSeconds: refusal.retryAfterSeconds,
-    http: { status: 429, headers: new Map([['retry-after', String(refusal.retryAfterSeconds)], ['cache-control', 'private, no-store']]) },
+    http: {
+      status: 429,
+      headers: new Map([
+        ['retry-after', String(refusal.retryAfterSeconds)],
+        ['cache-control', 'private, no-store'],
+      ]),
+    },
   });
 }
 

@@ -1,6 +1,6 @@
-import { FastifyInstance } from 'fastify';
+import { type FastifyInstance } from 'fastify';
 import { ErrorCode } from '../common/errors/app-error';
-import { AppConfig } from '../config/app-config';
+import { type AppConfig } from '../config/app-config';
 
 /**
  * Answers every request that has no response after REQUEST_TIMEOUT_MS with a GraphQL-shaped 503,
@@ -18,7 +18,9 @@ import { AppConfig } from '../config/app-config';
 export function registerRequestTimeout(fastify: FastifyInstance, config: AppConfig): void {
   const timeoutMs = config.REQUEST_TIMEOUT_MS;
   if (timeoutMs > 0) {
-    const body = JSON.stringify({ errors: [{ message: `The request did not finish within ${timeoutMs} ms; try again`, extensions: { code: ErrorCode.TIMEOUT } }] });
+    const body = JSON.stringify({
+      errors: [{ message: `The request did not finish within ${timeoutMs} ms; try again`, extensions: { code: ErrorCode.TIMEOUT } }],
+    });
     fastify.addHook('onRequest', (request, reply, done) => {
       const timer = setTimeout(() => {
         // A response already on its way (headers sent) is left to finish.

@@ -1,14 +1,14 @@
-import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, Not, ObjectLiteral } from 'typeorm';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { DocumentStatus, DocumentType } from '../common/documents/document-status';
+import { type DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere, Not, type ObjectLiteral } from 'typeorm';
+import { type QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { type DocumentEntity } from '../content/documents/document.entity';
+import { DocumentStatus, DocumentType } from '../content/documents/document-status';
 import { Condition } from '../conditions/condition.entity';
 import { Faq, FaqPlacement } from '../faqs/faq.entity';
 import { Location } from '../locations/location.entity';
 import { Practice } from '../practice/practice.entity';
 import { Provider, ProviderLocation } from '../providers/provider.entity';
 import { Treatment, TreatmentCondition, TreatmentLocation, TreatmentProvider } from '../treatments/treatment.entity';
-import { DEMO_CONTENT, DemoContent, DemoFields } from './demo-content';
+import { DEMO_CONTENT, type DemoContent, type DemoFields } from './demo-content';
 
 /** Arbitrary, fixed, distinct from the migration lock: serializes demo loads of several instances. */
 const DEMO_CONTENT_LOCK_KEY = 724_310_992;
@@ -126,7 +126,9 @@ class DemoUpsert {
   private async refuseAnotherPractice(): Promise<void> {
     const other = await this.manager.findOneBy(Practice, { slug: Not(this.content.practice.slug) });
     if (other) {
-      throw new Error(`The database already holds the practice "${other.name}" (slug "${other.slug}"); the demo practice is only loaded into a database of its own.`);
+      throw new Error(
+        `The database already holds the practice "${other.name}" (slug "${other.slug}"); the demo practice is only loaded into a database of its own.`,
+      );
     }
   }
 

@@ -1,14 +1,15 @@
-import { BodyRegion } from '../conditions/body-region';
-import { Condition } from '../conditions/condition.entity';
-import { Faq } from '../faqs/faq.entity';
-import { Location } from '../locations/location.entity';
-import { Practice } from '../practice/practice.entity';
-import { Provider } from '../providers/provider.entity';
+import { BodyRegion } from '../conditions/body-region.enums';
+import { type Condition } from '../conditions/condition.entity';
+import { type Faq } from '../faqs/faq.entity';
+import { type Location } from '../locations/location.entity';
+import { type Practice } from '../practice/practice.entity';
+import { type Provider } from '../providers/provider.entity';
 import { Invasiveness, TreatmentSetting } from '../treatments/treatment.enums';
-import { Treatment } from '../treatments/treatment.entity';
+import { type Treatment } from '../treatments/treatment.entity';
 
 /** Columns the publishing machinery owns; demo data never sets them. */
-type SystemField = 'id' | 'slug' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'publishedAt' | 'firstPublishedAt' | 'deletedAt';
+type SystemField =
+  'id' | 'slug' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'publishedAt' | 'firstPublishedAt' | 'deletedAt';
 
 /**
  * The content of one demo document, identified by its slug. The fields given here are the demo's
@@ -134,7 +135,12 @@ const CONDITIONS: DemoFields<Condition>[] = [
     summary: 'A long-lasting pain condition, usually in an arm or leg, that develops after an injury and is far more severe than the injury itself.',
     body: 'CRPS usually follows an injury, surgery, stroke or heart attack. The pain is out of proportion to the original injury and may come with changes in skin color, temperature and swelling of the affected limb.',
     bodyRegion: BodyRegion.NERVES,
-    symptoms: ['Burning pain in an arm or leg', 'Swelling and changes in skin color or temperature', 'Sensitivity to touch or cold', 'Stiffness in the affected limb'],
+    symptoms: [
+      'Burning pain in an arm or leg',
+      'Swelling and changes in skin color or temperature',
+      'Sensitivity to touch or cold',
+      'Stiffness in the affected limb',
+    ],
     icd10Codes: ['G90.50', 'G56.40', 'G57.70'],
   },
   {
@@ -202,7 +208,8 @@ const INTRATHECAL_THERAPY: DemoTreatment = {
   fields: {
     slug: 'intrathecal-therapy',
     title: 'Intrathecal Therapy',
-    summary: 'A small implanted pump delivers pain medication directly into the spinal fluid, so far lower doses are needed than with medication taken by mouth.',
+    summary:
+      'A small implanted pump delivers pain medication directly into the spinal fluid, so far lower doses are needed than with medication taken by mouth.',
     body: [
       'Intrathecal therapy is an option for people whose chronic pain has not been controlled well enough by other treatments. A small pump placed under the skin sends medication through a thin catheter into the fluid around the spinal cord (the intrathecal space).',
       'The pump is round, about three inches wide and under an inch deep. Because the medication reaches the spinal cord directly, a much smaller dose can relieve pain than when the same kind of medication is taken by mouth, and many patients can reduce how much oral pain medication they depend on.',
@@ -214,10 +221,13 @@ const INTRATHECAL_THERAPY: DemoTreatment = {
     invasiveness: Invasiveness.SURGICAL,
     anesthesia: 'IV sedation',
     typicalDuration: null,
-    preparation: 'If you take blood thinners (anticoagulants), you will need to stop them before the procedure. Do not stop any medication on your own: your care team will tell you which ones to pause and for how long.',
-    recovery: 'The medication starts working immediately after the pump is placed. Expect some soreness around the incision for a short time; the procedure is done as an outpatient, so you go home the same day.',
+    preparation:
+      'If you take blood thinners (anticoagulants), you will need to stop them before the procedure. Do not stop any medication on your own: your care team will tell you which ones to pause and for how long.',
+    recovery:
+      'The medication starts working immediately after the pump is placed. Expect some soreness around the incision for a short time; the procedure is done as an outpatient, so you go home the same day.',
     followUp: 'The pump is refilled with medication at regular office visits, where the dose can also be adjusted.',
-    risks: 'As with any procedure, there are risks, such as infection, bleeding, headache, problems with the pump or catheter, and side effects of the medication. Your doctor will go over the risks that apply to you before you decide.',
+    risks:
+      'As with any procedure, there are risks, such as infection, bleeding, headache, problems with the pump or catheter, and side effects of the medication. Your doctor will go over the risks that apply to you before you decide.',
     benefits: [
       'Delivers medication directly into the spinal fluid, where it acts',
       'Needs much lower doses than medication taken by mouth',
@@ -227,7 +237,8 @@ const INTRATHECAL_THERAPY: DemoTreatment = {
     trialAvailable: true,
     trialDetails:
       'A trial comes first: a single injection of medication into the spinal fluid shows how much it relieves your pain and how well you tolerate it. If the trial goes well, the permanent pump can be placed.',
-    metaDescription: 'Intrathecal therapy at Bux Pain Management: an implanted pump delivers pain medication into the spinal fluid. Offered in Lexington, Cynthiana, Maysville and Danville, KY.',
+    metaDescription:
+      'Intrathecal therapy at Bux Pain Management: an implanted pump delivers pain medication into the spinal fluid. Offered in Lexington, Cynthiana, Maysville and Danville, KY.',
   },
   conditions: CONDITIONS.map((condition) => condition.slug),
   providers: ['anjum-bux'],

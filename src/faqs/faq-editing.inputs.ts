@@ -6,7 +6,7 @@ import { DocumentFieldsInput, WithDocumentVersion, pickFields } from '../content
 import { ChangeRequest } from '../content/editorial.types';
 import { FAQ_TYPE } from './faq.descriptor';
 
-@InputType({ description: 'A new FAQ. Place it on pages with `attachFaq` or the pages\' `faqs` lists.' })
+@InputType({ description: "A new FAQ. Place it on pages with `attachFaq` or the pages' `faqs` lists." })
 export class CreateFaqInput extends DocumentFieldsInput {
   @Field(() => String, { description: 'The question (1 to 300 characters).' })
   @IsString()

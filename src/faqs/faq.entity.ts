@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentEntity } from '../content/documents/document.entity';
+import { DocumentType } from '../content/documents/document-status';
 
 @Entity('faqs')
 // The public list's default order (question), published rows only: an expression index from a migration.

@@ -1,10 +1,10 @@
 import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { DocumentType } from '../common/documents/document-status';
-import { ConnectionArgs } from '../common/pagination/connection.args';
+import { DocumentType } from '../content/documents/document-status';
+import { ConnectionArgs } from '../content/documents/connection.args';
 import { OrderDirection } from '../common/pagination/order-direction';
-import { SLUG_PATTERN } from '../common/slugs/slugify';
+import { SLUG_PATTERN } from '../common/slugify';
 
 export const FAQ_PAGE_TYPES = [DocumentType.TREATMENT, DocumentType.CONDITION, DocumentType.LOCATION, DocumentType.PROVIDER, DocumentType.PRACTICE];
 

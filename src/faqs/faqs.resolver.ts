@@ -1,9 +1,9 @@
 import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
-import { DocumentSelection } from '../common/loaders/document-selection';
+import { DocumentSelection } from '../content/loaders/document-selection';
 import { requireStageAccess } from '../content/stage-access';
-import { DocumentLookupArgs } from '../common/documents/document-lookup';
+import { DocumentLookupArgs } from '../content/documents/document-lookup';
 import { Faq } from './faq.entity';
 import { FaqsArgs } from './faq.inputs';
 import { FaqConnection, FaqModel } from './faq.model';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DocumentSelection } from '../common/loaders/document-selection';
-import { DocumentKey, DocumentQueries } from '../common/documents/document-queries';
-import { DocumentType, Stage } from '../common/documents/document-status';
-import { publicVisibility } from '../common/documents/visibility';
+import { DocumentSelection } from '../content/loaders/document-selection';
+import { DocumentKey, DocumentQueries } from '../content/documents/document-queries';
+import { DocumentType, Stage } from '../content/documents/document-status';
+import { publicVisibility } from '../content/documents/visibility';
 import { AppError } from '../common/errors/app-error';
 import { KeysetPage, SortKey } from '../common/pagination/keyset-pagination';
 import { Faq } from './faq.entity';
@@ -35,9 +35,16 @@ export class FaqsService {
     if (page) {
       const table = PAGE_TABLES[page.type];
       if (!table) throw AppError.badInput([{ path: 'filter.page.type', message: 'must be TREATMENT, CONDITION, LOCATION, PROVIDER or PRACTICE' }]);
-      if (page.type !== DocumentType.PRACTICE && !page.slug) throw AppError.badInput([{ path: 'filter.page.slug', message: `is required for a ${page.type} page` }]);
-      const owner = page.type === DocumentType.PRACTICE ? `SELECT o.id FROM ${table} o WHERE ${publicVisibility('o')}` : `SELECT o.id FROM ${table} o WHERE o.slug = :pageSlug AND ${publicVisibility('o')}`;
-      query.innerJoin('faq_placements', 'placement', `placement.faq_id = faq.id AND placement.owner_type = :pageType AND placement.owner_id IN (${owner})`, { pageType: page.type, pageSlug: page.slug });
+      if (page.type !== DocumentType.PRACTICE && !page.slug)
+        throw AppError.badInput([{ path: 'filter.page.slug', message: `is required for a ${page.type} page` }]);
+      const owner =
+        page.type === DocumentType.PRACTICE
+          ? `SELECT o.id FROM ${table} o WHERE ${publicVisibility('o')}`
+          : `SELECT o.id FROM ${table} o WHERE o.slug = :pageSlug AND ${publicVisibility('o')}`;
+      query.innerJoin('faq_placements', 'placement', `placement.faq_id = faq.id AND placement.owner_type = :pageType AND placement.owner_id IN (${owner})`, {
+        pageType: page.type,
+        pageSlug: page.slug,
+      });
     }
     if (filter.tag) query.andWhere(':tag = ANY(faq.tags)', { tag: filter.tag });
     if (filter.text) whereTextMatches(query, FAQ_TYPE, filter.text);
@@ -45,7 +52,8 @@ export class FaqsService {
     const field = args.orderBy?.field ?? (page ? FaqOrderField.POSITION : FaqOrderField.QUESTION);
     if (field === FaqOrderField.POSITION && !page) throw AppError.badInput([{ path: 'orderBy.field', message: 'POSITION needs filter.page' }]);
     // POSITION is the page's own order; the others are every list's.
-    const keys: SortKey[] = field === FaqOrderField.POSITION ? [{ expression: 'placement.position', kind: 'number' }] : documentSortKeys(FAQ_TYPE, 'faq', field)!;
+    const keys: SortKey[] =
+      field === FaqOrderField.POSITION ? [{ expression: 'placement.position', kind: 'number' }] : documentSortKeys(FAQ_TYPE, 'faq', field)!;
     return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection);
   }
 }

@@ -1,16 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { publicVisibility } from '../common/documents/visibility';
+import { publicVisibility } from '../content/documents/visibility';
 import { NUCC_TAXONOMY_NAMES } from '../common/validation/nucc-taxonomy';
 import { Location } from '../locations/location.entity';
 import { DAYS_OF_WEEK, DayOfWeek } from '../locations/opening-hours';
 import { Practice } from '../practice/practice.entity';
 import { displayNameOf } from '../providers/provider-names';
 import { Provider } from '../providers/provider.entity';
-import { ACCEPTING_PATIENTS, FHIR_SYSTEMS, FhirBundle, FhirContactPoint, FhirIdentifier, FhirResource, NEW_PATIENTS_EXTENSION, V2_0360_DEGREES } from './fhir-systems';
+import {
+  ACCEPTING_PATIENTS,
+  FHIR_SYSTEMS,
+  FhirBundle,
+  FhirContactPoint,
+  FhirIdentifier,
+  FhirResource,
+  NEW_PATIENTS_EXTENSION,
+  V2_0360_DEGREES,
+} from './fhir-systems';
 
-const FHIR_DAYS: Record<DayOfWeek, string> = { MONDAY: 'mon', TUESDAY: 'tue', WEDNESDAY: 'wed', THURSDAY: 'thu', FRIDAY: 'fri', SATURDAY: 'sat', SUNDAY: 'sun' };
+const FHIR_DAYS: Record<DayOfWeek, string> = {
+  MONDAY: 'mon',
+  TUESDAY: 'tue',
+  WEDNESDAY: 'wed',
+  THURSDAY: 'thu',
+  FRIDAY: 'fri',
+  SATURDAY: 'sat',
+  SUNDAY: 'sun',
+};
 
 /** FHIR `time` is hh:mm:ss below 24:00; our "24:00" (end of day) becomes the last second. */
 function fhirTime(value: string): string {
@@ -18,7 +35,9 @@ function fhirTime(value: string): string {
 }
 
 const omitEmpty = <T extends Record<string, unknown>>(resource: T): T =>
-  Object.fromEntries(Object.entries(resource).filter(([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0))) as T;
+  Object.fromEntries(
+    Object.entries(resource).filter(([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)),
+  ) as T;
 
 interface ExternalIdRow {
   owner: string;
@@ -39,7 +58,13 @@ export class FhirExportService {
   /** `base` is the absolute URL of the FHIR endpoint (".../fhir"), for the entries' fullUrl. */
   async bundle(base: string): Promise<FhirBundle> {
     const practice = await this.dataSource.getRepository(Practice).createQueryBuilder('d').where(publicVisibility('d')).orderBy('d.created_at').getOne();
-    const locations = await this.dataSource.getRepository(Location).createQueryBuilder('d').where(publicVisibility('d')).orderBy('d.name').addOrderBy('d.id').getMany();
+    const locations = await this.dataSource
+      .getRepository(Location)
+      .createQueryBuilder('d')
+      .where(publicVisibility('d'))
+      .orderBy('d.name')
+      .addOrderBy('d.id')
+      .getMany();
     const providers = await this.dataSource
       .getRepository(Provider)
       .createQueryBuilder('d')
@@ -60,10 +85,16 @@ export class FhirExportService {
         )
       : [];
     const providerExternalIds: ExternalIdRow[] = providerIds.length
-      ? await this.dataSource.query('SELECT provider_id AS owner, system, value FROM provider_external_ids WHERE provider_id = ANY($1::uuid[]) ORDER BY system, value', [providerIds])
+      ? await this.dataSource.query(
+          'SELECT provider_id AS owner, system, value FROM provider_external_ids WHERE provider_id = ANY($1::uuid[]) ORDER BY system, value',
+          [providerIds],
+        )
       : [];
     const locationExternalIds: ExternalIdRow[] = locationIds.length
-      ? await this.dataSource.query('SELECT location_id AS owner, system, value FROM location_external_ids WHERE location_id = ANY($1::uuid[]) ORDER BY system, value', [locationIds])
+      ? await this.dataSource.query(
+          'SELECT location_id AS owner, system, value FROM location_external_ids WHERE location_id = ANY($1::uuid[]) ORDER BY system, value',
+          [locationIds],
+        )
       : [];
 
     const locationsById = new Map(locations.map((location) => [location.id, location]));
@@ -143,7 +174,11 @@ export class FhirExportService {
       }),
       position: location.latitude !== null && location.longitude !== null ? { longitude: location.longitude, latitude: location.latitude } : undefined,
       managingOrganization: practice ? { reference: `Organization/${practice.id}`, display: practice.name } : undefined,
-      hoursOfOperation: [...groups.values()].map((group) => ({ daysOfWeek: group.days.map((day) => FHIR_DAYS[day]), openingTime: fhirTime(group.opens), closingTime: fhirTime(group.closes) })),
+      hoursOfOperation: [...groups.values()].map((group) => ({
+        daysOfWeek: group.days.map((day) => FHIR_DAYS[day]),
+        openingTime: fhirTime(group.opens),
+        closingTime: fhirTime(group.closes),
+      })),
     });
   }
 
@@ -169,7 +204,10 @@ export class FhirExportService {
       ],
       // The credential as the practice writes it is the text; a v2-0360 coding is added when one matches.
       qualification: provider.credentials.map((credential) => ({
-        code: omitEmpty({ coding: V2_0360_DEGREES[credential] ? [{ system: FHIR_SYSTEMS.degree, code: credential, display: V2_0360_DEGREES[credential] }] : undefined, text: credential }),
+        code: omitEmpty({
+          coding: V2_0360_DEGREES[credential] ? [{ system: FHIR_SYSTEMS.degree, code: credential, display: V2_0360_DEGREES[credential] }] : undefined,
+          text: credential,
+        }),
       })),
       communication: provider.languages.map((language) => ({ coding: [{ system: FHIR_SYSTEMS.bcp47, code: language }] })),
     });

@@ -1,6 +1,21 @@
 import { Field, Float, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+  ValidationArguments,
+} from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
 import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
@@ -25,7 +40,8 @@ const AgreesWithIntervals = () =>
     name: 'agreesWithIntervals',
     validator: {
       validate: (closed, args) => (closed ? intervalCount(args) === 0 : intervalCount(args) > 0),
-      defaultMessage: (args) => (args?.value ? 'is true but intervals are given: a closed date has no hours' : 'is false but no intervals are given: list the hours of the date'),
+      defaultMessage: (args) =>
+        args?.value ? 'is true but intervals are given: a closed date has no hours' : 'is false but no intervals are given: list the hours of the date',
     },
   });
 
@@ -80,7 +96,7 @@ export class GeoPointInput {
   longitude: number;
 }
 
-@InputType({ description: 'A span of one day in the office\'s local time, from `opens` up to (not including) `closes`.' })
+@InputType({ description: "A span of one day in the office's local time, from `opens` up to (not including) `closes`." })
 export class TimeIntervalInput {
   @Field(() => String, { description: 'Local opening time, 24-hour "HH:MM" ("08:00").' })
   @IsTimeOfDay()
@@ -104,7 +120,10 @@ export class HoursExceptionInput {
   @IsCalendarDate()
   date: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'True when the office is closed all day (then without `intervals`); when omitted, closed exactly when no intervals are given.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True when the office is closed all day (then without `intervals`); when omitted, closed exactly when no intervals are given.',
+  })
   @IsOptional()
   @IsBoolean()
   @AgreesWithIntervals()
@@ -148,7 +167,11 @@ export class CreateLocationInput extends PageFieldsInput {
   @Type(() => GeoPointInput)
   geo?: GeoPointInput | null;
 
-  @Field(() => String, { nullable: true, description: 'Phone number in any common US form, with an extension if any ("(859) 555-0100", "(859) 555-0100 x123"); stored in E.164, the extension as ";ext=123".' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Phone number in any common US form, with an extension if any ("(859) 555-0100", "(859) 555-0100 x123"); stored in E.164, the extension as ";ext=123".',
+  })
   @IsOptional()
   @PhoneRule()
   phone?: string | null;
@@ -167,13 +190,17 @@ export class CreateLocationInput extends PageFieldsInput {
   @Field(() => String, {
     nullable: true,
     defaultValue: DEFAULT_TIME_ZONE,
-    description: 'IANA time zone the hours are written in ("America/Chicago"), stored as the time zone database spells it ("america/chicago" → "America/Chicago"); abbreviations such as "EST" are refused. America/New_York when omitted at creation or set to null.',
+    description:
+      'IANA time zone the hours are written in ("America/Chicago"), stored as the time zone database spells it ("america/chicago" → "America/Chicago"); abbreviations such as "EST" are refused. America/New_York when omitted at creation or set to null.',
   })
   @IsOptional()
   @TimeZoneRule()
   timezone?: string | null;
 
-  @Field(() => [OpeningIntervalInput], { nullable: true, description: 'Regular weekly hours as intervals (replaces the list); a day without intervals is closed. Intervals of a day must not overlap.' })
+  @Field(() => [OpeningIntervalInput], {
+    nullable: true,
+    description: 'Regular weekly hours as intervals (replaces the list); a day without intervals is closed. Intervals of a day must not overlap.',
+  })
   @IsOptional()
   @ArrayMaxSize(70)
   @ValidateNested({ each: true })
@@ -209,7 +236,10 @@ export class CreateLocationInput extends PageFieldsInput {
 
 @InputType({ description: 'Changes to a location; omitted fields keep their value.' })
 export class UpdateLocationInput extends WithDocumentVersion(PartialType(OmitType(CreateLocationInput, ['address'] as const), { omitDefaultValues: true })) {
-  @Field(() => AddressChangesInput, { nullable: true, description: 'Changes to the postal address; omitted parts keep their value. City and state cannot be removed.' })
+  @Field(() => AddressChangesInput, {
+    nullable: true,
+    description: 'Changes to the postal address; omitted parts keep their value. City and state cannot be removed.',
+  })
   @ValidateIf((_, value) => value !== undefined)
   @ValidateNested({ message: 'cannot be null: a location needs a city and state' })
   @Type(() => AddressChangesInput)
@@ -226,7 +256,10 @@ export function locationChange(input: Partial<CreateLocationInput> | UpdateLocat
   if (fields.timezone === null) fields.timezone = DEFAULT_TIME_ZONE;
   if (input.address) {
     const { line1, line2, ...rest } = input.address;
-    Object.assign(fields, pickFields({ addressLine1: line1, addressLine2: line2, ...rest }, ['addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'country']));
+    Object.assign(
+      fields,
+      pickFields({ addressLine1: line1, addressLine2: line2, ...rest }, ['addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'country']),
+    );
     if (fields.country === null) fields.country = 'US';
   }
   if (input.geo !== undefined) {
@@ -237,9 +270,12 @@ export function locationChange(input: Partial<CreateLocationInput> | UpdateLocat
     fields.openingHours = (input.openingHours ?? []).map(({ day, opens, closes }): OpeningInterval => ({ day, opens, closes }));
   }
   if (input.hoursExceptions !== undefined) {
-    fields.hoursExceptions = (input.hoursExceptions ?? []).map(
-      ({ date, intervals, note }): HoursException => ({ date, closed: !intervals?.length, intervals: (intervals ?? []).map(intervalOf), note: note ?? null }),
-    );
+    fields.hoursExceptions = (input.hoursExceptions ?? []).map(({ date, intervals, note }): HoursException => ({
+      date,
+      closed: !intervals?.length,
+      intervals: (intervals ?? []).map(intervalOf),
+      note: note ?? null,
+    }));
   }
   return changeRequestFrom(LOCATION_TYPE, input, path, fields);
 }

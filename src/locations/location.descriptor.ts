@@ -1,4 +1,4 @@
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType } from '../content/documents/document-status';
 import { defineDocumentType } from '../content/document-descriptor';
 import { faqPlacements } from '../content/relations';
 import { LOCATION_PROVIDERS } from '../providers/provider.descriptor';
@@ -14,11 +14,31 @@ export const LOCATION_TYPE = defineDocumentType({
   entity: Location,
   model: () => LocationModel,
   fields: [
-    'name', 'description', 'addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'country', 'latitude', 'longitude',
-    'phone', 'fax', 'email', 'timezone', 'openingHours', 'hoursExceptions', 'parkingNotes', 'accessibilityNotes', 'bookingUrl',
+    'name',
+    'description',
+    'addressLine1',
+    'addressLine2',
+    'city',
+    'state',
+    'postalCode',
+    'country',
+    'latitude',
+    'longitude',
+    'phone',
+    'fax',
+    'email',
+    'timezone',
+    'openingHours',
+    'hoursExceptions',
+    'parkingNotes',
+    'accessibilityNotes',
+    'bookingUrl',
   ],
   relations: [LOCATION_FAQS],
-  sync: { owned: ['name', 'addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'phone', 'fax', 'latitude', 'longitude'], externalIds: { table: 'location_external_ids', ownerColumn: 'location_id' } },
+  sync: {
+    owned: ['name', 'addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'phone', 'fax', 'latitude', 'longitude'],
+    externalIds: { table: 'location_external_ids', ownerColumn: 'location_id' },
+  },
   sortName: (alias) => `lower(${alias}.name)`,
   slugSource: (fields) => String(fields.name ?? ''),
   label: (fields) => `Location "${fields.name}"`,

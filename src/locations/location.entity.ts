@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DocumentEntity } from '../common/documents/document.entity';
+import { DocumentEntity } from '../content/documents/document.entity';
 import { HoursException, OpeningInterval } from './opening-hours';
 
 @Entity('locations')

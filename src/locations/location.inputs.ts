@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ConnectionArgs } from '../common/pagination/connection.args';
+import { ConnectionArgs } from '../content/documents/connection.args';
 import { OrderDirection } from '../common/pagination/order-direction';
 import { US_STATE_PATTERN } from '../common/validation/us-address';
 

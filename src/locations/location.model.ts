@@ -1,5 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DocumentModel } from '../common/documents/document.model';
+import { DocumentModel } from '../content/documents/document.model';
 import { PhoneNumber } from '../common/phone';
 import { ConnectionOf } from '../common/pagination/connection.model';
 import { RichTextField } from '../common/rich-text/rich-text.model';
@@ -49,7 +49,7 @@ export class GeoPointModel {
   longitude: number;
 }
 
-@ObjectType('TimeInterval', { description: 'A span of one day in the office\'s local time, from `opens` up to (not including) `closes`.' })
+@ObjectType('TimeInterval', { description: "A span of one day in the office's local time, from `opens` up to (not including) `closes`." })
 export class TimeIntervalModel {
   @Field(() => String, { description: 'Local opening time, 24-hour "HH:MM" ("08:00").' })
   opens: string;
@@ -90,13 +90,18 @@ export class OpenStatusModel {
   @Field(() => Boolean, { description: 'True when the office is open at the instant.' })
   isOpen: boolean;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the current opening ends; null when closed, or when open without a break for the next 14 days.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the current opening ends; null when closed, or when open without a break for the next 14 days.',
+  })
   closesAt: Date | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the office next opens; null when open, or when it has no hours in the next 14 days.' })
   nextOpensAt: Date | null;
 
-  @Field(() => [TimeIntervalModel], { description: 'The hours of the office\'s local date at the instant (a dated exception\'s when one applies); empty when closed that day.' })
+  @Field(() => [TimeIntervalModel], {
+    description: "The hours of the office's local date at the instant (a dated exception's when one applies); empty when closed that day.",
+  })
   todayHours: TimeIntervalModel[];
 
   @Field(() => String, { description: 'The local date at the instant in the office\'s time zone, "YYYY-MM-DD".' })
@@ -108,14 +113,16 @@ export class OpenStatusModel {
   @Field(() => String, { nullable: true, description: 'The note of the dated exception that applies to the local date ("Thanksgiving Day"), if any.' })
   note: string | null;
 
-  @Field(() => String, { description: 'A short English summary to show as is: "Open until 5:00 PM", "Closed · opens at 1:00 PM", "Closed · opens Monday 8:00 AM".' })
+  @Field(() => String, {
+    description: 'A short English summary to show as is: "Open until 5:00 PM", "Closed · opens at 1:00 PM", "Closed · opens Monday 8:00 AM".',
+  })
   label: string;
 }
 
 export const OPENING_HOURS_DESCRIPTION =
-  'Regular weekly hours: seven entries, Monday to Sunday, in the office\'s local time (`timezone`). Dated exceptions are in `hoursExceptions`.';
+  "Regular weekly hours: seven entries, Monday to Sunday, in the office's local time (`timezone`). Dated exceptions are in `hoursExceptions`.";
 export const HOURS_EXCEPTIONS_DESCRIPTION =
-  'Dates whose hours replace the weekly hours (holidays, short days), by date: from today (the office\'s local date) on, unless `includePast`.';
+  "Dates whose hours replace the weekly hours (holidays, short days), by date: from today (the office's local date) on, unless `includePast`.";
 export const OPEN_NOW_DESCRIPTION = 'True when the office is open at this moment (exceptions included). Use `openStatus` for closing and opening times.';
 
 @ObjectType('Location', { description: 'An office of the practice: address, contact, hours, providers and treatments offered.' })

@@ -1,9 +1,9 @@
 import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { cacheUntil, earliest } from '../cache/cache-hints';
-import { DocumentLookupArgs } from '../common/documents/document-lookup';
+import { DocumentLookupArgs } from '../content/documents/document-lookup';
 import { GraphQLContext } from '../common/graphql/graphql-context';
-import { DocumentSelection } from '../common/loaders/document-selection';
+import { DocumentSelection } from '../content/loaders/document-selection';
 import { requireStageAccess } from '../content/stage-access';
 import { PhoneNumber, phoneNumberOf } from '../common/phone';
 import { FaqModel } from '../faqs/faq.model';
@@ -79,7 +79,11 @@ export class LocationsResolver {
   @ResolveField(() => [HoursExceptionModel], { description: HOURS_EXCEPTIONS_DESCRIPTION })
   hoursExceptions(
     @Parent() location: Location,
-    @Args('includePast', { type: () => Boolean, defaultValue: false, description: 'Also list dates before today (the office\'s local date); by default only today and later.' })
+    @Args('includePast', {
+      type: () => Boolean,
+      defaultValue: false,
+      description: "Also list dates before today (the office's local date); by default only today and later.",
+    })
     includePast: boolean,
     @Context() context: GraphQLContext,
   ): HoursException[] {
@@ -98,7 +102,9 @@ export class LocationsResolver {
     return status.isOpen;
   }
 
-  @ResolveField(() => OpenStatusModel, { description: 'Whether the office is open at an instant (now by default), when it closes or next opens, and a label to show.' })
+  @ResolveField(() => OpenStatusModel, {
+    description: 'Whether the office is open at an instant (now by default), when it closes or next opens, and a label to show.',
+  })
   openStatus(@Parent() location: Location, @Args() args: OpenStatusArgs, @Context() context: GraphQLContext): OpenStatus {
     if (args.at) return openStatusAt(location, args.at);
     const now = new Date();
@@ -118,7 +124,7 @@ export class LocationsResolver {
     return context.loaders.relatedOf(LOCATION_TREATMENTS, location);
   }
 
-  @ResolveField(() => [FaqModel], { description: 'Questions and answers of this office\'s page, in order.' })
+  @ResolveField(() => [FaqModel], { description: "Questions and answers of this office's page, in order." })
   faqs(location: Location, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(LOCATION_FAQS, location);
   }

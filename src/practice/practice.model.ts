@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { DocumentModel } from '../common/documents/document.model';
+import { DocumentModel } from '../content/documents/document.model';
 import { PhoneNumber } from '../common/phone';
 import { RichTextField } from '../common/rich-text/rich-text.model';
 

@@ -1,9 +1,9 @@
 import { Args, Context, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
-import { Stage } from '../common/documents/document-status';
+import { Stage } from '../content/documents/document-status';
 import { requireStageAccess } from '../content/stage-access';
 import { GraphQLContext } from '../common/graphql/graphql-context';
-import { DocumentSelection } from '../common/loaders/document-selection';
+import { DocumentSelection } from '../content/loaders/document-selection';
 import { PhoneNumber, phoneNumberOf } from '../common/phone';
 import { FaqModel } from '../faqs/faq.model';
 import { Practice } from './practice.entity';
@@ -15,9 +15,19 @@ import { PRACTICE_FAQS } from './practice.descriptor';
 export class PracticeResolver {
   constructor(private readonly practiceService: PracticeService) {}
 
-  @Query(() => PracticeModel, { nullable: true, name: 'practice', description: 'The practice: name, contact details and practice-wide FAQs. Null until it is published.' })
+  @Query(() => PracticeModel, {
+    nullable: true,
+    name: 'practice',
+    description: 'The practice: name, contact details and practice-wide FAQs. Null until it is published.',
+  })
   findPractice(
-    @Args('stage', { type: () => Stage, defaultValue: Stage.PUBLISHED, description: 'PUBLISHED (default) for the live content; DRAFT for the latest edits (needs an editor credential, an API key with content:read-draft or a preview token).' }) stage: Stage,
+    @Args('stage', {
+      type: () => Stage,
+      defaultValue: Stage.PUBLISHED,
+      description:
+        'PUBLISHED (default) for the live content; DRAFT for the latest edits (needs an editor credential, an API key with content:read-draft or a preview token).',
+    })
+    stage: Stage,
     @Context() context: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Practice | null> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DocumentSelection } from '../common/loaders/document-selection';
-import { DocumentQueries } from '../common/documents/document-queries';
-import { Stage } from '../common/documents/document-status';
+import { DocumentSelection } from '../content/loaders/document-selection';
+import { DocumentQueries } from '../content/documents/document-queries';
+import { Stage } from '../content/documents/document-status';
 import { Practice } from './practice.entity';
 
 /** Reads of the practice singleton. */

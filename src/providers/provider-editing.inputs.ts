@@ -14,7 +14,7 @@ import { PROVIDER_LOCATIONS, PROVIDER_TYPE } from './provider.descriptor';
 const MARKDOWN_LIMIT = 100_000;
 const EARLIEST_YEAR = 1900;
 
-@InputType({ description: 'One stage of a provider\'s education or training.' })
+@InputType({ description: "One stage of a provider's education or training." })
 export class EducationInput {
   @Field(() => EducationKind, { description: 'Which stage of training.' })
   @IsEnum(EducationKind, { message: `must be one of ${Object.values(EducationKind).join(', ')}` })
@@ -66,14 +66,18 @@ export class CreateProviderInput extends PageFieldsInput {
   @OptionalTextRule(100)
   middleName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Generational suffix ("Jr.", "III"), up to 20 characters; blank means none; credentials go in `credentials`.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Generational suffix ("Jr.", "III"), up to 20 characters; blank means none; credentials go in `credentials`.',
+  })
   @IsOptional()
   @OptionalTextRule(20)
   suffix?: string | null;
 
   @Field(() => [String], {
     nullable: true,
-    description: 'Degrees and credentials in display order, up to 10 of 1 to 20 characters (replaces the list). Stored canonical: periods dropped, capitals except the usual mixed-case degrees ("M.D." → "MD", "ph.d." → "PhD", "pa-c" → "PA-C"); "MD, PhD" in one entry is two; repeats dropped.',
+    description:
+      'Degrees and credentials in display order, up to 10 of 1 to 20 characters (replaces the list). Stored canonical: periods dropped, capitals except the usual mixed-case degrees ("M.D." → "MD", "ph.d." → "PhD", "pa-c" → "PA-C"); "MD, PhD" in one entry is two; repeats dropped.',
   })
   @IsOptional()
   @CredentialsRule()
@@ -96,12 +100,18 @@ export class CreateProviderInput extends PageFieldsInput {
   @NpiRule()
   npi?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Specialties as up to 20 NUCC taxonomy codes ("208VP0014X"), the primary first (replaces the list); stored in capitals, repeats dropped.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Specialties as up to 20 NUCC taxonomy codes ("208VP0014X"), the primary first (replaces the list); stored in capitals, repeats dropped.',
+  })
   @IsOptional()
   @SpecialtiesRule()
   specialties?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Board certifications ("American Board of Anesthesiology"), up to 200 characters each (replaces the list).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Board certifications ("American Board of Anesthesiology"), up to 200 characters each (replaces the list).',
+  })
   @IsOptional()
   @ArrayMaxSize(20)
   @IsString({ each: true, message: 'must be a list of certifications' })
@@ -121,7 +131,11 @@ export class CreateProviderInput extends PageFieldsInput {
   @IsYearUpToNow(EARLIEST_YEAR)
   practiceStartYear?: number | null;
 
-  @Field(() => [String], { nullable: true, description: 'Languages spoken with patients, as up to 30 BCP 47 tags ("en", "es", "zh-Hans") (replaces the list); stored canonical ("EN" → "en", "zh-hans" → "zh-Hans"), repeats dropped.' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Languages spoken with patients, as up to 30 BCP 47 tags ("en", "es", "zh-Hans") (replaces the list); stored canonical ("EN" → "en", "zh-hans" → "zh-Hans"), repeats dropped.',
+  })
   @IsOptional()
   @LanguagesRule()
   languages?: string[] | null;
@@ -153,7 +167,10 @@ export class CreateProviderInput extends PageFieldsInput {
   @Type(() => DocumentRefInput)
   locations?: DocumentRefInput[] | null;
 
-  @Field(() => DocumentRefInput, { nullable: true, description: 'The main office: one of `locations` (the current ones when `locations` is omitted). Defaults to the first location.' })
+  @Field(() => DocumentRefInput, {
+    nullable: true,
+    description: 'The main office: one of `locations` (the current ones when `locations` is omitted). Defaults to the first location.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => DocumentRefInput)
@@ -165,15 +182,34 @@ export class UpdateProviderInput extends WithDocumentVersion(PartialType(CreateP
 
 export function providerChange(input: Partial<CreateProviderInput>, path: string): ChangeRequest {
   const fields = pickFields(input, [
-    'prefix', 'firstName', 'middleName', 'lastName', 'suffix', 'credentials', 'displayNameOverride', 'title', 'npi', 'specialties',
-    'boardCertifications', 'practiceStartYear', 'languages', 'bio', 'acceptingNewPatients', 'bookingUrl', 'active',
+    'prefix',
+    'firstName',
+    'middleName',
+    'lastName',
+    'suffix',
+    'credentials',
+    'displayNameOverride',
+    'title',
+    'npi',
+    'specialties',
+    'boardCertifications',
+    'practiceStartYear',
+    'languages',
+    'bio',
+    'acceptingNewPatients',
+    'bookingUrl',
+    'active',
   ]);
   for (const list of ['credentials', 'specialties', 'boardCertifications', 'languages']) if (fields[list] === null) fields[list] = [];
   if (fields.bio === null) fields.bio = '';
   if (input.education !== undefined) {
-    fields.education = (input.education ?? []).map(
-      ({ kind, institution, degree, field, graduationYear }): EducationEntry => ({ kind, institution, degree: degree ?? null, field: field ?? null, graduationYear: graduationYear ?? null }),
-    );
+    fields.education = (input.education ?? []).map(({ kind, institution, degree, field, graduationYear }): EducationEntry => ({
+      kind,
+      institution,
+      degree: degree ?? null,
+      field: field ?? null,
+      graduationYear: graduationYear ?? null,
+    }));
   }
   return changeRequestFrom(PROVIDER_TYPE, input, path, fields, { [PROVIDER_LOCATIONS.name]: input.primaryLocation });
 }

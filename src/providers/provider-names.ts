@@ -1,4 +1,4 @@
-import { Provider } from './provider.entity';
+import { type Provider } from './provider.entity';
 
 type NameParts = Pick<Provider, 'firstName' | 'middleName' | 'lastName' | 'suffix' | 'credentials' | 'displayNameOverride'>;
 

@@ -1,4 +1,4 @@
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType } from '../content/documents/document-status';
 import { defineDocumentType } from '../content/document-descriptor';
 import { faqPlacements, inverseOf, ownedRelation, withPrimary } from '../content/relations';
 import { PROVIDER_TREATMENTS } from '../treatments/treatment.descriptor';
@@ -8,15 +8,25 @@ import { ProviderModel } from './provider.model';
 /** Offices where the provider sees patients, the primary one first. */
 export const PROVIDER_LOCATIONS = withPrimary(
   ownedRelation({
-    owner: DocumentType.PROVIDER, field: 'locations', targetType: DocumentType.LOCATION,
-    joinTable: 'provider_locations', ownerColumn: 'provider_id', targetColumn: 'location_id', orderBy: 'j.is_primary DESC, j.position, lower(t.name)',
+    owner: DocumentType.PROVIDER,
+    field: 'locations',
+    targetType: DocumentType.LOCATION,
+    joinTable: 'provider_locations',
+    ownerColumn: 'provider_id',
+    targetColumn: 'location_id',
+    orderBy: 'j.is_primary DESC, j.position, lower(t.name)',
   }),
   { field: 'primaryLocation' },
 );
 /** The provider's main office. */
 export const PROVIDER_PRIMARY_LOCATION = PROVIDER_LOCATIONS.primary!.relation;
 /** Active providers who see patients at an office. */
-export const LOCATION_PROVIDERS = inverseOf(PROVIDER_LOCATIONS, { owner: DocumentType.LOCATION, field: 'providers', joinCondition: 't.active', orderBy: 'lower(t.last_name), lower(t.first_name)' });
+export const LOCATION_PROVIDERS = inverseOf(PROVIDER_LOCATIONS, {
+  owner: DocumentType.LOCATION,
+  field: 'providers',
+  joinCondition: 't.active',
+  orderBy: 'lower(t.last_name), lower(t.first_name)',
+});
 
 export const PROVIDER_FAQS = faqPlacements(DocumentType.PROVIDER);
 
@@ -26,8 +36,24 @@ export const PROVIDER_TYPE = defineDocumentType({
   entity: Provider,
   model: () => ProviderModel,
   fields: [
-    'prefix', 'firstName', 'middleName', 'lastName', 'suffix', 'credentials', 'displayNameOverride', 'title', 'npi', 'specialties',
-    'boardCertifications', 'education', 'practiceStartYear', 'languages', 'bio', 'acceptingNewPatients', 'bookingUrl', 'active',
+    'prefix',
+    'firstName',
+    'middleName',
+    'lastName',
+    'suffix',
+    'credentials',
+    'displayNameOverride',
+    'title',
+    'npi',
+    'specialties',
+    'boardCertifications',
+    'education',
+    'practiceStartYear',
+    'languages',
+    'bio',
+    'acceptingNewPatients',
+    'bookingUrl',
+    'active',
   ],
   uniqueFields: ['npi'],
   relations: [PROVIDER_LOCATIONS, PROVIDER_FAQS],

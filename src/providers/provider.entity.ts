@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { DocumentEntity } from '../common/documents/document.entity';
+import { DocumentEntity } from '../content/documents/document.entity';
 import { Location } from '../locations/location.entity';
 
 export interface EducationEntry {

@@ -1,11 +1,11 @@
 import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { DocumentLookupArgs } from '../common/documents/document-lookup';
-import { ConnectionArgs } from '../common/pagination/connection.args';
+import { DocumentLookupArgs } from '../content/documents/document-lookup';
+import { ConnectionArgs } from '../content/documents/connection.args';
 import { OrderDirection } from '../common/pagination/order-direction';
-import { SLUG_PATTERN } from '../common/slugs/slugify';
-import { Stage } from '../common/documents/document-status';
+import { SLUG_PATTERN } from '../common/slugify';
+import { Stage } from '../content/documents/document-status';
 import { NUCC_TAXONOMY_PATTERN } from '../common/validation/nucc-taxonomy';
 
 const SLUG_MESSAGE = 'must be a slug: lowercase letters, digits and single hyphens';
@@ -94,12 +94,16 @@ export class ProvidersArgs extends ConnectionArgs {
 /** `provider(id:)`, `provider(slug:)` or `provider(npi:)`: exactly one of them. */
 @ArgsType()
 export class ProviderLookupArgs extends DocumentLookupArgs {
-  @Field(() => String, { nullable: true, description: 'The provider\'s 10-digit NPI.' })
+  @Field(() => String, { nullable: true, description: "The provider's 10-digit NPI." })
   @IsOptional()
   @Matches(/^[0-9]{10}$/, { message: 'must be 10 digits' })
   npi?: string | null;
 
-  @Field(() => Stage, { defaultValue: Stage.PUBLISHED, description: 'PUBLISHED (default) for the live content; DRAFT for the latest edits, which needs an editor credential, an API key with content:read-draft or a preview token.' })
+  @Field(() => Stage, {
+    defaultValue: Stage.PUBLISHED,
+    description:
+      'PUBLISHED (default) for the live content; DRAFT for the latest edits, which needs an editor credential, an API key with content:read-draft or a preview token.',
+  })
   @IsEnum(Stage)
   stage: Stage = Stage.PUBLISHED;
 }

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DocumentModel } from '../common/documents/document.model';
+import { DocumentModel } from '../content/documents/document.model';
 import { ConnectionOf } from '../common/pagination/connection.model';
 import { RichTextField } from '../common/rich-text/rich-text.model';
 
@@ -14,7 +14,7 @@ export enum EducationKind {
 
 registerEnumType(EducationKind, {
   name: 'EducationKind',
-  description: 'Stage of a clinician\'s training.',
+  description: "Stage of a clinician's training.",
   valuesMap: {
     MEDICAL_SCHOOL: { description: 'Medical or professional school.' },
     INTERNSHIP: { description: 'Internship (first postgraduate year).' },
@@ -25,7 +25,7 @@ registerEnumType(EducationKind, {
   },
 });
 
-@ObjectType('Education', { description: 'One stage of a provider\'s education or training.' })
+@ObjectType('Education', { description: "One stage of a provider's education or training." })
 export class EducationModel {
   @Field(() => EducationKind, { description: 'Which stage of training.' })
   kind: EducationKind;

@@ -1,8 +1,8 @@
 import { Args, Context, Info, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
-import { DocumentSelection } from '../common/loaders/document-selection';
-import { whenLoaded } from '../common/loaders/request-loaders';
+import { DocumentSelection } from '../content/loaders/document-selection';
+import { whenLoaded } from '../content/loaders/request-loaders';
 import { requireStageAccess } from '../content/stage-access';
 import { NUCC_TAXONOMY_NAMES, NUCC_TAXONOMY_SYSTEM } from '../common/validation/nucc-taxonomy';
 import { FaqModel } from '../faqs/faq.model';
@@ -50,7 +50,7 @@ export class ProvidersResolver {
     return context.loaders.relatedOf(PROVIDER_LOCATIONS, provider);
   }
 
-  @ResolveField(() => LocationModel, { nullable: true, description: 'The provider\'s main office.' })
+  @ResolveField(() => LocationModel, { nullable: true, description: "The provider's main office." })
   primaryLocation(provider: Provider, _args: unknown, context: GraphQLContext) {
     return whenLoaded(context.loaders.relatedOf(PROVIDER_PRIMARY_LOCATION, provider), ([primary]) => primary ?? null);
   }
@@ -60,7 +60,7 @@ export class ProvidersResolver {
     return context.loaders.relatedOf(PROVIDER_TREATMENTS, provider);
   }
 
-  @ResolveField(() => [FaqModel], { description: 'Questions and answers of this provider\'s page, in order.' })
+  @ResolveField(() => [FaqModel], { description: "Questions and answers of this provider's page, in order." })
   faqs(provider: Provider, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(PROVIDER_FAQS, provider);
   }

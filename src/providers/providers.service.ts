@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DocumentSelection } from '../common/loaders/document-selection';
-import { DocumentQueries } from '../common/documents/document-queries';
-import { DocumentType, Stage } from '../common/documents/document-status';
+import { DocumentSelection } from '../content/loaders/document-selection';
+import { DocumentQueries } from '../content/documents/document-queries';
+import { DocumentType, Stage } from '../content/documents/document-status';
 import { AppError } from '../common/errors/app-error';
 import { KeysetPage } from '../common/pagination/keyset-pagination';
 import { Provider } from './provider.entity';
@@ -19,7 +19,8 @@ export class ProvidersService {
   async findOne(key: ProviderLookupArgs, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<Provider | null> {
     const given = [key.id, key.slug, key.npi].filter((value) => value !== undefined && value !== null);
     if (given.length !== 1) throw AppError.badInput([{ path: 'npi', message: 'give exactly one of id, slug and npi' }]);
-    if (key.npi) return this.documents.findFirst(this.documents.visible(Provider, 'provider', stage).andWhere('provider.npi = :npi', { npi: key.npi }), stage, selection);
+    if (key.npi)
+      return this.documents.findFirst(this.documents.visible(Provider, 'provider', stage).andWhere('provider.npi = :npi', { npi: key.npi }), stage, selection);
     return this.documents.findOne(Provider, DocumentType.PROVIDER, key, 'provider', stage, selection);
   }
 
@@ -30,9 +31,12 @@ export class ProvidersService {
     if (filter.treatment) query.andWhere(relatedSlugCondition(PROVIDER_TREATMENTS, 'provider', 'treatmentSlug'), { treatmentSlug: filter.treatment });
     if (filter.specialty) query.andWhere(':specialty = ANY(provider.specialties)', { specialty: filter.specialty });
     if (filter.language) {
-      query.andWhere("EXISTS (SELECT 1 FROM unnest(provider.languages) l WHERE lower(l) = lower(:language) OR lower(l) LIKE lower(:language) || '-%')", { language: filter.language });
+      query.andWhere("EXISTS (SELECT 1 FROM unnest(provider.languages) l WHERE lower(l) = lower(:language) OR lower(l) LIKE lower(:language) || '-%')", {
+        language: filter.language,
+      });
     }
-    if (filter.acceptingNewPatients !== undefined && filter.acceptingNewPatients !== null) query.andWhere('provider.accepting_new_patients = :accepting', { accepting: filter.acceptingNewPatients });
+    if (filter.acceptingNewPatients !== undefined && filter.acceptingNewPatients !== null)
+      query.andWhere('provider.accepting_new_patients = :accepting', { accepting: filter.acceptingNewPatients });
     query.andWhere('provider.active = :active', { active: filter.active ?? true });
     if (filter.text) whereTextMatches(query, PROVIDER_TYPE, filter.text);
     const keys = documentSortKeys(PROVIDER_TYPE, 'provider', args.orderBy?.field ?? ProviderOrderField.NAME)!;

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { Logger as PinoLogger } from 'pino';
+import { type Logger as PinoLogger } from 'pino';
 
 /** How long a Redis command may take before the caller treats Redis as unavailable. */
 const COMMAND_TIMEOUT_MS = 250;
@@ -36,7 +36,8 @@ export class RedisConnection {
     let lastError = '';
     client.on('error', (error: Error) => {
       // ioredis reports every failed reconnection attempt; log each new cause once.
-      if (error.message !== lastError) logger.warn({ redis: address, err: error.message }, 'Redis is unavailable; falling back to in-process state until it is back');
+      if (error.message !== lastError)
+        logger.warn({ redis: address, err: error.message }, 'Redis is unavailable; falling back to in-process state until it is back');
       lastError = error.message;
     });
     client.on('ready', () => {

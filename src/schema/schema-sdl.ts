@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { FEATURE_MODULES } from '../app.module';
 import { documentRootTypes } from './root-types';
 
@@ -37,4 +37,3 @@ export async function buildSchemaSdl(): Promise<string> {
     await app.close();
   }
 }
-

@@ -1,11 +1,11 @@
-import { EntityManager } from 'typeorm';
-import { Actor } from '../auth/actor';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { DocumentState } from '../content/content-type';
+import { type EntityManager } from 'typeorm';
+import { type Actor } from '../auth/actor';
+import { type DocumentEntity } from '../content/documents/document.entity';
+import { type DocumentState } from '../content/content-type';
 import { readLiveStates } from '../content/document-state';
 import { DocumentWriter } from '../content/document-writer';
-import { DocumentPlan, SyncKind } from './sync-diff';
-import { DraftRow } from './sync-matching';
+import { type DocumentPlan, type SyncKind } from './sync-diff';
+import { type DraftRow } from './sync-matching';
 
 /**
  * Writes a sync's plans for one content type through the document writer, each kind of write
@@ -33,9 +33,16 @@ export class SyncWriter {
     );
     const relation = this.kind.relation;
     if (relation) {
-      await this.writer.replaceRelation(relation, plans.filter((plan) => plan.links).map((plan) => ({ ownerId: plan.id, targets: plan.links!.ids, primary: plan.links!.primary })));
+      await this.writer.replaceRelation(
+        relation,
+        plans.filter((plan) => plan.links).map((plan) => ({ ownerId: plan.id, targets: plan.links!.ids, primary: plan.links!.primary })),
+      );
     }
-    await this.writeDrafts(plans.filter((plan) => plan.draft), rows, drafts);
+    await this.writeDrafts(
+      plans.filter((plan) => plan.draft),
+      rows,
+      drafts,
+    );
     await this.recordPublished(plans.filter((plan) => plan.publish));
   }
 
@@ -58,7 +65,11 @@ export class SyncWriter {
   /** Pending drafts: the existing draft (or, without one, the live state) with the synced values. */
   private async writeDrafts(plans: DocumentPlan[], rows: Map<string, DocumentEntity>, drafts: Map<string, DraftRow>): Promise<void> {
     if (plans.length === 0) return;
-    const live = await readLiveStates(this.manager, this.kind.contentType, plans.filter((plan) => !drafts.has(plan.id)).map((plan) => rows.get(plan.id)!));
+    const live = await readLiveStates(
+      this.manager,
+      this.kind.contentType,
+      plans.filter((plan) => !drafts.has(plan.id)).map((plan) => rows.get(plan.id)!),
+    );
     const relation = this.kind.relation;
     await this.writer.upsertDrafts(
       plans.map((plan) => {
@@ -82,6 +93,8 @@ export class SyncWriter {
     const ids = plans.map((plan) => plan.id);
     const written = await this.manager.getRepository(this.kind.contentType.entity).createQueryBuilder('d').where('d.id = ANY(:ids)', { ids }).getMany();
     const states = await readLiveStates(this.manager, this.kind.contentType, written);
-    await this.writer.recordPublished(plans.map((plan) => ({ id: plan.id, version: plan.isNew ? 1 : plan.rowVersion, state: states.get(plan.id)!, payload: { sync: this.source } })));
+    await this.writer.recordPublished(
+      plans.map((plan) => ({ id: plan.id, version: plan.isNew ? 1 : plan.rowVersion, state: states.get(plan.id)!, payload: { sync: this.source } })),
+    );
   }
 }

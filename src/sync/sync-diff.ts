@@ -1,9 +1,9 @@
-import { DocumentEntity } from '../common/documents/document.entity';
-import { DocumentStatus } from '../common/documents/document-status';
-import { ContentType } from '../content/document-descriptor';
-import { OwnedRelation } from '../content/relations';
-import { DraftRow, Links } from './sync-matching';
-import { SyncFieldChange } from './sync-report';
+import { type DocumentEntity } from '../content/documents/document.entity';
+import { DocumentStatus } from '../content/documents/document-status';
+import { type ContentType } from '../content/document-descriptor';
+import { type OwnedRelation } from '../content/relations';
+import { type DraftRow, type Links } from './sync-matching';
+import { type SyncFieldChange } from './sync-report';
 import { SyncApplyMode } from './sync.enums';
 import { LOCATION_TYPE } from '../locations/location.descriptor';
 import { PROVIDER_TYPE } from '../providers/provider.descriptor';

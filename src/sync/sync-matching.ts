@@ -1,12 +1,12 @@
-import { EntityManager } from 'typeorm';
-import { DocumentEntity } from '../common/documents/document.entity';
-import { DocumentType } from '../common/documents/document-status';
-import { FieldError } from '../common/errors/app-error';
-import { DocumentState } from '../content/content-type';
+import { type EntityManager } from 'typeorm';
+import { type DocumentEntity } from '../content/documents/document.entity';
+import { DocumentType } from '../content/documents/document-status';
+import { type FieldError } from '../common/errors/app-error';
+import { type DocumentState } from '../content/content-type';
 import { Location } from '../locations/location.entity';
 import { Provider } from '../providers/provider.entity';
-import { LocationRecord, LocationRef, ProviderRecord } from './sync-records';
-import { uniqueValueHolders, ValueHolder } from '../content/document-writer';
+import { type LocationRecord, type LocationRef, type ProviderRecord } from './sync-records';
+import { uniqueValueHolders, type ValueHolder } from '../content/document-writer';
 import { PROVIDER_TYPE } from '../providers/provider.descriptor';
 
 /** A pending draft as the sync reads it. */
@@ -81,14 +81,20 @@ export async function loadProviderCandidates(manager: EntityManager, source: str
   // Who holds each NPI, live or in a pending draft: records match the live holder, and may not
   // take an NPI another provider's draft holds (one statement for both).
   const npiHolders = await uniqueValueHolders(manager, PROVIDER_TYPE, 'npi', npis, []);
-  const byNpi = [...npiHolders.values()].flat().filter((holder) => !holder.inDraft).map((holder) => ({ npi: holder.value, id: holder.documentId }));
+  const byNpi = [...npiHolders.values()]
+    .flat()
+    .filter((holder) => !holder.inDraft)
+    .map((holder) => ({ npi: holder.value, id: holder.documentId }));
   const ids = unique([...byExternal.map((row) => row.owner), ...byNpi.map((row) => row.id)]);
   const rows = await loadRows(manager, Provider, ids);
   const sourceIds: { owner: string; value: string }[] = ids.length
     ? await manager.query('SELECT provider_id AS owner, value FROM provider_external_ids WHERE system = $1 AND provider_id = ANY($2::uuid[])', [source, ids])
     : [];
   const linkRows: { provider_id: string; location_id: string; is_primary: boolean }[] = ids.length
-    ? await manager.query('SELECT provider_id, location_id, is_primary FROM provider_locations WHERE provider_id = ANY($1::uuid[]) ORDER BY provider_id, position, location_id', [ids])
+    ? await manager.query(
+        'SELECT provider_id, location_id, is_primary FROM provider_locations WHERE provider_id = ANY($1::uuid[]) ORDER BY provider_id, position, location_id',
+        [ids],
+      )
     : [];
   const links = new Map<string, Links>(ids.map((id) => [id, { ids: [], primary: null }]));
   for (const link of linkRows) {
@@ -111,14 +117,21 @@ export async function loadProviderCandidates(manager: EntityManager, source: str
  * Offices the batch names: its location records (by external id, or by slug to link an office
  * editors created) and the provider records' references (by external id or slug).
  */
-export async function loadLocationCandidates(manager: EntityManager, source: string, locations: LocationRecord[], records: ProviderRecord[]): Promise<LocationCandidates> {
+export async function loadLocationCandidates(
+  manager: EntityManager,
+  source: string,
+  locations: LocationRecord[],
+  records: ProviderRecord[],
+): Promise<LocationCandidates> {
   const refs = records.flatMap((record) => [...(record.locations ?? []), ...(record.primaryLocation ? [record.primaryLocation] : [])]);
   const externalIds = unique([...locations.map((location) => location.externalId), ...refs.map((ref) => ref.externalId)]);
   const slugs = unique([...locations.map((location) => location.slug), ...refs.map((ref) => ref.slug)]);
   const byExternal: { value: string; owner: string }[] = externalIds.length
     ? await manager.query('SELECT value, location_id AS owner FROM location_external_ids WHERE system = $1 AND value = ANY($2::text[])', [source, externalIds])
     : [];
-  const bySlug: { slug: string; id: string }[] = slugs.length ? await manager.query('SELECT slug, id FROM locations WHERE slug = ANY($1::text[])', [slugs]) : [];
+  const bySlug: { slug: string; id: string }[] = slugs.length
+    ? await manager.query('SELECT slug, id FROM locations WHERE slug = ANY($1::text[])', [slugs])
+    : [];
   const ids = unique([...byExternal.map((row) => row.owner), ...bySlug.map((row) => row.id)]);
   const sourceIds: { owner: string; value: string }[] = ids.length
     ? await manager.query('SELECT location_id AS owner, value FROM location_external_ids WHERE system = $1 AND location_id = ANY($2::uuid[])', [source, ids])
@@ -150,7 +163,10 @@ export async function loadRoster(manager: EntityManager, source: string): Promis
  * Records that share an external id or an NPI within the batch: which one is right cannot be
  * told, so all of them fail. Invalid records count too, when their identity could be read.
  */
-export function duplicatesInBatch(records: { index: number; externalId: string | null; npi?: string | null }[], noun: 'records' | 'locations'): Map<number, FieldError[]> {
+export function duplicatesInBatch(
+  records: { index: number; externalId: string | null; npi?: string | null }[],
+  noun: 'records' | 'locations',
+): Map<number, FieldError[]> {
   const errors = new Map<number, FieldError[]>();
   const check = (field: 'externalId' | 'npi', label: string) => {
     const groups = new Map<string, number[]>();
@@ -161,7 +177,13 @@ export function duplicatesInBatch(records: { index: number; externalId: string |
     for (const [value, indexes] of groups) {
       if (indexes.length < 2) continue;
       for (const index of indexes) {
-        errors.set(index, [...(errors.get(index) ?? []), { path: field, message: `${label} "${value}" appears in ${noun} ${indexes.join(', ')} of this batch; send each ${noun === 'records' ? 'provider' : 'office'} once` }]);
+        errors.set(index, [
+          ...(errors.get(index) ?? []),
+          {
+            path: field,
+            message: `${label} "${value}" appears in ${noun} ${indexes.join(', ')} of this batch; send each ${noun === 'records' ? 'provider' : 'office'} once`,
+          },
+        ]);
       }
     }
   };
@@ -179,18 +201,29 @@ export function matchProvider(record: ProviderRecord, candidates: ProviderCandid
   const byNpi = record.npi ? candidates.byNpi.get(record.npi) : undefined;
   if (byExternalId && byNpi && byExternalId !== byNpi) {
     return {
-      errors: [{ path: 'record', message: `matches two different providers: ${byExternalId} by external id "${record.externalId}" and ${byNpi} by NPI ${record.npi}; not merged, correct the source or the CMS` }],
+      errors: [
+        {
+          path: 'record',
+          message: `matches two different providers: ${byExternalId} by external id "${record.externalId}" and ${byNpi} by NPI ${record.npi}; not merged, correct the source or the CMS`,
+        },
+      ],
     };
   }
   const providerId = byExternalId ?? byNpi ?? null;
   if (!providerId) return { providerId: null, linkExternalId: true };
   const row = candidates.rows.get(providerId)!;
-  if (row.deletedAt) return { errors: [{ path: 'record', message: `matches provider ${providerId}, which is in the trash; restore it (or purge it) before syncing` }] };
+  if (row.deletedAt)
+    return { errors: [{ path: 'record', message: `matches provider ${providerId}, which is in the trash; restore it (or purge it) before syncing` }] };
   if (!byExternalId) {
     const others = candidates.sourceIdsOf.get(providerId) ?? [];
     if (others.length > 0) {
       return {
-        errors: [{ path: 'npi', message: `matches provider ${providerId} by NPI, but that provider already has external id "${others[0]}" in ${source}; one provider cannot be two records of a source` }],
+        errors: [
+          {
+            path: 'npi',
+            message: `matches provider ${providerId} by NPI, but that provider already has external id "${others[0]}" in ${source}; one provider cannot be two records of a source`,
+          },
+        ],
       };
     }
   }
@@ -206,7 +239,8 @@ export function matchLocation(record: LocationRecord, candidates: LocationCandid
   if (!byExternalId && record.slug && !bySlug) return { errors: [{ path: 'slug', message: `no office has the slug "${record.slug}"` }] };
   const locationId = byExternalId ?? bySlug ?? null;
   if (!locationId) return { locationId: null, linkExternalId: true };
-  if (candidates.rows.get(locationId)?.deletedAt) return { errors: [{ path: 'record', message: `matches office ${locationId}, which is in the trash; restore it before syncing` }] };
+  if (candidates.rows.get(locationId)?.deletedAt)
+    return { errors: [{ path: 'record', message: `matches office ${locationId}, which is in the trash; restore it before syncing` }] };
   if (bySlug) {
     const others = candidates.sourceIdsOf.get(bySlug) ?? [];
     if (others.length > 0) return { errors: [{ path: 'slug', message: `office "${record.slug}" already has external id "${others[0]}" in ${source}` }] };
@@ -218,7 +252,13 @@ export function matchLocation(record: LocationRecord, candidates: LocationCandid
 export type BatchLocations = Map<string, { locationId: string } | { failedIndex: number }>;
 
 /** Resolves a provider record's office references to location ids; unknown ones are errors. */
-export function resolveLocationRefs(refs: LocationRef[], batch: BatchLocations, candidates: LocationCandidates, source: string, errors: FieldError[]): string[] {
+export function resolveLocationRefs(
+  refs: LocationRef[],
+  batch: BatchLocations,
+  candidates: LocationCandidates,
+  source: string,
+  errors: FieldError[],
+): string[] {
   const ids: string[] = [];
   for (const ref of refs) {
     let id: string | undefined;
@@ -240,7 +280,7 @@ export function resolveLocationRefs(refs: LocationRef[], batch: BatchLocations, 
         continue;
       }
     } else {
-      errors.push({ path: ref.path, message: 'give the office\'s externalId or its slug' });
+      errors.push({ path: ref.path, message: "give the office's externalId or its slug" });
       continue;
     }
     if (candidates.rows.get(id)?.deletedAt) {

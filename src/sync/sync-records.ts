@@ -1,8 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { FieldError } from '../common/errors/app-error';
+import { type FieldError } from '../common/errors/app-error';
 import { flattenValidationErrors } from '../common/errors/format-graphql-error';
-import { SyncLocationRecordInput, SyncLocationRefInput, SyncProviderRecordInput } from './sync.inputs';
+import { SyncLocationRecordInput, type SyncLocationRefInput, SyncProviderRecordInput } from './sync.inputs';
 
 /** A reference from a provider record to an office, with its path in the record for errors. */
 export interface LocationRef {
@@ -107,7 +107,8 @@ export function checkLocationRecord(raw: unknown, index: number, sourceRef: stri
   const fields = givenFields(input, ['name', 'addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'phone', 'fax', 'latitude', 'longitude']);
   // An office always has these: a record may leave them out (keep) but not clear them.
   for (const required of ['name', 'city', 'state']) {
-    if (fields[required] === null) return { index, sourceRef, externalId: input.externalId ?? null, npi: null, errors: [{ path: required, message: 'cannot be null' }] };
+    if (fields[required] === null)
+      return { index, sourceRef, externalId: input.externalId ?? null, npi: null, errors: [{ path: required, message: 'cannot be null' }] };
   }
   return { index, sourceRef, externalId: input.externalId!, slug: input.slug ?? null, fields };
 }

@@ -5,7 +5,9 @@ import { SyncApplyMode, SyncFormat, SyncMode, SyncOutcome, SyncRunStatus } from 
 
 @ObjectType('SyncFieldChange', { description: 'One source-owned field a sync changed (or, in a dry run, would change).' })
 export class SyncFieldChange {
-  @Field(() => String, { description: 'The field, as named on Provider or Location ("credentials", "acceptingNewPatients", "locations", "primaryLocation", "externalId").' })
+  @Field(() => String, {
+    description: 'The field, as named on Provider or Location ("credentials", "acceptingNewPatients", "locations", "primaryLocation", "externalId").',
+  })
   field: string;
 
   @Field(() => JSONScalar, { nullable: true, description: 'The value before (null for a new document). Locations are given as ids.' })
@@ -29,22 +31,31 @@ export class SyncRecordResult {
   @Field(() => Int, { description: 'Position of the record in the batch (0-based); for FHIR and NPPES, in the order of the Practitioners / results.' })
   index: number;
 
-  @Field(() => String, { nullable: true, description: 'Where the record came from in the original format ("Practitioner/prac-1", "results[3]"); null for JSON batches.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the record came from in the original format ("Practitioner/prac-1", "results[3]"); null for JSON batches.',
+  })
   sourceRef: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The record\'s external id in the source.' })
+  @Field(() => String, { nullable: true, description: "The record's external id in the source." })
   externalId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The record\'s NPI, when it has one.' })
+  @Field(() => String, { nullable: true, description: "The record's NPI, when it has one." })
   npi: string | null;
 
   @Field(() => SyncOutcome, { description: 'Created, updated, unchanged or failed.' })
   outcome: SyncOutcome;
 
-  @Field(() => ID, { nullable: true, description: 'The provider the record created or matched; null when it failed before matching, or for a creation in a dry run.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The provider the record created or matched; null when it failed before matching, or for a creation in a dry run.',
+  })
   providerId: string | null;
 
-  @Field(() => Boolean, { description: 'True when the change went into a draft: in DRAFT mode (the provider\'s pending draft, or a new provider created as a draft), or in LIVE mode when an editor\'s pending draft got the synced fields too.' })
+  @Field(() => Boolean, {
+    description:
+      "True when the change went into a draft: in DRAFT mode (the provider's pending draft, or a new provider created as a draft), or in LIVE mode when an editor's pending draft got the synced fields too.",
+  })
   draft: boolean;
 
   @Field(() => [SyncFieldChange], { description: 'The source-owned fields that changed, old and new values.' })
@@ -56,13 +67,13 @@ export class SyncRecordResult {
 
 @ObjectType('SyncLocationResult', { description: 'What a sync did with one office of the batch.' })
 export class SyncLocationResult {
-  @Field(() => Int, { description: 'Position of the office in the batch\'s locations (0-based).' })
+  @Field(() => Int, { description: "Position of the office in the batch's locations (0-based)." })
   index: number;
 
   @Field(() => String, { nullable: true, description: 'Where it came from in the original format ("Location/loc-1"); null for JSON batches.' })
   sourceRef: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The office\'s external id in the source.' })
+  @Field(() => String, { nullable: true, description: "The office's external id in the source." })
   externalId: string | null;
 
   @Field(() => SyncOutcome, { description: 'Created, updated, unchanged or failed.' })
@@ -71,7 +82,7 @@ export class SyncLocationResult {
   @Field(() => ID, { nullable: true, description: 'The location created or matched; null when it failed, or for a creation in a dry run.' })
   locationId: string | null;
 
-  @Field(() => Boolean, { description: 'True when the change went into a draft (DRAFT mode, or an editor\'s pending draft in LIVE mode).' })
+  @Field(() => Boolean, { description: "True when the change went into a draft (DRAFT mode, or an editor's pending draft in LIVE mode)." })
   draft: boolean;
 
   @Field(() => [SyncFieldChange], { description: 'The source-owned fields that changed.' })
@@ -131,7 +142,7 @@ export class SyncReport {
   @Field(() => SyncMode, { description: 'UPSERT or FULL.' })
   mode: SyncMode;
 
-  @Field(() => SyncApplyMode, { description: 'Where changes went, from the source\'s settings: LIVE or DRAFT.' })
+  @Field(() => SyncApplyMode, { description: "Where changes went, from the source's settings: LIVE or DRAFT." })
   applyMode: SyncApplyMode;
 
   @Field(() => Boolean, { description: 'Whether this was a dry run.' })
@@ -167,7 +178,10 @@ export class SyncReport {
   @Field(() => [SyncDeactivation], { description: 'Providers a FULL run deactivated.' })
   deactivations: SyncDeactivation[];
 
-  @Field(() => [String], { description: 'Things in the input that were skipped or could not be mapped, but did not fail a record (a FHIR resource of another type, an NPPES organization).' })
+  @Field(() => [String], {
+    description:
+      'Things in the input that were skipped or could not be mapped, but did not fail a record (a FHIR resource of another type, an NPPES organization).',
+  })
   warnings: string[];
 }
 
@@ -198,7 +212,16 @@ export function reportFromJson(json: Record<string, unknown>, overrides: Partial
 export function summarizeReport(report: SyncReport): string {
   const { counts, locationCounts } = report;
   const providers = `${counts.received} provider record(s): ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.deactivated} deactivated, ${counts.failed} failed`;
-  const offices = locationCounts.received > 0 ? `; ${locationCounts.received} office(s): ${locationCounts.created} created, ${locationCounts.updated} updated, ${locationCounts.unchanged} unchanged, ${locationCounts.failed} failed` : '';
-  const how = report.replayed ? ' (replayed from the idempotency key)' : report.status === SyncRunStatus.DRY_RUN ? ' (dry run: nothing written)' : report.status === SyncRunStatus.REJECTED ? ' (rejected: atomic run with failures, nothing written)' : '';
+  const offices =
+    locationCounts.received > 0
+      ? `; ${locationCounts.received} office(s): ${locationCounts.created} created, ${locationCounts.updated} updated, ${locationCounts.unchanged} unchanged, ${locationCounts.failed} failed`
+      : '';
+  const how = report.replayed
+    ? ' (replayed from the idempotency key)'
+    : report.status === SyncRunStatus.DRY_RUN
+      ? ' (dry run: nothing written)'
+      : report.status === SyncRunStatus.REJECTED
+        ? ' (rejected: atomic run with failures, nothing written)'
+        : '';
   return `Sync ${report.runId} of ${report.source} (${report.format}, ${report.mode}, ${report.applyMode}) ${report.status}${how}: ${providers}${offices}. ${report.durationMs} ms.`;
 }

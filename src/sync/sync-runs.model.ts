@@ -19,7 +19,7 @@ export class SyncRunModel {
   @Field(() => SyncMode, { description: 'UPSERT or FULL.' })
   mode: SyncMode;
 
-  @Field(() => SyncApplyMode, { description: 'Where changes went (the source\'s setting at the time).' })
+  @Field(() => SyncApplyMode, { description: "Where changes went (the source's setting at the time)." })
   applyMode: SyncApplyMode;
 
   @Field(() => Boolean, { description: 'Whether it was a dry run.' })

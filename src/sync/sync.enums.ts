@@ -11,7 +11,10 @@ registerEnumType(SyncMode, {
   description: 'How a provider sync treats providers of the source that are not in the batch.',
   valuesMap: {
     UPSERT: { description: 'Create and update the providers in the batch; leave every other provider as it is.' },
-    FULL: { description: 'The batch is the source\'s whole roster: also deactivate (never delete) providers of the source missing from it, within the source\'s safety limit.' },
+    FULL: {
+      description:
+        "The batch is the source's whole roster: also deactivate (never delete) providers of the source missing from it, within the source's safety limit.",
+    },
   },
 });
 
@@ -23,10 +26,15 @@ export enum SyncApplyMode {
 
 registerEnumType(SyncApplyMode, {
   name: 'SyncApplyMode',
-  description: 'Where a source\'s synced changes go.',
+  description: "Where a source's synced changes go.",
   valuesMap: {
-    LIVE: { description: 'Facts of record: changes to published providers and locations go live at once (a pending editor draft gets them too), and new ones are created published. The default.' },
-    DRAFT: { description: 'Changes go into the pending draft of published providers and locations, and new ones are created as drafts; an editor publishes them.' },
+    LIVE: {
+      description:
+        'Facts of record: changes to published providers and locations go live at once (a pending editor draft gets them too), and new ones are created published. The default.',
+    },
+    DRAFT: {
+      description: 'Changes go into the pending draft of published providers and locations, and new ones are created as drafts; an editor publishes them.',
+    },
   },
 });
 
@@ -58,7 +66,7 @@ export enum SyncRunStatus {
 
 registerEnumType(SyncRunStatus, {
   name: 'SyncRunStatus',
-  description: 'Whether a sync run\'s changes were written.',
+  description: "Whether a sync run's changes were written.",
   valuesMap: {
     APPLIED: { description: 'The changes of the valid records were written (failed records were skipped).' },
     DRY_RUN: { description: 'A dry run: the report shows what would happen; nothing was written.' },
@@ -77,7 +85,7 @@ registerEnumType(SyncFormat, {
   name: 'SyncFormat',
   description: 'The format a provider batch arrived in.',
   valuesMap: {
-    JSON: { description: 'The CMS\'s own record format (`syncProviders`).' },
+    JSON: { description: "The CMS's own record format (`syncProviders`)." },
     FHIR: { description: 'A FHIR R4 Bundle of Practitioner, PractitionerRole, Location and Organization resources (`syncProvidersFromFhir`).' },
     NPPES: { description: 'An NPI registry (NPPES API 2.1) response (`syncProvidersFromNppes`).' },
   },

@@ -20,7 +20,7 @@ import {
   ValidationArguments,
 } from 'class-validator';
 import { JSONScalar } from '../common/graphql/json.scalar';
-import { ConnectionArgs } from '../common/pagination/connection.args';
+import { ConnectionArgs } from '../content/documents/connection.args';
 import { OptionalTextRule, PhoneRule, RequiredTextRule, Trimmed, UsStateRule, ZipRule } from '../common/validation/field-rules';
 import { IsText } from '../common/validation/field.validators';
 import { IsSlug } from '../common/validation/validators';
@@ -37,11 +37,11 @@ const SOURCE_MESSAGE = 'must be 1 to 100 letters, digits and . _ : / - (a name s
 const tooMany = (what: string) => (args: ValidationArguments) =>
   `a batch holds at most ${MAX_SYNC_RECORDS.toLocaleString('en-US')} ${what} (this one has ${Array.isArray(args.value) ? args.value.length.toLocaleString('en-US') : 'more'}); split it into several runs`;
 
-@InputType({ description: 'Points at an office by the source\'s external id or by the office\'s slug (exactly one).' })
+@InputType({ description: "Points at an office by the source's external id or by the office's slug (exactly one)." })
 export class SyncLocationRefInput {
-  @Field(() => String, { nullable: true, description: 'The office\'s id in the source (stored as a location external id under the source name).' })
+  @Field(() => String, { nullable: true, description: "The office's id in the source (stored as a location external id under the source name)." })
   @ValidateIf((ref: SyncLocationRefInput) => ref.slug === undefined || ref.slug === null)
-  @IsString({ message: 'give the office\'s externalId or its slug' })
+  @IsString({ message: "give the office's externalId or its slug" })
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
   externalId?: string | null;
@@ -57,15 +57,26 @@ export class SyncLocationRefInput {
  * the same validation and the same canonical values (NPI, credentials, specialties, languages,
  * name parts) whether an editor or a sync writes them.
  */
-const SourceOwnedProviderFields = PickType(CreateProviderInput, ['npi', 'prefix', 'middleName', 'suffix', 'credentials', 'specialties', 'languages', 'acceptingNewPatients'] as const, InputType);
+const SourceOwnedProviderFields = PickType(
+  CreateProviderInput,
+  ['npi', 'prefix', 'middleName', 'suffix', 'credentials', 'specialties', 'languages', 'acceptingNewPatients'] as const,
+  InputType,
+);
 
 /**
  * One provider as the source knows it. Only the fields the source owns exist here; a field left
  * out (or null for a list) keeps its current value, so a source sends what it knows.
  */
-@InputType({ description: 'One provider from the source. Fields left out keep their current value; editorial fields (bio, title, booking URL, SEO, FAQs, slug) are never set by a sync. Values are validated and stored exactly as `createProvider` stores them.' })
+@InputType({
+  description:
+    'One provider from the source. Fields left out keep their current value; editorial fields (bio, title, booking URL, SEO, FAQs, slug) are never set by a sync. Values are validated and stored exactly as `createProvider` stores them.',
+})
 export class SyncProviderRecordInput extends SourceOwnedProviderFields {
-  @Field(() => String, { nullable: true, description: 'Required. The provider\'s id in the source (1 to 200 characters); stored as an external id with the source name as its system. Matching uses it first, then the NPI.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Required. The provider's id in the source (1 to 200 characters); stored as an external id with the source name as its system. Matching uses it first, then the NPI.",
+  })
   @IsDefined({ message: 'is required' })
   @Trimmed()
   @IsString()
@@ -84,12 +95,16 @@ export class SyncProviderRecordInput extends SourceOwnedProviderFields {
   @RequiredTextRule(100)
   lastName?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether the provider practices here; true when left out (a provider in the source\'s feed is active).' })
+  @Field(() => Boolean, { nullable: true, description: "Whether the provider practices here; true when left out (a provider in the source's feed is active)." })
   @IsOptional()
   @IsBoolean()
   active?: boolean | null;
 
-  @Field(() => [SyncLocationRefInput], { nullable: true, description: 'Offices where the provider sees patients, in order; replaces the list. Each must be a location of this batch, a location with that external id from this source, or a location slug.' })
+  @Field(() => [SyncLocationRefInput], {
+    nullable: true,
+    description:
+      'Offices where the provider sees patients, in order; replaces the list. Each must be a location of this batch, a location with that external id from this source, or a location slug.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -105,9 +120,15 @@ export class SyncProviderRecordInput extends SourceOwnedProviderFields {
 }
 
 /** An office as the source knows it: its identity and address facts, never its editorial content. */
-@InputType({ description: 'One office from the source, created or updated before the providers that point at it. Fields left out keep their current value; description, hours, notes, booking URL, time zone, slug and SEO stay editorial.' })
+@InputType({
+  description:
+    'One office from the source, created or updated before the providers that point at it. Fields left out keep their current value; description, hours, notes, booking URL, time zone, slug and SEO stay editorial.',
+})
 export class SyncLocationRecordInput {
-  @Field(() => String, { nullable: true, description: 'Required. The office\'s id in the source (1 to 200 characters), stored as a location external id under the source name.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Required. The office's id in the source (1 to 200 characters), stored as a location external id under the source name.",
+  })
   @IsDefined({ message: 'is required' })
   @Trimmed()
   @IsString()
@@ -115,7 +136,10 @@ export class SyncLocationRecordInput {
   @MaxLength(200)
   externalId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Links the external id to the existing office with this slug when no office has it yet (first sync of offices editors already created).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Links the external id to the existing office with this slug when no office has it yet (first sync of offices editors already created).',
+  })
   @IsOptional()
   @IsSlug()
   slug?: string | null;
@@ -151,7 +175,10 @@ export class SyncLocationRecordInput {
   @ZipRule()
   postalCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Phone number in any common US form, with an extension if any ("(859) 555-0100 x123"); stored in E.164, the extension as ";ext=123".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Phone number in any common US form, with an extension if any ("(859) 555-0100 x123"); stored in E.164, the extension as ";ext=123".',
+  })
   @IsOptional()
   @PhoneRule()
   phone?: string | null;
@@ -179,12 +206,18 @@ export class SyncLocationRecordInput {
 /** Options every sync mutation shares. */
 @InputType({ isAbstract: true })
 export class SyncOptionsInput {
-  @Field(() => String, { description: 'The integration\'s name ("credentialing", "nppes") or URI: the system its external ids are stored under, and the key of its settings (`configureSyncSource`).' })
+  @Field(() => String, {
+    description:
+      'The integration\'s name ("credentialing", "nppes") or URI: the system its external ids are stored under, and the key of its settings (`configureSyncSource`).',
+  })
   @IsString()
   @Matches(SOURCE_NAME_PATTERN, { message: SOURCE_MESSAGE })
   source: string;
 
-  @Field(() => SyncMode, { defaultValue: SyncMode.UPSERT, description: 'UPSERT (default) touches only the providers in the batch; FULL also deactivates the source\'s providers missing from it.' })
+  @Field(() => SyncMode, {
+    defaultValue: SyncMode.UPSERT,
+    description: "UPSERT (default) touches only the providers in the batch; FULL also deactivates the source's providers missing from it.",
+  })
   @IsEnum(SyncMode)
   mode: SyncMode = SyncMode.UPSERT;
 
@@ -192,30 +225,45 @@ export class SyncOptionsInput {
   @IsBoolean()
   dryRun: boolean = false;
 
-  @Field(() => String, { nullable: true, description: 'Makes retries safe: a second real run of the same source with the same key returns the first run\'s report (`replayed: true`) and writes nothing; the same key with a different batch is a CONFLICT. Up to 200 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Makes retries safe: a second real run of the same source with the same key returns the first run's report (`replayed: true`) and writes nothing; the same key with a different batch is a CONFLICT. Up to 200 characters.",
+  })
   @IsOptional()
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200)
   idempotencyKey?: string | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'All or nothing: when any record fails, write none (status REJECTED). By default the valid records are applied and the invalid ones reported.' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'All or nothing: when any record fails, write none (status REJECTED). By default the valid records are applied and the invalid ones reported.',
+  })
   @IsBoolean()
   atomic: boolean = false;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'FULL mode only: deactivate even when more than the source\'s `maxDeactivationShare` of its active providers would be deactivated.' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "FULL mode only: deactivate even when more than the source's `maxDeactivationShare` of its active providers would be deactivated.",
+  })
   @IsBoolean()
   force: boolean = false;
 }
 
-@InputType({ description: 'A batch of providers (and the offices they point at) from one source, in the CMS\'s own format.' })
+@InputType({ description: "A batch of providers (and the offices they point at) from one source, in the CMS's own format." })
 export class SyncProvidersInput extends SyncOptionsInput {
-  @Field(() => [SyncProviderRecordInput], { description: `The providers, at most ${MAX_SYNC_RECORDS.toLocaleString('en-US')}. Each is validated on its own; the report names invalid ones by index.` })
+  @Field(() => [SyncProviderRecordInput], {
+    description: `The providers, at most ${MAX_SYNC_RECORDS.toLocaleString('en-US')}. Each is validated on its own; the report names invalid ones by index.`,
+  })
   @IsArray()
   @ArrayMaxSize(MAX_SYNC_RECORDS, { message: tooMany('records') })
   records: SyncProviderRecordInput[];
 
-  @Field(() => [SyncLocationRecordInput], { nullable: true, description: `Offices to create or update first (at most ${MAX_SYNC_RECORDS.toLocaleString('en-US')}), matched by external id.` })
+  @Field(() => [SyncLocationRecordInput], {
+    nullable: true,
+    description: `Offices to create or update first (at most ${MAX_SYNC_RECORDS.toLocaleString('en-US')}), matched by external id.`,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_SYNC_RECORDS, { message: tooMany('locations') })
@@ -224,14 +272,20 @@ export class SyncProvidersInput extends SyncOptionsInput {
 
 @InputType({ description: 'A FHIR R4 Bundle of Practitioner, PractitionerRole, Location and Organization resources from one source.' })
 export class SyncProvidersFromFhirInput extends SyncOptionsInput {
-  @Field(() => JSONScalar, { description: 'The Bundle (resourceType "Bundle", any type), as JSON. Practitioners become provider records (at most 1,000), Locations become offices keyed by their id.' })
+  @Field(() => JSONScalar, {
+    description:
+      'The Bundle (resourceType "Bundle", any type), as JSON. Practitioners become provider records (at most 1,000), Locations become offices keyed by their id.',
+  })
   @IsObject({ message: 'must be a FHIR Bundle (a JSON object)' })
   bundle: Record<string, unknown>;
 }
 
 @InputType({ description: 'An NPI registry (NPPES API 2.1) response from one source.' })
 export class SyncProvidersFromNppesInput extends SyncOptionsInput {
-  @Field(() => JSONScalar, { description: 'The response as JSON: `{ result_count, results: [...] }`. Individual (NPI-1) results become provider records keyed by NPI (at most 1,000); organizations are skipped.' })
+  @Field(() => JSONScalar, {
+    description:
+      'The response as JSON: `{ result_count, results: [...] }`. Individual (NPI-1) results become provider records keyed by NPI (at most 1,000); organizations are skipped.',
+  })
   @IsObject({ message: 'must be an NPPES API response (a JSON object with `results`)' })
   response: Record<string, unknown>;
 }
@@ -243,12 +297,18 @@ export class ConfigureSyncSourceInput {
   @Matches(SOURCE_NAME_PATTERN, { message: SOURCE_MESSAGE })
   name: string;
 
-  @Field(() => SyncApplyMode, { nullable: true, description: 'LIVE (default for a new source): changes go live at once; DRAFT: into drafts for an editor to publish.' })
+  @Field(() => SyncApplyMode, {
+    nullable: true,
+    description: 'LIVE (default for a new source): changes go live at once; DRAFT: into drafts for an editor to publish.',
+  })
   @IsOptional()
   @IsEnum(SyncApplyMode)
   applyMode?: SyncApplyMode | null;
 
-  @Field(() => Float, { nullable: true, description: 'The largest share (0 to 1) of the source\'s active providers one FULL run may deactivate without `force`; 0.2 for a new source.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The largest share (0 to 1) of the source's active providers one FULL run may deactivate without `force`; 0.2 for a new source.",
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number between 0 and 1' })
   @Min(0, { message: 'must be a number between 0 and 1' })

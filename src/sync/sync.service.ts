@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
 import { Actor } from '../auth/actor';
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentType } from '../content/documents/document-status';
 import { AppError, FieldError } from '../common/errors/app-error';
 import { currentRequestContext } from '../common/request-context';
 import { ChangedDocuments, ContentChanges } from '../content/content-changes';
@@ -93,10 +93,16 @@ export class SyncService {
   async sync(actor: Actor, request: SyncRequest): Promise<SyncReport> {
     const { batch } = request;
     if (batch.records.length > MAX_SYNC_RECORDS || batch.locations.length > MAX_SYNC_RECORDS) {
-      const what = batch.records.length > MAX_SYNC_RECORDS ? `${batch.records.length.toLocaleString('en-US')} provider records` : `${batch.locations.length.toLocaleString('en-US')} locations`;
-      throw AppError.badInput(
-        [{ path: request.inputPath, message: `a batch holds at most ${MAX_SYNC_RECORDS.toLocaleString('en-US')} provider records and ${MAX_SYNC_RECORDS.toLocaleString('en-US')} locations (this one has ${what}); split it into several runs` }],
-      );
+      const what =
+        batch.records.length > MAX_SYNC_RECORDS
+          ? `${batch.records.length.toLocaleString('en-US')} provider records`
+          : `${batch.locations.length.toLocaleString('en-US')} locations`;
+      throw AppError.badInput([
+        {
+          path: request.inputPath,
+          message: `a batch holds at most ${MAX_SYNC_RECORDS.toLocaleString('en-US')} provider records and ${MAX_SYNC_RECORDS.toLocaleString('en-US')} locations (this one has ${what}); split it into several runs`,
+        },
+      ]);
     }
     const requestHash = hashRequest(request);
     for (let attempt = 1; ; attempt++) {
@@ -125,19 +131,26 @@ export class SyncService {
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SYNC_LOCK_CLASS, request.source]);
 
       if (request.idempotencyKey && !request.dryRun) {
-        const stored = await manager.findOne(SyncRun, { where: { source: request.source, idempotencyKey: request.idempotencyKey, status: SyncRunStatus.APPLIED } });
+        const stored = await manager.findOne(SyncRun, {
+          where: { source: request.source, idempotencyKey: request.idempotencyKey, status: SyncRunStatus.APPLIED },
+        });
         if (stored) {
           await queryRunner.rollbackTransaction();
           open = false;
           if (stored.requestHash !== requestHash) {
-            throw AppError.conflict(`The idempotency key "${request.idempotencyKey}" was used for a different batch of ${request.source} (run ${stored.id}); use a new key for a new batch`, { runId: stored.id });
+            throw AppError.conflict(
+              `The idempotency key "${request.idempotencyKey}" was used for a different batch of ${request.source} (run ${stored.id}); use a new key for a new batch`,
+              { runId: stored.id },
+            );
           }
           return reportFromJson(stored.report, { replayed: true });
         }
       }
 
       const plan = await this.plan(manager, request);
-      const failed = plan.providers.some((outcome) => outcome.result.outcome === SyncOutcome.FAILED) || plan.locations.some((outcome) => outcome.result.outcome === SyncOutcome.FAILED);
+      const failed =
+        plan.providers.some((outcome) => outcome.result.outcome === SyncOutcome.FAILED) ||
+        plan.locations.some((outcome) => outcome.result.outcome === SyncOutcome.FAILED);
       const status = request.dryRun ? SyncRunStatus.DRY_RUN : request.atomic && failed ? SyncRunStatus.REJECTED : SyncRunStatus.APPLIED;
       if (!(request.atomic && failed)) await this.write(manager, actor, request.source, plan, changes);
 
@@ -184,12 +197,18 @@ export class SyncService {
         if ('errors' in match) errors.push(...match.errors);
         else {
           if (!match.locationId) {
-            for (const required of ['name', 'city', 'state']) if (location.fields[required] === undefined) errors.push({ path: required, message: 'is required to create an office' });
+            for (const required of ['name', 'city', 'state'])
+              if (location.fields[required] === undefined) errors.push({ path: required, message: 'is required to create an office' });
           }
           if (errors.length === 0) {
             plan = planDocument({
-              kind: LOCATION_KIND, applyMode: settings.applyMode, externalId: location.externalId, existing: existingOf(locationCandidates, match.locationId),
-              newId: randomUUID(), linkExternalId: match.linkExternalId, desired: location.fields,
+              kind: LOCATION_KIND,
+              applyMode: settings.applyMode,
+              externalId: location.externalId,
+              existing: existingOf(locationCandidates, match.locationId),
+              newId: randomUUID(),
+              linkExternalId: match.linkExternalId,
+              desired: location.fields,
             });
           }
         }
@@ -199,7 +218,11 @@ export class SyncService {
     });
 
     const duplicates = duplicatesInBatch(recordChecks, 'records');
-    const candidates = await loadProviderCandidates(manager, source, validRecords.filter((record) => !duplicates.has(record.index)));
+    const candidates = await loadProviderCandidates(
+      manager,
+      source,
+      validRecords.filter((record) => !duplicates.has(record.index)),
+    );
     const providers = recordChecks.map((check): ProviderOutcome => {
       const errors: FieldError[] = [...(isInvalid(check) ? check.errors : []), ...(duplicates.get(check.index) ?? [])];
       if (errors.length > 0 || isInvalid(check)) return { plan: null, result: this.providerResult(check, null, errors) };
@@ -209,21 +232,34 @@ export class SyncService {
       const desiredLinks = this.desiredLinks(check, existing, settings, candidates, locationCandidates, batchLocations, source, errors);
       if (errors.length > 0) return { plan: null, result: this.providerResult(check, null, errors) };
       const plan = planDocument({
-        kind: PROVIDER_KIND, applyMode: settings.applyMode, externalId: check.externalId, existing, newId: randomUUID(),
-        linkExternalId: match.linkExternalId, desired: check.fields, desiredLinks,
+        kind: PROVIDER_KIND,
+        applyMode: settings.applyMode,
+        externalId: check.externalId,
+        existing,
+        newId: randomUUID(),
+        linkExternalId: match.linkExternalId,
+        desired: check.fields,
+        desiredLinks,
       });
       return { plan, result: this.providerResult(check, plan, []) };
     });
 
     // Two records that reach the same provider by different routes are ambiguous: neither is applied.
     const byProvider = new Map<string, ProviderOutcome[]>();
-    for (const outcome of providers) if (outcome.plan && !outcome.plan.isNew) byProvider.set(outcome.plan.id, [...(byProvider.get(outcome.plan.id) ?? []), outcome]);
+    for (const outcome of providers)
+      if (outcome.plan && !outcome.plan.isNew) byProvider.set(outcome.plan.id, [...(byProvider.get(outcome.plan.id) ?? []), outcome]);
     for (const [providerId, outcomes] of byProvider) {
       if (outcomes.length < 2) continue;
       const indexes = outcomes.map((outcome) => outcome.result.index).join(', ');
       for (const outcome of outcomes) {
         outcome.plan = null;
-        outcome.result = { ...outcome.result, outcome: SyncOutcome.FAILED, changes: [], draft: false, errors: [{ path: 'record', message: `records ${indexes} all match provider ${providerId}; not merged` }] };
+        outcome.result = {
+          ...outcome.result,
+          outcome: SyncOutcome.FAILED,
+          changes: [],
+          draft: false,
+          errors: [{ path: 'record', message: `records ${indexes} all match provider ${providerId}; not merged` }],
+        };
       }
     }
 
@@ -245,25 +281,39 @@ export class SyncService {
       const holder = candidates.npiHolders.get(npi)?.find((candidate) => candidate.documentId !== outcome.plan!.id);
       if (!holder) continue;
       outcome.plan = null;
-      outcome.result = { ...outcome.result, outcome: SyncOutcome.FAILED, providerId: null, changes: [], draft: false, errors: [{ path: 'npi', message: valueTakenMessage(holder) }] };
+      outcome.result = {
+        ...outcome.result,
+        outcome: SyncOutcome.FAILED,
+        providerId: null,
+        changes: [],
+        draft: false,
+        errors: [{ path: 'npi', message: valueTakenMessage(holder) }],
+      };
     }
   }
 
   /** The offices (and primary) a record asks for, resolved; undefined when it names none. */
   private desiredLinks(
-    record: ProviderRecord, existing: Existing | null, settings: SourceSettings, candidates: ProviderCandidates,
-    locationCandidates: LocationCandidates, batchLocations: BatchLocations, source: string, errors: FieldError[],
+    record: ProviderRecord,
+    existing: Existing | null,
+    settings: SourceSettings,
+    candidates: ProviderCandidates,
+    locationCandidates: LocationCandidates,
+    batchLocations: BatchLocations,
+    source: string,
+    errors: FieldError[],
   ): Links | undefined {
     if (record.locations === undefined && record.primaryLocation === undefined) return undefined;
     let ids: string[];
     if (record.locations !== undefined) ids = resolveLocationRefs(record.locations, batchLocations, locationCandidates, source, errors);
     else if (!existing) ids = [];
-    else if (existing.draft && (settings.applyMode === SyncApplyMode.DRAFT || existing.row.status !== 'PUBLISHED')) ids = draftLinks(PROVIDER_KIND, existing.draft).ids;
+    else if (existing.draft && (settings.applyMode === SyncApplyMode.DRAFT || existing.row.status !== 'PUBLISHED'))
+      ids = draftLinks(PROVIDER_KIND, existing.draft).ids;
     else ids = candidates.links.get(existing.row.id)?.ids ?? [];
     let primary = ids[0] ?? null;
     if (record.primaryLocation) {
       const [resolved] = resolveLocationRefs([record.primaryLocation], batchLocations, locationCandidates, source, errors);
-      if (resolved && !ids.includes(resolved)) errors.push({ path: 'primaryLocation', message: 'must be one of the provider\'s locations' });
+      if (resolved && !ids.includes(resolved)) errors.push({ path: 'primaryLocation', message: "must be one of the provider's locations" });
       if (resolved) primary = resolved;
     }
     return { ids, primary };
@@ -271,7 +321,12 @@ export class SyncService {
 
   /** FULL mode: the source's active providers the batch does not list, within the safety limit. */
   private async planDeactivations(
-    manager: EntityManager, request: SyncRequest, settings: SourceSettings, checks: (ProviderRecord | InvalidRecord)[], outcomes: ProviderOutcome[], candidates: ProviderCandidates,
+    manager: EntityManager,
+    request: SyncRequest,
+    settings: SourceSettings,
+    checks: (ProviderRecord | InvalidRecord)[],
+    outcomes: ProviderOutcome[],
+    candidates: ProviderCandidates,
   ): Promise<RunPlan['deactivations']> {
     const roster = await loadRoster(manager, request.source);
     // Invalid records still count as listed: a typo in one record must not deactivate its provider.
@@ -300,11 +355,19 @@ export class SyncService {
     const planned: RunPlan['deactivations'] = [];
     for (const row of rows.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName))) {
       const plan = planDocument({
-        kind: PROVIDER_KIND, applyMode: settings.applyMode, externalId: missing.get(row.id)!, existing: existingOf(candidates, row.id),
-        newId: row.id, linkExternalId: false, desired: { active: false },
+        kind: PROVIDER_KIND,
+        applyMode: settings.applyMode,
+        externalId: missing.get(row.id)!,
+        existing: existingOf(candidates, row.id),
+        newId: row.id,
+        linkExternalId: false,
+        desired: { active: false },
       });
       if (!plansWrite(plan)) continue;
-      planned.push({ plan, entry: { providerId: row.id, externalId: missing.get(row.id)!, name: `${row.firstName} ${row.lastName}`, draft: plan.wentToDraft } });
+      planned.push({
+        plan,
+        entry: { providerId: row.id, externalId: missing.get(row.id)!, name: `${row.firstName} ${row.lastName}`, draft: plan.wentToDraft },
+      });
     }
     return planned;
   }
@@ -312,14 +375,26 @@ export class SyncService {
   /** Locks what is about to change, checks nobody changed it since it was read, and writes. */
   private async write(manager: EntityManager, actor: Actor, source: string, plan: RunPlan, changes: ChangedDocuments): Promise<void> {
     const locationPlans = plan.locations.map((outcome) => outcome.plan).filter((item): item is DocumentPlan => item !== null && plansWrite(item));
-    const providerPlans = [...plan.providers.map((outcome) => outcome.plan), ...plan.deactivations.map((item) => item.plan)].filter((item): item is DocumentPlan => item !== null && plansWrite(item));
+    const providerPlans = [...plan.providers.map((outcome) => outcome.plan), ...plan.deactivations.map((item) => item.plan)].filter(
+      (item): item is DocumentPlan => item !== null && plansWrite(item),
+    );
     await this.lockUnchanged(manager, LOCATION_KIND, locationPlans, plan.locationCandidates);
     await this.lockUnchanged(manager, PROVIDER_KIND, providerPlans, plan.providerCandidates);
-    for (const [kind, plans, candidates] of [[LOCATION_KIND, locationPlans, plan.locationCandidates], [PROVIDER_KIND, providerPlans, plan.providerCandidates]] as const) {
+    for (const [kind, plans, candidates] of [
+      [LOCATION_KIND, locationPlans, plan.locationCandidates],
+      [PROVIDER_KIND, providerPlans, plan.providerCandidates],
+    ] as const) {
       const live = liveChanges(plans, candidates);
       const created = new Set(plans.filter((item) => item.isNew).map((item) => item.id));
-      await changes.before(manager, kind.contentType, live.filter((id) => !created.has(id)));
-      changes.created(kind.contentType, live.filter((id) => created.has(id)));
+      await changes.before(
+        manager,
+        kind.contentType,
+        live.filter((id) => !created.has(id)),
+      );
+      changes.created(
+        kind.contentType,
+        live.filter((id) => created.has(id)),
+      );
     }
     await new SyncWriter(manager, actor, LOCATION_KIND, source).apply(locationPlans, plan.locationCandidates.rows, plan.locationCandidates.drafts);
     await new SyncWriter(manager, actor, PROVIDER_KIND, source).apply(providerPlans, plan.providerCandidates.rows, plan.providerCandidates.drafts);
@@ -428,8 +503,15 @@ export class SyncService {
     await this.audit.record(manager, actor, {
       action: request.action,
       after: {
-        runId: report.runId, source: report.source, format: report.format, mode: report.mode, applyMode: report.applyMode,
-        dryRun: report.dryRun, status: report.status, counts: { ...counts }, locationCounts: { ...report.locationCounts },
+        runId: report.runId,
+        source: report.source,
+        format: report.format,
+        mode: report.mode,
+        applyMode: report.applyMode,
+        dryRun: report.dryRun,
+        status: report.status,
+        counts: { ...counts },
+        locationCounts: { ...report.locationCounts },
       },
     });
   }
@@ -459,5 +541,7 @@ function outcomeOf(plan: DocumentPlan | null, errors: FieldError[]): SyncOutcome
 /** What makes two requests "the same batch" for an idempotency key. */
 function hashRequest(request: SyncRequest): string {
   const { format, mode, atomic, force, batch } = request;
-  return createHash('sha256').update(JSON.stringify({ format, mode, atomic, force, records: batch.records, locations: batch.locations })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ format, mode, atomic, force, records: batch.records, locations: batch.locations }))
+    .digest('hex');
 }

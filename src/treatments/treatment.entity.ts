@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { DocumentEntity } from '../common/documents/document.entity';
+import { DocumentEntity } from '../content/documents/document.entity';
 import { Condition } from '../conditions/condition.entity';
 import { Location } from '../locations/location.entity';
 import { Provider } from '../providers/provider.entity';

@@ -1,9 +1,9 @@
 import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ConnectionArgs } from '../common/pagination/connection.args';
+import { ConnectionArgs } from '../content/documents/connection.args';
 import { OrderDirection } from '../common/pagination/order-direction';
-import { SLUG_PATTERN } from '../common/slugs/slugify';
+import { SLUG_PATTERN } from '../common/slugify';
 
 const SLUG_MESSAGE = 'must be a slug: lowercase letters, digits and single hyphens';
 

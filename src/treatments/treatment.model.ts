@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { DocumentModel } from '../common/documents/document.model';
+import { DocumentModel } from '../content/documents/document.model';
 import { ConnectionOf } from '../common/pagination/connection.model';
 import { RichTextField } from '../common/rich-text/rich-text.model';
 import { Invasiveness, TreatmentSetting } from './treatment.enums';

@@ -1,8 +1,8 @@
 import { Args, Context, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DocumentLookupArgs } from '../common/documents/document-lookup';
+import { DocumentLookupArgs } from '../content/documents/document-lookup';
 import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
-import { DocumentSelection } from '../common/loaders/document-selection';
+import { DocumentSelection } from '../content/loaders/document-selection';
 import { requireStageAccess } from '../content/stage-access';
 import { ConditionModel } from '../conditions/condition.model';
 import { FaqModel } from '../faqs/faq.model';
@@ -39,7 +39,7 @@ export class TreatmentsResolver {
     return context.loaders.relatedOf(TREATMENT_CONDITIONS, treatment);
   }
 
-  @ResolveField(() => [FaqModel], { description: 'Questions and answers of this treatment\'s page, in order.' })
+  @ResolveField(() => [FaqModel], { description: "Questions and answers of this treatment's page, in order." })
   faqs(treatment: Treatment, _args: unknown, context: GraphQLContext) {
     return context.loaders.relatedOf(TREATMENT_FAQS, treatment);
   }

@@ -1,9 +1,9 @@
-import { Logger as PinoLogger } from 'pino';
-import { DataSource } from 'typeorm';
+import { type Logger as PinoLogger } from 'pino';
+import { type DataSource } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { Role } from '../auth/permissions';
-import { AppConfig } from '../config/app-config';
+import { type AppConfig } from '../config/app-config';
 import { generatePassword, hashPassword } from './passwords';
 import { normalizeEmail, User } from './user.entity';
 import { UsersService } from './users.service';
@@ -27,7 +27,8 @@ export class InitialAccounts {
 
   async createIfNoUsers(): Promise<void> {
     const admin = this.config.ADMIN_EMAIL && this.config.ADMIN_PASSWORD ? { email: this.config.ADMIN_EMAIL, password: this.config.ADMIN_PASSWORD } : undefined;
-    const demoEditor = this.config.usesEmbeddedDatabase && this.config.shouldLoadDemoContent ? { email: DEMO_EDITOR_EMAIL, password: generatePassword() } : undefined;
+    const demoEditor =
+      this.config.usesEmbeddedDatabase && this.config.shouldLoadDemoContent ? { email: DEMO_EDITOR_EMAIL, password: generatePassword() } : undefined;
     if (!admin && !demoEditor) return;
     // Hashed up front: argon2 takes a moment and the transaction below should not wait for it.
     const adminHash = admin ? await hashPassword(admin.password) : undefined;
@@ -42,7 +43,8 @@ export class InitialAccounts {
       return { admin: Boolean(admin), demoEditor: Boolean(demoEditor) };
     });
 
-    if (created.admin && admin) this.logger.info({ email: normalizeEmail(admin.email) }, `Created the admin account ${normalizeEmail(admin.email)} from ADMIN_EMAIL`);
+    if (created.admin && admin)
+      this.logger.info({ email: normalizeEmail(admin.email) }, `Created the admin account ${normalizeEmail(admin.email)} from ADMIN_EMAIL`);
     if (created.demoEditor && demoEditor) {
       this.logger.warn(
         { email: demoEditor.email },

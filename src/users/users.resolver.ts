@@ -29,12 +29,15 @@ export class UsersResolver {
   }
 
   @Requires(Permission.USERS_MANAGE)
-  @Mutation(() => UserModel, { description: 'Changes a user\'s role or disables/enables the account (disabling ends its sessions). The last enabled admin cannot be demoted or disabled. Admins only.' })
+  @Mutation(() => UserModel, {
+    description:
+      "Changes a user's role or disables/enables the account (disabling ends its sessions). The last enabled admin cannot be demoted or disabled. Admins only.",
+  })
   updateUser(@CurrentActor() actor: Actor, @Args('input', { description: 'The user and the changes.' }) input: UpdateUserInput): Promise<User> {
     return this.usersService.update(actor, input);
   }
 
-  @ResolveField(() => [Permission], { description: 'What the user\'s role allows.' })
+  @ResolveField(() => [Permission], { description: "What the user's role allows." })
   permissions(user: User): Permission[] {
     return ROLE_PERMISSIONS[user.role];
   }

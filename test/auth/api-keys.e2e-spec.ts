@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { ApiKey } from '../../src/api-keys/api-key.entity';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Permission, Role } from '../../src/auth/permissions';
-import { AccountsFactory, bearer, SignedInUser } from '../factories/accounts.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { AccountsFactory, bearer, type SignedInUser } from '../factories/accounts.factory';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const CREATE_API_KEY = `mutation Create($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { secret apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }
@@ -61,7 +61,7 @@ describe('API keys', () => {
     expect(blank.errors?.[0].extensions.fields?.[0].path).toBe('input.name');
   });
 
-  it('are accepted as `Authorization: Bearer <key>` and as `X-API-Key: <key>`, with the key\'s scopes only', async () => {
+  it("are accepted as `Authorization: Bearer <key>` and as `X-API-Key: <key>`, with the key's scopes only", async () => {
     const reader = await accounts.apiKey({ scopes: [Permission.CONTENT_READ_DRAFT] });
     for (const headers of [bearer(reader.secret), { 'x-api-key': reader.secret }]) {
       const allowed = await app.graphql(NEEDS_DRAFT_ACCESS, {}, headers);

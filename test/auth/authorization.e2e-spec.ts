@@ -3,8 +3,8 @@ import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Permission, Role } from '../../src/auth/permissions';
 import { RefreshToken } from '../../src/auth/refresh-token.entity';
 import { User } from '../../src/users/user.entity';
-import { AccountsFactory, bearer, LOGIN, SignedInUser, uniqueEmail } from '../factories/accounts.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { AccountsFactory, bearer, LOGIN, type SignedInUser, uniqueEmail } from '../factories/accounts.factory';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const CREATE_USER = 'mutation Create($input: CreateUserInput!) { createUser(input: $input) { id email role disabled permissions } }';
 const UPDATE_USER = 'mutation Update($input: UpdateUserInput!) { updateUser(input: $input) { id role disabled } }';
@@ -31,7 +31,9 @@ describe('authorization', () => {
     it('get UNAUTHENTICATED for a mutation that needs a credential, before their input is even looked at', async () => {
       const response = await app.graphql(CREATE_USER, { input: { email: 'not-an-email', role: 'ADMIN', password: 'short' } });
       expect(response.data).toBeNull();
-      expect(response.errors).toEqual([expect.objectContaining({ message: 'Authentication is required', path: ['createUser'], extensions: { code: 'UNAUTHENTICATED' } })]);
+      expect(response.errors).toEqual([
+        expect.objectContaining({ message: 'Authentication is required', path: ['createUser'], extensions: { code: 'UNAUTHENTICATED' } }),
+      ]);
       expect((await app.graphql(CREATE_PREVIEW_TOKEN)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     });
 
@@ -44,7 +46,11 @@ describe('authorization', () => {
   describe('user administration', () => {
     it('lets an admin create users (audited, without the password) and list them', async () => {
       const email = uniqueEmail('new');
-      const response = await app.graphql(CREATE_USER, { input: { email: email.toUpperCase(), role: 'EDITOR', password: 'a-long-enough-password' } }, admin.headers);
+      const response = await app.graphql(
+        CREATE_USER,
+        { input: { email: email.toUpperCase(), role: 'EDITOR', password: 'a-long-enough-password' } },
+        admin.headers,
+      );
       expect(response.errors).toBeUndefined();
       expect(response.data.createUser).toMatchObject({ email, role: 'EDITOR', disabled: false });
 
@@ -60,8 +66,15 @@ describe('authorization', () => {
     });
 
     it('refuses a second account with the same email in another case, and short passwords', async () => {
-      const duplicate = await app.graphql(CREATE_USER, { input: { email: editor.email.toUpperCase(), role: 'ADMIN', password: 'a-long-enough-password' } }, admin.headers);
-      expect(duplicate.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.email', message: 'is already used by another user' }] });
+      const duplicate = await app.graphql(
+        CREATE_USER,
+        { input: { email: editor.email.toUpperCase(), role: 'ADMIN', password: 'a-long-enough-password' } },
+        admin.headers,
+      );
+      expect(duplicate.errors?.[0].extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'input.email', message: 'is already used by another user' }],
+      });
       const short = await app.graphql(CREATE_USER, { input: { email: uniqueEmail(), role: 'EDITOR', password: 'short' } }, admin.headers);
       expect(short.errors?.[0].extensions.fields).toEqual([{ path: 'input.password', message: 'must be at least 12 characters' }]);
     });
@@ -78,7 +91,9 @@ describe('authorization', () => {
       const sessions = await app.dataSource.getRepository(RefreshToken).findBy({ userId: target.user.id });
       expect(sessions.every((session) => session.revokedAt !== null)).toBe(true);
 
-      const audit = await app.dataSource.getRepository(AuditEntry).find({ where: { action: 'updateUser', documentId: target.user.id }, order: { createdAt: 'ASC' } });
+      const audit = await app.dataSource
+        .getRepository(AuditEntry)
+        .find({ where: { action: 'updateUser', documentId: target.user.id }, order: { createdAt: 'ASC' } });
       expect(audit.map((entry) => [entry.before?.role, entry.after?.role, entry.before?.disabled, entry.after?.disabled])).toEqual([
         ['EDITOR', 'ADMIN', false, false],
         ['ADMIN', 'ADMIN', false, true],
@@ -87,7 +102,13 @@ describe('authorization', () => {
 
     it('keeps at least one enabled admin', async () => {
       // Make `admin` the only enabled admin, then try to demote and disable it.
-      await app.dataSource.getRepository(User).createQueryBuilder().update().set({ disabled: true }).where('role = :role AND id <> :id', { role: Role.ADMIN, id: admin.user.id }).execute();
+      await app.dataSource
+        .getRepository(User)
+        .createQueryBuilder()
+        .update()
+        .set({ disabled: true })
+        .where('role = :role AND id <> :id', { role: Role.ADMIN, id: admin.user.id })
+        .execute();
       for (const change of [{ role: 'EDITOR' }, { disabled: true }]) {
         const response = await app.graphql(UPDATE_USER, { input: { id: admin.user.id, ...change } }, admin.headers);
         expect(response.errors?.[0].extensions.code).toBe('CONFLICT');
@@ -98,7 +119,10 @@ describe('authorization', () => {
     it('is forbidden to editors and API keys', async () => {
       const key = await accounts.apiKey();
       for (const headers of [editor.headers, { 'x-api-key': key.secret }]) {
-        expect((await app.graphql(CREATE_USER, { input: { email: uniqueEmail(), role: 'ADMIN', password: 'a-long-enough-password' } }, headers)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+        expect(
+          (await app.graphql(CREATE_USER, { input: { email: uniqueEmail(), role: 'ADMIN', password: 'a-long-enough-password' } }, headers)).errors?.[0]
+            .extensions.code,
+        ).toBe('FORBIDDEN');
         expect((await app.graphql(UPDATE_USER, { input: { id: editor.user.id, role: 'ADMIN' } }, headers)).errors?.[0].extensions.code).toBe('FORBIDDEN');
         expect((await app.graphql(USERS, {}, headers)).errors?.[0].extensions.code).toBe('FORBIDDEN');
       }

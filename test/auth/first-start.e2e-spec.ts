@@ -1,14 +1,14 @@
 import pino from 'pino';
 import request from 'supertest';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
-import { createApp, RunningApp } from '../../src/bootstrap';
+import { createApp, type RunningApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { AppSetting } from '../../src/settings/app-setting.entity';
 import { DEMO_EDITOR_EMAIL, InitialAccounts } from '../../src/users/initial-accounts';
 import { User } from '../../src/users/user.entity';
 import { bearer, LOGIN } from '../factories/accounts.factory';
 import { createSharedTestDatabase, testDatabaseServerUrl } from '../support/test-database';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const ADMIN_PASSWORD = 'first-admin-password';
 
@@ -38,7 +38,9 @@ describe('first start', () => {
   });
 
   it('refuses an ADMIN_PASSWORD shorter than 12 characters, or one without ADMIN_EMAIL, without echoing it', () => {
-    expect(() => loadConfig({ ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD: 'short-pw' })).toThrow('Invalid configuration: ADMIN_PASSWORD must be at least 12 characters');
+    expect(() => loadConfig({ ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD: 'short-pw' })).toThrow(
+      'Invalid configuration: ADMIN_PASSWORD must be at least 12 characters',
+    );
     expect(() => loadConfig({ ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD: 'short-pw' })).not.toThrow(/short-pw/);
     expect(() => loadConfig({ ADMIN_PASSWORD })).toThrow(/ADMIN_EMAIL/);
     expect(() => loadConfig({ ADMIN_EMAIL: 'owner@example.com' })).toThrow(/ADMIN_PASSWORD/);
@@ -75,7 +77,12 @@ describe('first start', () => {
   it(`without JWT_SECRET, generates one secret that all instances on the database share (started ${together ? 'together' : 'in turn'})`, async () => {
     const database = await createSharedTestDatabase();
     const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', LOAD_DEMO_CONTENT: 'false', DATABASE_URL: database.url, ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      LOAD_DEMO_CONTENT: 'false',
+      DATABASE_URL: database.url,
+      ADMIN_EMAIL: 'owner@example.com',
+      ADMIN_PASSWORD,
       ...(database.poolSize ? { DATABASE_POOL_SIZE: String(database.poolSize) } : {}),
     });
     expect(config.JWT_SECRET).toBeUndefined();

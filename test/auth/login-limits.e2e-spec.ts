@@ -1,8 +1,8 @@
 import { LoginAttempt } from '../../src/auth/login-attempt.entity';
 import { AccountsFactory, LOGIN } from '../factories/accounts.factory';
-import { describeWithRedisServer, PrivateRedis, startPrivateRedis } from '../support/private-redis';
-import { startTestApp, TestApp } from '../support/test-app';
-import { createSharedTestDatabase, SharedTestDatabase } from '../support/test-database';
+import { describeWithRedisServer, type PrivateRedis, startPrivateRedis } from '../support/private-redis';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createSharedTestDatabase, type SharedTestDatabase } from '../support/test-database';
 import { describeWithRedis, testRedisUrl, uniqueRedisKeyPrefix } from '../support/test-redis';
 
 /** Sign-in attempts per email and IP in 15 minutes (src/auth/auth.module.ts). */

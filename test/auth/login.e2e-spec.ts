@@ -4,7 +4,7 @@ import { Role } from '../../src/auth/permissions';
 import { RefreshToken } from '../../src/auth/refresh-token.entity';
 import { User } from '../../src/users/user.entity';
 import { AccountsFactory, bearer, LOGIN, uniqueEmail } from '../factories/accounts.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
@@ -72,13 +72,19 @@ describe('signing in', () => {
   it('answers a wrong password, an unknown email and a disabled user with the same UNAUTHENTICATED error', async () => {
     const active = await accounts.user();
     const disabled = await accounts.user({ disabled: true });
-    const responses = [await login(active.email, 'not-the-password'), await login(uniqueEmail('nobody'), 'not-the-password'), await login(disabled.email, disabled.password)];
+    const responses = [
+      await login(active.email, 'not-the-password'),
+      await login(uniqueEmail('nobody'), 'not-the-password'),
+      await login(disabled.email, disabled.password),
+    ];
     for (const response of responses) {
       expect(response.data).toBeNull();
       expect(response.errors).toHaveLength(1);
     }
     const [wrongPassword, unknownEmail, disabledUser] = responses.map((response) => response.errors);
-    expect(wrongPassword).toEqual([{ message: 'Invalid email or password', locations: expect.any(Array), path: ['login'], extensions: { code: 'UNAUTHENTICATED' } }]);
+    expect(wrongPassword).toEqual([
+      { message: 'Invalid email or password', locations: expect.any(Array), path: ['login'], extensions: { code: 'UNAUTHENTICATED' } },
+    ]);
     expect(unknownEmail).toEqual(wrongPassword);
     expect(disabledUser).toEqual(wrongPassword);
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
@@ -193,7 +199,10 @@ describe('signing in', () => {
       const expired = jwt.sign({ sub: user.id, role: 'EDITOR', type: 'access', iat: now - 1000, exp: now - 100 }, TEST_SECRET, { algorithm: 'HS256' });
       expectRefused(await app.graphql(ME, {}, bearer(expired)), 'The token has expired');
 
-      const forged = jwt.sign({ sub: user.id, role: 'ADMIN', type: 'access' }, 'another-secret-that-is-also-long-enough', { algorithm: 'HS256', expiresIn: 600 });
+      const forged = jwt.sign({ sub: user.id, role: 'ADMIN', type: 'access' }, 'another-secret-that-is-also-long-enough', {
+        algorithm: 'HS256',
+        expiresIn: 600,
+      });
       expectRefused(await app.graphql(ME, {}, bearer(forged)));
 
       const unsigned = jwt.sign({ sub: user.id, role: 'ADMIN', type: 'access' }, '', { algorithm: 'none', expiresIn: 600 } as jwt.SignOptions);

@@ -1,10 +1,18 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
-  getNamedType, GraphQLField, GraphQLInputType, GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType,
+  getNamedType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
 } from 'graphql';
 import { Permission, Role } from '../../src/auth/permissions';
 import { AccountsFactory, bearer } from '../factories/accounts.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Mutations anyone may call. */
 const PUBLIC = new Set(['login', 'refreshToken', 'logout']);
@@ -25,13 +33,20 @@ function sampleValue(type: GraphQLInputType, depth = 0): unknown {
   if (isEnumType(named)) return named.getValues()[0].value;
   if (isScalarType(named)) {
     switch (named.name) {
-      case 'ID': return NIL_UUID;
-      case 'Int': return 1;
-      case 'Float': return 1.5;
-      case 'Boolean': return false;
-      case 'DateTime': return new Date(Date.now() + 86_400_000).toISOString();
-      case 'JSON': return {};
-      default: return 'sample';
+      case 'ID':
+        return NIL_UUID;
+      case 'Int':
+        return 1;
+      case 'Float':
+        return 1.5;
+      case 'Boolean':
+        return false;
+      case 'DateTime':
+        return new Date(Date.now() + 86_400_000).toISOString();
+      case 'JSON':
+        return {};
+      default:
+        return 'sample';
     }
   }
   if (isInputObjectType(named) && depth < 4) {

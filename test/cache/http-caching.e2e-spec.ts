@@ -1,9 +1,9 @@
 import { Role } from '../../src/auth/permissions';
-import { DocumentType } from '../../src/common/documents/document-status';
+import { DocumentType } from '../../src/content/documents/document-status';
 import { DAYS_OF_WEEK } from '../../src/locations/opening-hours';
-import { AccountsFactory, SignedInUser } from '../factories/accounts.factory';
+import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /** The README's GET example. */
 const README_QUERY = '{ treatment(slug: "intrathecal-therapy") { title conditions { name } faqs { question } } }';
@@ -25,11 +25,19 @@ describe('HTTP caching of GraphQL responses', () => {
   afterAll(() => app.close());
 
   const get = (query: string, headers: Record<string, string> = {}) =>
-    app.http().get('/graphql').query({ query }).set({ 'apollo-require-preflight': 'true', ...headers });
+    app
+      .http()
+      .get('/graphql')
+      .query({ query })
+      .set({ 'apollo-require-preflight': 'true', ...headers });
 
-  it('answers the README\'s GET example publicly, with a strong ETag and Vary', async () => {
+  it("answers the README's GET example publicly, with a strong ETag and Vary", async () => {
     const response = await get(README_QUERY).expect(200);
-    expect(response.body.data.treatment).toEqual({ title: 'Intrathecal Therapy', conditions: [{ name: 'Cancer Pain' }], faqs: [{ question: 'How long is the trial?' }] });
+    expect(response.body.data.treatment).toEqual({
+      title: 'Intrathecal Therapy',
+      conditions: [{ name: 'Cancer Pain' }],
+      faqs: [{ question: 'How long is the trial?' }],
+    });
     expect(response.headers['cache-control']).toBe(PUBLIC_DEFAULT);
     expect(response.headers.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
     expect(response.headers.vary.split(/,\s*/)).toEqual(expect.arrayContaining(['Authorization', 'X-API-Key', 'Accept']));
@@ -69,7 +77,9 @@ describe('HTTP caching of GraphQL responses', () => {
     expect(failing.headers['cache-control']).toBe('private, no-store');
 
     const user = await new AccountsFactory(app).user();
-    const login = await app.graphql('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: user.email, password: user.password } });
+    const login = await app.graphql('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
+      input: { email: user.email, password: user.password },
+    });
     expect(login.errors).toBeUndefined();
     expect(login.headers['cache-control']).toBe('private, no-store');
     expect(login.headers.etag).toBeUndefined();
@@ -113,7 +123,11 @@ describe('answers that change at a known time', () => {
     const closingMinute = 12 * 60 + now.getUTCMinutes() + 10;
     const closes = `${String(Math.floor(closingMinute / 60)).padStart(2, '0')}:${String(closingMinute % 60).padStart(2, '0')}`;
     secondsToClose = 600 - now.getUTCSeconds() - now.getUTCMilliseconds() / 1000;
-    await new ContentFactory(app.dataSource).location({ name: 'Lexington Office', timezone, openingHours: DAYS_OF_WEEK.map((day) => ({ day, opens: '00:00', closes })) });
+    await new ContentFactory(app.dataSource).location({
+      name: 'Lexington Office',
+      timezone,
+      openingHours: DAYS_OF_WEEK.map((day) => ({ day, opens: '00:00', closes })),
+    });
   });
 
   afterAll(() => app.close());

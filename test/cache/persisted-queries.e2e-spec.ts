@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
-import { createSharedTestDatabase, SharedTestDatabase } from '../support/test-database';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createSharedTestDatabase, type SharedTestDatabase } from '../support/test-database';
 import { describeWithRedis, testRedisUrl, uniqueRedisKeyPrefix } from '../support/test-redis';
 
 const QUERY = 'query ConditionPage { condition(slug: "back-pain") { name } }';

@@ -1,10 +1,16 @@
 import { RedisResponseCache } from '../../src/cache/redis-response-cache';
-import { CachedResponse, InProcessResponseCache, Lookup, ResponseCacheStore } from '../../src/cache/response-cache';
+import { type CachedResponse, InProcessResponseCache, type Lookup, type ResponseCacheStore } from '../../src/cache/response-cache';
 import { createRootLogger } from '../../src/common/logging';
 import { RedisConnection } from '../../src/redis/redis-connection';
 import { describeWithRedis, testRedisUrl, uniqueRedisKeyPrefix } from '../support/test-redis';
 
-const response = (body: string): CachedResponse => ({ body, contentType: 'application/json; charset=utf-8', cacheControl: 'public, max-age=60', etag: `"${body}"`, storedAt: Date.now() });
+const response = (body: string): CachedResponse => ({
+  body,
+  contentType: 'application/json; charset=utf-8',
+  cacheControl: 'public, max-age=60',
+  etag: `"${body}"`,
+  storedAt: Date.now(),
+});
 
 function generationOf(lookup: Lookup): number {
   if (lookup.hit) throw new Error('expected a miss');

@@ -1,10 +1,10 @@
 import { Permission, Role } from '../../src/auth/permissions';
-import { DocumentType } from '../../src/common/documents/document-status';
+import { DocumentType } from '../../src/content/documents/document-status';
 import { SchedulerService } from '../../src/content/scheduler.service';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
 import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { sync, validNpi } from '../sync/sync-helpers';
 
 const PAGES = {
@@ -42,7 +42,15 @@ describe('the response cache (in-process)', () => {
     await content.treatmentConditions(physicalTherapy, [neckPain]);
     const oldProcedure = await content.treatment({ title: 'Old Procedure' });
     const secondFaq = await content.faq({ question: 'What should I bring?' });
-    Object.assign(ids, { backPain: backPain.id, neckPain: neckPain.id, nerveBlock: nerveBlock.id, physicalTherapy: physicalTherapy.id, oldProcedure: oldProcedure.id, firstFaq: firstFaq.id, secondFaq: secondFaq.id });
+    Object.assign(ids, {
+      backPain: backPain.id,
+      neckPain: neckPain.id,
+      nerveBlock: nerveBlock.id,
+      physicalTherapy: physicalTherapy.id,
+      oldProcedure: oldProcedure.id,
+      firstFaq: firstFaq.id,
+      secondFaq: secondFaq.id,
+    });
 
     const accounts = new AccountsFactory(app);
     editor = new EditorialClient(app, (await accounts.signedIn(Role.ADMIN)).headers);
@@ -117,7 +125,11 @@ describe('the response cache (in-process)', () => {
 
   it('shows a publish on the very next read, on the page and on every page listing it, and keeps unrelated pages', async () => {
     await cached(PAGES.nerveBlock, PAGES.backPain, PAGES.treatments, PAGES.unrelated, PAGES.neckPain);
-    const draft = await editor.mutate('updateTreatment', 'UpdateTreatmentInput', { id: ids.nerveBlock, version: await versionOf('Treatment', ids.nerveBlock), title: 'Lumbar Nerve Block' });
+    const draft = await editor.mutate('updateTreatment', 'UpdateTreatmentInput', {
+      id: ids.nerveBlock,
+      version: await versionOf('Treatment', ids.nerveBlock),
+      title: 'Lumbar Nerve Block',
+    });
     // A draft changes nothing public: the cached page stays.
     expect(await read(PAGES.nerveBlock)).toEqual({ data: { treatment: expect.objectContaining({ title: 'Nerve Block' }) }, cache: 'HIT' });
 
@@ -134,7 +146,10 @@ describe('the response cache (in-process)', () => {
     await cached(PAGES.backPain, PAGES.neckPain, PAGES.oldProcedure, PAGES.unrelated);
     await publishChange('Treatment', ids.nerveBlock, { conditions: [{ id: ids.neckPain }] });
     expect(await read(PAGES.backPain)).toEqual({ data: { condition: { name: 'Back Pain', treatments: [] } }, cache: 'MISS' });
-    expect(await read(PAGES.neckPain)).toEqual({ data: { condition: { name: 'Neck Pain', treatments: [{ title: 'Lumbar Nerve Block' }, { title: 'Physical Therapy' }] } }, cache: 'MISS' });
+    expect(await read(PAGES.neckPain)).toEqual({
+      data: { condition: { name: 'Neck Pain', treatments: [{ title: 'Lumbar Nerve Block' }, { title: 'Physical Therapy' }] } },
+      cache: 'MISS',
+    });
     await expectHits(PAGES.oldProcedure, PAGES.unrelated);
   });
 
@@ -188,11 +203,15 @@ describe('the response cache (in-process)', () => {
   it('keeps the live page while FAQs are placed on its draft, and shows them once it is published', async () => {
     await cached(PAGES.nerveBlock, PAGES.unrelated);
     const attached = await editor.mutate(
-      'attachFaq', 'AttachFaqInput',
+      'attachFaq',
+      'AttachFaqInput',
       { page: { type: 'TREATMENT', id: ids.nerveBlock }, faq: { id: ids.secondFaq }, version: await versionOf('Treatment', ids.nerveBlock) },
       '... on Treatment { id version }',
     );
-    expect(await read(PAGES.nerveBlock)).toEqual({ data: { treatment: expect.objectContaining({ faqs: [{ question: 'Does a nerve block hurt?' }] }) }, cache: 'HIT' });
+    expect(await read(PAGES.nerveBlock)).toEqual({
+      data: { treatment: expect.objectContaining({ faqs: [{ question: 'Does a nerve block hurt?' }] }) },
+      cache: 'HIT',
+    });
     await editor.publish('Treatment', attached);
     expect(await read(PAGES.nerveBlock)).toEqual({
       data: { treatment: expect.objectContaining({ faqs: [{ question: 'Does a nerve block hurt?' }, { question: 'What should I bring?' }] }) },

@@ -2,8 +2,8 @@ import { Role } from '../../src/auth/permissions';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
 import { EditorialClient, eventually } from '../support/editorial-client';
-import { startTestApp, TestApp } from '../support/test-app';
-import { createSharedTestDatabase, SharedTestDatabase } from '../support/test-database';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createSharedTestDatabase, type SharedTestDatabase } from '../support/test-database';
 import { describeWithRedis, testRedisUrl, uniqueRedisKeyPrefix } from '../support/test-redis';
 import { hasRedisServer, PrivateRedis } from './private-redis';
 
@@ -18,7 +18,9 @@ async function read(app: TestApp, query = PAGE): Promise<{ summary: string; cach
 }
 
 /** Two instances on one database and one Redis key space, as behind a load balancer. */
-async function startPair(env: Record<string, string>): Promise<{ database: SharedTestDatabase; instances: TestApp[]; editor: EditorialClient; treatmentId: string }> {
+async function startPair(
+  env: Record<string, string>,
+): Promise<{ database: SharedTestDatabase; instances: TestApp[]; editor: EditorialClient; treatmentId: string }> {
   const database = await createSharedTestDatabase();
   const shared = { ...env, REDIS_KEY_PREFIX: uniqueRedisKeyPrefix(), RESPONSE_CACHE: 'on', SCHEDULER_INTERVAL_MS: '60000' };
   const instances = [await startTestApp(shared, { database }), await startTestApp(shared, { database })];
@@ -43,7 +45,12 @@ describeWithRedis('the response cache shared through Redis by two instances', ()
   let treatmentId: string;
 
   beforeAll(async () => {
-    ({ database, instances: [a, b], editor, treatmentId } = await startPair({ REDIS_URL: testRedisUrl()! }));
+    ({
+      database,
+      instances: [a, b],
+      editor,
+      treatmentId,
+    } = await startPair({ REDIS_URL: testRedisUrl()! }));
   });
 
   afterAll(async () => {
@@ -69,10 +76,12 @@ describeWithRedis('the response cache shared through Redis by two instances', ()
   });
 });
 
-const describeWithRedisServer = hasRedisServer() ? describeWithRedis : (name: string, body: () => void) => {
-  console.log(`Skipping "${name}": it starts its own redis-server, which is not on the PATH.`);
-  describe.skip(name, body);
-};
+const describeWithRedisServer = hasRedisServer()
+  ? describeWithRedis
+  : (name: string, body: () => void) => {
+      console.log(`Skipping "${name}": it starts its own redis-server, which is not on the PATH.`);
+      describe.skip(name, body);
+    };
 
 describeWithRedisServer('two instances while their Redis crashes and comes back', () => {
   let redis: PrivateRedis;
@@ -84,7 +93,12 @@ describeWithRedisServer('two instances while their Redis crashes and comes back'
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
-    ({ database, instances: [a, b], editor, treatmentId } = await startPair({ REDIS_URL: redis.url }));
+    ({
+      database,
+      instances: [a, b],
+      editor,
+      treatmentId,
+    } = await startPair({ REDIS_URL: redis.url }));
   });
 
   afterAll(async () => {

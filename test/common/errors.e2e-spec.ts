@@ -1,5 +1,5 @@
 import { ContentFactory } from '../factories/content.factory';
-import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
+import { type GraphQLResponse, startTestApp, type TestApp } from '../support/test-app';
 import { dataOf, expectBadUserInput, expectNoLeaks } from './expectations';
 
 describe('errors and HTTP behaviour', () => {
@@ -14,7 +14,7 @@ describe('errors and HTTP behaviour', () => {
 
   afterAll(() => app.close());
 
-  describe('invalid requests are the client\'s fault: BAD_USER_INPUT', () => {
+  describe("invalid requests are the client's fault: BAD_USER_INPUT", () => {
     it('answers a malformed query with BAD_USER_INPUT, not a parser code', async () => {
       const response = await app.graphql(`{ treatment(slug: "x" { title }`);
       const error = expectBadUserInput(response);

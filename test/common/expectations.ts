@@ -1,7 +1,8 @@
-import { GraphQLResponse } from '../support/test-app';
+import { type GraphQLResponse } from '../support/test-app';
 
 /** Words that only appear in error messages when SQL or driver details leak to the client. */
-const SQL_LEAK = /\b(select|insert|update|delete)\b.*\b(from|into|set|where)\b|syntax error at or near|invalid input syntax|invalid byte sequence|relation "|column "|QueryFailedError|timestamptz|::uuid/i;
+const SQL_LEAK =
+  /\b(select|insert|update|delete)\b.*\b(from|into|set|where)\b|syntax error at or near|invalid input syntax|invalid byte sequence|relation "|column "|QueryFailedError|timestamptz|::uuid/i;
 
 /** Asserts the response carries no error and returns its data. */
 export function dataOf<T = any>(response: GraphQLResponse<T>): T {

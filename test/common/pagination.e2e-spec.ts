@@ -1,6 +1,6 @@
 import { Treatment } from '../../src/treatments/treatment.entity';
 import { ContentFactory } from '../factories/content.factory';
-import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
+import { type GraphQLResponse, startTestApp, type TestApp } from '../support/test-app';
 import { dataOf, expectBadUserInput, expectNoLeaks } from './expectations';
 
 interface Page {
@@ -100,7 +100,9 @@ describe('keyset pagination (treatments as the example)', () => {
 
   it('returns 20 items by default', async () => {
     for (let index = 0; index < 12; index += 1) await factory.treatment({ title: `Default Size ${index}`, category: 'default-size' });
-    const connection = dataOf(await app.graphql(`{ treatments(filter: { category: "default-size" }) { totalCount edges { node { id } } pageInfo { hasNextPage } } }`)).treatments;
+    const connection = dataOf(
+      await app.graphql(`{ treatments(filter: { category: "default-size" }) { totalCount edges { node { id } } pageInfo { hasNextPage } } }`),
+    ).treatments;
     expect(connection.totalCount).toBe(12);
     expect(connection.edges).toHaveLength(12);
     const all = dataOf(await app.graphql(`{ treatments { totalCount edges { node { id } } pageInfo { hasNextPage } } }`)).treatments;
@@ -168,7 +170,13 @@ describe('keyset pagination (treatments as the example)', () => {
     const cursor = await firstCursor({ field: 'PUBLISHED_AT', direction: 'ASC' });
     const [signature, , id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     const forge = (values: unknown[]) => Buffer.from(JSON.stringify([signature, ...values])).toString('base64url');
-    for (const values of [['not a time', id], ['2024-02-31 00:00:00+00', id], [12, id], ['2024-01-01 00:00:00+00', 'not-a-uuid'], ['2024-01-01 00:00:00+00', '------------------------------------']]) {
+    for (const values of [
+      ['not a time', id],
+      ['2024-02-31 00:00:00+00', id],
+      [12, id],
+      ['2024-01-01 00:00:00+00', 'not-a-uuid'],
+      ['2024-01-01 00:00:00+00', '------------------------------------'],
+    ]) {
       expectBadUserInput(await page({ first: 3, after: forge(values), orderBy: { field: 'PUBLISHED_AT', direction: 'ASC' } }), 'after');
     }
   });

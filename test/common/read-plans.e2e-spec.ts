@@ -1,12 +1,12 @@
-import { getIntrospectionQuery, IntrospectionField, IntrospectionObjectType, IntrospectionQuery, IntrospectionTypeRef } from 'graphql';
+import { getIntrospectionQuery, type IntrospectionField, type IntrospectionObjectType, type IntrospectionQuery, type IntrospectionTypeRef } from 'graphql';
 import { Role } from '../../src/auth/permissions';
-import { DocumentType } from '../../src/common/documents/document-status';
-import { BodyRegion } from '../../src/conditions/body-region';
+import { DocumentType } from '../../src/content/documents/document-status';
+import { BodyRegion } from '../../src/conditions/body-region.enums';
 import { Invasiveness, TreatmentSetting } from '../../src/treatments/treatment.enums';
-import { dataOf } from '../common/expectations';
+import { dataOf } from './expectations';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * Public reads fetch each document with the relations a query selects in one statement, reading
@@ -34,8 +34,13 @@ describe('public read plans answer like whole rows do', () => {
   const selectionOf = (typeName: string, depth: number): string => {
     const type = types.get(typeName);
     if (!type) return '__typename';
-    const fields = type.fields.filter((field) => !SKIPPED_FIELDS.has(field.name) && field.args.every((arg) => arg.type.kind !== 'NON_NULL' || arg.defaultValue !== null));
-    return fields.map((field) => fieldSelection(field, depth)).filter(Boolean).join(' ');
+    const fields = type.fields.filter(
+      (field) => !SKIPPED_FIELDS.has(field.name) && field.args.every((arg) => arg.type.kind !== 'NON_NULL' || arg.defaultValue !== null),
+    );
+    return fields
+      .map((field) => fieldSelection(field, depth))
+      .filter(Boolean)
+      .join(' ');
   };
 
   const fieldSelection = (field: IntrospectionField, depth: number): string => {
@@ -66,33 +71,93 @@ describe('public read plans answer like whole rows do', () => {
 
     // Every field filled in, every relation populated, everything published.
     const office = await factory.location({
-      name: 'Plan Office', description: 'An office.', addressLine1: '1 Main St', addressLine2: 'Suite 2', postalCode: '40502', latitude: 38.04, longitude: -84.5,
-      phone: '+18592776100', fax: '+18592776101', email: 'office@example.com', parkingNotes: 'Free parking.', accessibilityNotes: 'Ramp at the front.', bookingUrl: 'https://example.com/book',
-      openingHours: [{ day: 'MONDAY', opens: '08:00', closes: '17:00' }], hoursExceptions: [{ date: '2099-12-25', closed: true, note: 'Holiday' }],
-      metaTitle: 'Office title', metaDescription: 'Office description', canonicalUrl: 'https://example.com/office', noindex: true,
+      name: 'Plan Office',
+      description: 'An office.',
+      addressLine1: '1 Main St',
+      addressLine2: 'Suite 2',
+      postalCode: '40502',
+      latitude: 38.04,
+      longitude: -84.5,
+      phone: '+18592776100',
+      fax: '+18592776101',
+      email: 'office@example.com',
+      parkingNotes: 'Free parking.',
+      accessibilityNotes: 'Ramp at the front.',
+      bookingUrl: 'https://example.com/book',
+      openingHours: [{ day: 'MONDAY', opens: '08:00', closes: '17:00' }],
+      hoursExceptions: [{ date: '2099-12-25', closed: true, note: 'Holiday' }],
+      metaTitle: 'Office title',
+      metaDescription: 'Office description',
+      canonicalUrl: 'https://example.com/office',
+      noindex: true,
     });
     const second = await factory.location({ name: 'Plan Office Two', phone: '+18592776102' });
     const provider = await factory.provider({
-      prefix: 'Dr.', firstName: 'Plan', middleName: 'Q', lastName: 'Doctor', suffix: 'Jr.', credentials: ['MD', 'PhD'], title: 'Director', npi: '1245319599',
-      specialties: ['208VP0014X'], boardCertifications: ['Anesthesiology'], education: [{ kind: 'RESIDENCY', institution: 'A Hospital', field: 'Anesthesiology', graduationYear: 2001 }],
-      practiceStartYear: 2001, languages: ['en', 'es'], bio: 'A long **biography**.', acceptingNewPatients: true, bookingUrl: 'https://example.com/doctor',
+      prefix: 'Dr.',
+      firstName: 'Plan',
+      middleName: 'Q',
+      lastName: 'Doctor',
+      suffix: 'Jr.',
+      credentials: ['MD', 'PhD'],
+      title: 'Director',
+      npi: '1245319599',
+      specialties: ['208VP0014X'],
+      boardCertifications: ['Anesthesiology'],
+      education: [{ kind: 'RESIDENCY', institution: 'A Hospital', field: 'Anesthesiology', graduationYear: 2001 }],
+      practiceStartYear: 2001,
+      languages: ['en', 'es'],
+      bio: 'A long **biography**.',
+      acceptingNewPatients: true,
+      bookingUrl: 'https://example.com/doctor',
     });
     await factory.providerLocations(provider, [office, second], 1);
     await factory.externalId(provider, 'https://example.com/ids', 'd-1');
-    const condition = await factory.condition({ name: 'Plan Condition', aliases: ['PC'], body: 'Condition **body**.', bodyRegion: BodyRegion.LOWER_BACK, symptoms: ['Ache'], icd10Codes: ['M54.50'] });
+    const condition = await factory.condition({
+      name: 'Plan Condition',
+      aliases: ['PC'],
+      body: 'Condition **body**.',
+      bodyRegion: BodyRegion.LOWER_BACK,
+      symptoms: ['Ache'],
+      icd10Codes: ['M54.50'],
+    });
     const faq = await factory.faq({ question: 'Plan question?', answer: 'A plan *answer*.', tags: ['plans'] });
     const other = await factory.treatment({ title: 'Plan Related' });
     const treatment = await factory.treatment({
-      title: 'Plan Treatment', body: 'Treatment **body**.', category: 'Plans', setting: TreatmentSetting.OUTPATIENT, invasiveness: Invasiveness.MINIMALLY_INVASIVE, anesthesia: 'Local',
-      typicalDuration: 'An hour', preparation: 'Prepare.', recovery: 'Rest.', followUp: 'Visit.', risks: 'Few.', benefits: ['Relief'], trialAvailable: true, trialDetails: 'A trial.',
+      title: 'Plan Treatment',
+      body: 'Treatment **body**.',
+      category: 'Plans',
+      setting: TreatmentSetting.OUTPATIENT,
+      invasiveness: Invasiveness.MINIMALLY_INVASIVE,
+      anesthesia: 'Local',
+      typicalDuration: 'An hour',
+      preparation: 'Prepare.',
+      recovery: 'Rest.',
+      followUp: 'Visit.',
+      risks: 'Few.',
+      benefits: ['Relief'],
+      trialAvailable: true,
+      trialDetails: 'A trial.',
     });
     await factory.treatmentConditions(treatment, [condition]);
     await factory.treatmentProviders(treatment, [provider]);
     await factory.treatmentLocations(treatment, [office]);
     await factory.relatedTreatments(treatment, [other]);
     await factory.treatmentConditions(other, [condition]);
-    const practice = await factory.practice({ description: 'The practice.', mainPhone: '+18592776100', website: 'https://example.com', bookingUrl: 'https://example.com/book', specialty: 'Pain medicine', socialProfiles: [{ network: 'facebook', url: 'https://facebook.com/x' }] });
-    for (const [ownerType, ownerId] of [[DocumentType.TREATMENT, treatment.id], [DocumentType.CONDITION, condition.id], [DocumentType.LOCATION, office.id], [DocumentType.PROVIDER, provider.id], [DocumentType.PRACTICE, practice.id]] as const) {
+    const practice = await factory.practice({
+      description: 'The practice.',
+      mainPhone: '+18592776100',
+      website: 'https://example.com',
+      bookingUrl: 'https://example.com/book',
+      specialty: 'Pain medicine',
+      socialProfiles: [{ network: 'facebook', url: 'https://facebook.com/x' }],
+    });
+    for (const [ownerType, ownerId] of [
+      [DocumentType.TREATMENT, treatment.id],
+      [DocumentType.CONDITION, condition.id],
+      [DocumentType.LOCATION, office.id],
+      [DocumentType.PROVIDER, provider.id],
+      [DocumentType.PRACTICE, practice.id],
+    ] as const) {
       await factory.placeFaqs(ownerType, ownerId, [faq]);
     }
     Object.assign(ids, { Treatment: treatment.id, Condition: condition.id, Faq: faq.id, Location: office.id, Provider: provider.id, Practice: practice.id });
@@ -127,7 +192,9 @@ describe('public read plans answer like whole rows do', () => {
   });
 
   it('reads list nodes as whole rows, with every field at once', async () => {
-    const { published, draft, statements } = await bothStages((stage) => `{ treatments(first: 10, stage: ${stage}) { totalCount edges { cursor node { ${selectionOf('Treatment', 2)} } } } }`);
+    const { published, draft, statements } = await bothStages(
+      (stage) => `{ treatments(first: 10, stage: ${stage}) { totalCount edges { cursor node { ${selectionOf('Treatment', 2)} } } } }`,
+    );
     expect(published.treatments.edges.length).toBeGreaterThan(0);
     expect(published).toEqual(draft);
     expect(statements).toBeLessThanOrEqual(3);

@@ -1,5 +1,5 @@
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { dataOf, expectBadUserInput } from './expectations';
 
 const HOSTILE = [
@@ -32,10 +32,12 @@ describe('rich text', () => {
 
   afterAll(() => app.close());
 
-  const bodyOf = async (slug: string, fields = 'markdown html text') => dataOf(await app.graphql(`{ treatment(slug: "${slug}") { body { ${fields} } } }`)).treatment.body;
+  const bodyOf = async (slug: string, fields = 'markdown html text') =>
+    dataOf(await app.graphql(`{ treatment(slug: "${slug}") { body { ${fields} } } }`)).treatment.body;
 
   it('renders Markdown to HTML, with headings starting at h2 and external links marked', async () => {
-    const markdown = '# Intrathecal therapy\n\nA **pump** delivers _medication_.\n\n- Trial first\n- Then the implant\n\n[Read more](https://example.com/pumps)';
+    const markdown =
+      '# Intrathecal therapy\n\nA **pump** delivers _medication_.\n\n- Trial first\n- Then the implant\n\n[Read more](https://example.com/pumps)';
     await factory.treatment({ title: 'Markdown Page', body: markdown });
     const body = await bodyOf('markdown-page');
     expect(body.markdown).toBe(markdown);

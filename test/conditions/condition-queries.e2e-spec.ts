@@ -1,9 +1,9 @@
-import { DocumentStatus, DocumentType } from '../../src/common/documents/document-status';
-import { BodyRegion } from '../../src/conditions/body-region';
-import { Condition } from '../../src/conditions/condition.entity';
+import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
+import { BodyRegion } from '../../src/conditions/body-region.enums';
+import { type Condition } from '../../src/conditions/condition.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('condition queries', () => {
   let app: TestApp;
@@ -33,7 +33,9 @@ describe('condition queries', () => {
     });
 
     it('returns a published condition by slug with its fields', async () => {
-      const response = await app.graphql(`{ condition(slug: "complex-regional-pain-syndrome-crps") { id name aliases bodyRegion symptoms icd10Codes summary body { markdown } } }`);
+      const response = await app.graphql(
+        `{ condition(slug: "complex-regional-pain-syndrome-crps") { id name aliases bodyRegion symptoms icd10Codes summary body { markdown } } }`,
+      );
       expect(dataOf(response).condition).toEqual({
         id: crps.id,
         name: 'Complex Regional Pain Syndrome (CRPS)',
@@ -92,11 +94,25 @@ describe('condition queries', () => {
   describe('lists', () => {
     beforeAll(async () => {
       const herniated = await factory.condition({
-        name: 'List Herniated Disc', aliases: ['Slipped disc', 'Bulging disc'], bodyRegion: BodyRegion.LOWER_BACK,
-        symptoms: ['Sciatica', 'Leg numbness'], summary: 'The soft center of a disc pushes out.', body: 'Often follows lifting.',
+        name: 'List Herniated Disc',
+        aliases: ['Slipped disc', 'Bulging disc'],
+        bodyRegion: BodyRegion.LOWER_BACK,
+        symptoms: ['Sciatica', 'Leg numbness'],
+        summary: 'The soft center of a disc pushes out.',
+        body: 'Often follows lifting.',
       });
-      const neck = await factory.condition({ name: 'List Neck Pain', bodyRegion: BodyRegion.NECK, symptoms: ['Stiffness'], summary: 'Pain in the cervical spine.' });
-      await factory.condition({ name: 'List Back Pain', bodyRegion: BodyRegion.LOWER_BACK, summary: 'Pain in the lumbar spine.', body: 'Very common after forty.' });
+      const neck = await factory.condition({
+        name: 'List Neck Pain',
+        bodyRegion: BodyRegion.NECK,
+        symptoms: ['Stiffness'],
+        summary: 'Pain in the cervical spine.',
+      });
+      await factory.condition({
+        name: 'List Back Pain',
+        bodyRegion: BodyRegion.LOWER_BACK,
+        summary: 'Pain in the lumbar spine.',
+        body: 'Very common after forty.',
+      });
       const draftTreatmentOnly = await factory.condition({ name: 'List Hidden Link', bodyRegion: BodyRegion.CHEST });
       const epidural = await factory.treatment({ title: 'List Epidural' });
       const draft = await factory.treatment({ title: 'List Draft Treatment', status: DocumentStatus.DRAFT });
@@ -132,11 +148,18 @@ describe('condition queries', () => {
     });
 
     it('sorts by name descending', async () => {
-      expect(namesOf(await list('filter: { text: "List" }, orderBy: { field: NAME, direction: DESC }'))).toEqual(['List Neck Pain', 'List Hidden Link', 'List Herniated Disc', 'List Back Pain']);
+      expect(namesOf(await list('filter: { text: "List" }, orderBy: { field: NAME, direction: DESC }'))).toEqual([
+        'List Neck Pain',
+        'List Hidden Link',
+        'List Herniated Disc',
+        'List Back Pain',
+      ]);
     });
 
     it('pages through conditions with cursors', async () => {
-      const first = dataOf(await app.graphql(`{ conditions(first: 2, filter: { text: "List" }) { edges { node { name } } pageInfo { endCursor hasNextPage } } }`)).conditions;
+      const first = dataOf(
+        await app.graphql(`{ conditions(first: 2, filter: { text: "List" }) { edges { node { name } } pageInfo { endCursor hasNextPage } } }`),
+      ).conditions;
       expect(first.pageInfo.hasNextPage).toBe(true);
       const second = await list(`first: 2, after: "${first.pageInfo.endCursor}", filter: { text: "List" }`);
       expect([...namesOf(first), ...namesOf(second)]).toEqual(['List Back Pain', 'List Herniated Disc', 'List Hidden Link', 'List Neck Pain']);
@@ -144,7 +167,7 @@ describe('condition queries', () => {
   });
 
   describe('related content', () => {
-    it('lists a condition\'s published treatments by title and its FAQs in position order', async () => {
+    it("lists a condition's published treatments by title and its FAQs in position order", async () => {
       const condition = await factory.condition({ name: 'Related Sciatica' });
       const treatments = [
         await factory.treatment({ title: 'Related Zeta Injection' }),
@@ -153,7 +176,11 @@ describe('condition queries', () => {
         await factory.treatment({ title: 'Related Trashed', deletedAt: new Date() }),
       ];
       for (const treatment of treatments) await factory.treatmentConditions(treatment, [condition]);
-      const faqs = [await factory.faq({ question: 'Zeta: is it serious?' }), await factory.faq({ question: 'Alpha: will it go away?' }), await factory.faq({ question: 'Draft?', status: DocumentStatus.DRAFT })];
+      const faqs = [
+        await factory.faq({ question: 'Zeta: is it serious?' }),
+        await factory.faq({ question: 'Alpha: will it go away?' }),
+        await factory.faq({ question: 'Draft?', status: DocumentStatus.DRAFT }),
+      ];
       await factory.placeFaqs(DocumentType.CONDITION, condition.id, faqs, [1, 2, 0]);
 
       const response = await app.graphql(`{ condition(slug: "related-sciatica") { treatments { title } faqs { question } } }`);
@@ -164,7 +191,7 @@ describe('condition queries', () => {
       });
     });
 
-    it('does not show a treatment\'s FAQs on a condition page with the same id space', async () => {
+    it("does not show a treatment's FAQs on a condition page with the same id space", async () => {
       const condition = await factory.condition({ name: 'Own Faqs Only' });
       const faq = await factory.faq({ question: 'Placed on a treatment?' });
       await factory.placeFaqs(DocumentType.TREATMENT, condition.id, [faq]);

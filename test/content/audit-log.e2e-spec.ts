@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Permission, Role } from '../../src/auth/permissions';
-import { AccountsFactory, SignedInUser } from '../factories/accounts.factory';
+import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
 import { EditorialClient, eventually } from '../support/editorial-client';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const ENTRY_FIELDS = 'id createdAt actorKind actorId actorLabel action documentType documentId before after requestId';
 const AUDIT_LOG = `query($first: Int!, $after: String, $filter: AuditLogFilter) {
@@ -41,7 +41,14 @@ describe('the audit log', () => {
   afterAll(() => app.close());
 
   /** Runs one mutation with its own X-Request-Id and remembers what the log should say about it. */
-  async function step(client: EditorialClient, name: string, inputType: string, input: Record<string, unknown>, documentType: string, selection = 'id version'): Promise<any> {
+  async function step(
+    client: EditorialClient,
+    name: string,
+    inputType: string,
+    input: Record<string, unknown>,
+    documentType: string,
+    selection = 'id version',
+  ): Promise<any> {
     const requestId = `audit-${randomUUID()}`;
     const result = await client.mutate(name, inputType, input, selection, { 'x-request-id': requestId });
     steps.push({ requestId, action: name, documentType, documentId: String(input.id ?? (input.page as { id?: string } | undefined)?.id ?? result.id) });
@@ -52,21 +59,69 @@ describe('the audit log', () => {
     let condition = await step(editor, 'createCondition', 'CreateConditionInput', { name: 'Back Pain' }, 'CONDITION');
     ids.condition = condition.id;
     condition = await step(editor, 'publishCondition', 'DocumentVersionInput', { id: condition.id, version: condition.version }, 'CONDITION');
-    let treatment = await step(editor, 'createTreatment', 'CreateTreatmentInput', { title: 'Epidural Injection', summary: 'First.', conditions: [{ id: condition.id }] }, 'TREATMENT');
+    let treatment = await step(
+      editor,
+      'createTreatment',
+      'CreateTreatmentInput',
+      { title: 'Epidural Injection', summary: 'First.', conditions: [{ id: condition.id }] },
+      'TREATMENT',
+    );
     ids.treatment = treatment.id;
-    treatment = await step(editor, 'updateTreatment', 'UpdateTreatmentInput', { id: treatment.id, version: treatment.version, summary: 'Second.' }, 'TREATMENT');
+    treatment = await step(
+      editor,
+      'updateTreatment',
+      'UpdateTreatmentInput',
+      { id: treatment.id, version: treatment.version, summary: 'Second.' },
+      'TREATMENT',
+    );
     treatment = await step(editor, 'publishTreatment', 'DocumentVersionInput', { id: treatment.id, version: treatment.version }, 'TREATMENT');
     const faq = await step(editor, 'createFaq', 'CreateFaqInput', { question: 'Does it hurt?', answer: 'Briefly.' }, 'FAQ');
     ids.faq = faq.id;
-    treatment = await step(editor, 'attachFaq', 'AttachFaqInput', { page: { type: 'TREATMENT', id: treatment.id }, version: treatment.version, faq: { id: faq.id } }, 'TREATMENT', '... on Treatment { id version }');
-    treatment = await step(editor, 'reorderFaqs', 'ReorderFaqsInput', { page: { type: 'TREATMENT', id: treatment.id }, version: treatment.version, faqs: [{ id: faq.id }] }, 'TREATMENT', '... on Treatment { id version }');
-    treatment = await step(editor, 'detachFaq', 'DetachFaqInput', { page: { type: 'TREATMENT', id: treatment.id }, version: treatment.version, faq: { id: faq.id } }, 'TREATMENT', '... on Treatment { id version }');
+    treatment = await step(
+      editor,
+      'attachFaq',
+      'AttachFaqInput',
+      { page: { type: 'TREATMENT', id: treatment.id }, version: treatment.version, faq: { id: faq.id } },
+      'TREATMENT',
+      '... on Treatment { id version }',
+    );
+    treatment = await step(
+      editor,
+      'reorderFaqs',
+      'ReorderFaqsInput',
+      { page: { type: 'TREATMENT', id: treatment.id }, version: treatment.version, faqs: [{ id: faq.id }] },
+      'TREATMENT',
+      '... on Treatment { id version }',
+    );
+    treatment = await step(
+      editor,
+      'detachFaq',
+      'DetachFaqInput',
+      { page: { type: 'TREATMENT', id: treatment.id }, version: treatment.version, faq: { id: faq.id } },
+      'TREATMENT',
+      '... on Treatment { id version }',
+    );
     treatment = await step(editor, 'discardTreatmentDraft', 'DocumentVersionInput', { id: treatment.id, version: treatment.version }, 'TREATMENT');
-    const scheduled = await step(editor, 'scheduleUnpublishTreatment', 'ScheduleInput', { id: treatment.id, at: new Date(Date.now() + 3_600_000).toISOString() }, 'TREATMENT', 'id');
+    const scheduled = await step(
+      editor,
+      'scheduleUnpublishTreatment',
+      'ScheduleInput',
+      { id: treatment.id, at: new Date(Date.now() + 3_600_000).toISOString() },
+      'TREATMENT',
+      'id',
+    );
     await step(editor, 'cancelScheduledAction', 'DocumentIdInput', { id: scheduled.id }, 'TREATMENT', 'id status');
     steps[steps.length - 1].documentId = treatment.id;
-    const [firstRevision] = (await editor.ok(`query($id: ID!) { revisions(documentType: TREATMENT, documentId: $id) { edges { node { id } } } }`, { id: treatment.id })).revisions.edges;
-    treatment = await step(editor, 'restoreTreatmentRevision', 'RestoreRevisionInput', { id: treatment.id, version: treatment.version, revisionId: firstRevision.node.id }, 'TREATMENT');
+    const [firstRevision] = (
+      await editor.ok(`query($id: ID!) { revisions(documentType: TREATMENT, documentId: $id) { edges { node { id } } } }`, { id: treatment.id })
+    ).revisions.edges;
+    treatment = await step(
+      editor,
+      'restoreTreatmentRevision',
+      'RestoreRevisionInput',
+      { id: treatment.id, version: treatment.version, revisionId: firstRevision.node.id },
+      'TREATMENT',
+    );
     treatment = await step(editor, 'unpublishTreatment', 'DocumentVersionInput', { id: treatment.id, version: treatment.version }, 'TREATMENT');
     treatment = await step(editor, 'trashTreatment', 'TrashDocumentInput', { id: treatment.id }, 'TREATMENT');
     treatment = await step(editor, 'restoreTreatment', 'DocumentIdInput', { id: treatment.id }, 'TREATMENT');
@@ -118,10 +173,13 @@ describe('the audit log', () => {
   it('names the scheduler, with no request id, for a scheduled publish', async () => {
     const condition = await editor.createCondition({ name: 'Scheduled Condition' });
     await editor.mutate('schedulePublishCondition', 'ScheduleInput', { id: condition.id, at: new Date(Date.now() + 500).toISOString() }, 'id');
-    const [entry] = await eventually(async () => {
-      const found = await allEntries({ action: 'publishCondition', documentId: condition.id });
-      return found.length > 0 ? found : null;
-    }, { what: 'the scheduled publish entry' });
+    const [entry] = await eventually(
+      async () => {
+        const found = await allEntries({ action: 'publishCondition', documentId: condition.id });
+        return found.length > 0 ? found : null;
+      },
+      { what: 'the scheduled publish entry' },
+    );
     expect(entry).toMatchObject({ actorKind: 'SYSTEM', actorId: null, actorLabel: 'scheduler', requestId: null });
   });
 
@@ -185,9 +243,20 @@ describe('the audit log', () => {
   });
 
   it('writes outbox events for publish, unpublish, trash, restore and purge', async () => {
-    const events: { event_type: string }[] = await app.dataSource.query('SELECT event_type FROM outbox_events WHERE document_id = $1 ORDER BY created_at', [ids.treatment]);
-    expect(events.map((event) => event.event_type)).toEqual(['document.published', 'document.unpublished', 'document.trashed', 'document.restored', 'document.trashed', 'document.purged']);
-    const [conditionEvent] = await app.dataSource.query(`SELECT payload FROM outbox_events WHERE document_id = $1 AND event_type = 'document.published'`, [ids.condition]);
+    const events: { event_type: string }[] = await app.dataSource.query('SELECT event_type FROM outbox_events WHERE document_id = $1 ORDER BY created_at', [
+      ids.treatment,
+    ]);
+    expect(events.map((event) => event.event_type)).toEqual([
+      'document.published',
+      'document.unpublished',
+      'document.trashed',
+      'document.restored',
+      'document.trashed',
+      'document.purged',
+    ]);
+    const [conditionEvent] = await app.dataSource.query(`SELECT payload FROM outbox_events WHERE document_id = $1 AND event_type = 'document.published'`, [
+      ids.condition,
+    ]);
     expect(conditionEvent.payload).toMatchObject({ slug: 'back-pain' });
   });
 });

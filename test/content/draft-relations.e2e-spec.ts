@@ -3,7 +3,7 @@ import { dataOf } from '../common/expectations';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
 import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('relations at stage DRAFT follow the same rules as live ones', () => {
   let app: TestApp;
@@ -27,14 +27,25 @@ describe('relations at stage DRAFT follow the same rules as live ones', () => {
     const treatment = await factory.treatment({ title: 'Rules Treatment' });
     await factory.treatmentProviders(treatment, [active, gone]);
     // A pending draft: the draft view reads the providers from its snapshot.
-    await editor.mutate('updateTreatment', 'UpdateTreatmentInput', { id: treatment.id, version: treatment.version, summary: 'Edited.', providers: [{ id: active.id }, { id: gone.id }] });
+    await editor.mutate('updateTreatment', 'UpdateTreatmentInput', {
+      id: treatment.id,
+      version: treatment.version,
+      summary: 'Edited.',
+      providers: [{ id: active.id }, { id: gone.id }],
+    });
 
     const names = (providers: { displayName: string }[]) => providers.map((provider) => provider.displayName);
     for (const stage of ['PUBLISHED', 'DRAFT']) {
       const data = dataOf(
-        await editor.call(`{ treatment(id: "${treatment.id}", stage: ${stage}) { providers { displayName } } location(id: "${office.id}", stage: ${stage}) { providers { displayName } } }`),
+        await editor.call(
+          `{ treatment(id: "${treatment.id}", stage: ${stage}) { providers { displayName } } location(id: "${office.id}", stage: ${stage}) { providers { displayName } } }`,
+        ),
       );
-      expect({ stage, treatment: names(data.treatment.providers), office: names(data.location.providers) }).toEqual({ stage, treatment: ['Still Here, MD'], office: ['Still Here, MD'] });
+      expect({ stage, treatment: names(data.treatment.providers), office: names(data.location.providers) }).toEqual({
+        stage,
+        treatment: ['Still Here, MD'],
+        office: ['Still Here, MD'],
+      });
     }
   });
 });

@@ -1,10 +1,10 @@
 import { Role } from '../../src/auth/permissions';
-import { AccountsFactory, bearer, SignedInUser } from '../factories/accounts.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { AccountsFactory, bearer, type SignedInUser } from '../factories/accounts.factory';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const TREATMENT_FIELDS = 'id slug title summary version status conditions { name } faqs { question }';
 
-describe('an editor\'s day: draft, preview, publish, edit, publish, restore', () => {
+describe("an editor's day: draft, preview, publish, edit, publish, restore", () => {
   let app: TestApp;
   let editor: SignedInUser;
 
@@ -17,13 +17,13 @@ describe('an editor\'s day: draft, preview, publish, edit, publish, restore', ()
 
   const asEditor = (query: string, variables?: Record<string, unknown>) => app.graphql(query, variables, editor.headers);
   const publicRead = (slug: string) => app.graphql(`query($slug: String) { treatment(slug: $slug) { ${TREATMENT_FIELDS} } }`, { slug });
-  const draftRead = (slug: string, headers = editor.headers) => app.graphql(`query($slug: String) { treatment(slug: $slug, stage: DRAFT) { ${TREATMENT_FIELDS} } }`, { slug }, headers);
+  const draftRead = (slug: string, headers = editor.headers) =>
+    app.graphql(`query($slug: String) { treatment(slug: $slug, stage: DRAFT) { ${TREATMENT_FIELDS} } }`, { slug }, headers);
 
   it('keeps the live page unchanged while a draft is edited, and changes it at publish', async () => {
-    const created = await asEditor(
-      `mutation($input: CreateTreatmentInput!) { createTreatment(input: $input) { ${TREATMENT_FIELDS} } }`,
-      { input: { title: 'Spinal Cord Stimulation', summary: 'First summary.' } },
-    );
+    const created = await asEditor(`mutation($input: CreateTreatmentInput!) { createTreatment(input: $input) { ${TREATMENT_FIELDS} } }`, {
+      input: { title: 'Spinal Cord Stimulation', summary: 'First summary.' },
+    });
     expect(created.errors).toBeUndefined();
     const treatment = created.data.createTreatment;
     expect(treatment).toMatchObject({ slug: 'spinal-cord-stimulation', status: 'DRAFT', version: 1 });
@@ -33,7 +33,9 @@ describe('an editor\'s day: draft, preview, publish, edit, publish, restore', ()
     expect(preview.data.treatment.summary).toBe('First summary.');
     expect(preview.headers['cache-control']).toBe('private, no-store');
 
-    const published = await asEditor(`mutation($input: DocumentVersionInput!) { publishTreatment(input: $input) { status version } }`, { input: { id: treatment.id, version: 1 } });
+    const published = await asEditor(`mutation($input: DocumentVersionInput!) { publishTreatment(input: $input) { status version } }`, {
+      input: { id: treatment.id, version: 1 },
+    });
     expect(published.data.publishTreatment).toEqual({ status: 'PUBLISHED', version: 2 });
     expect((await publicRead('spinal-cord-stimulation')).data.treatment.summary).toBe('First summary.');
 
@@ -49,14 +51,19 @@ describe('an editor\'s day: draft, preview, publish, edit, publish, restore', ()
     await asEditor(`mutation($input: DocumentVersionInput!) { publishTreatment(input: $input) { version } }`, { input: { id: treatment.id, version: 3 } });
     expect((await publicRead('spinal-cord-stimulation')).data.treatment).toMatchObject({ summary: 'Second summary.', version: 4 });
 
-    const revisions = await asEditor(`query($id: ID!) { revisions(documentType: TREATMENT, documentId: $id) { totalCount edges { node { id kind version } } } }`, { id: treatment.id });
-    expect(revisions.data.revisions.edges.map((edge: any) => [edge.node.kind, edge.node.version])).toEqual([['PUBLISHED', 4], ['PUBLISHED', 2]]);
+    const revisions = await asEditor(
+      `query($id: ID!) { revisions(documentType: TREATMENT, documentId: $id) { totalCount edges { node { id kind version } } } }`,
+      { id: treatment.id },
+    );
+    expect(revisions.data.revisions.edges.map((edge: any) => [edge.node.kind, edge.node.version])).toEqual([
+      ['PUBLISHED', 4],
+      ['PUBLISHED', 2],
+    ]);
     const first = revisions.data.revisions.edges[1].node.id;
 
-    const restored = await asEditor(
-      `mutation($input: RestoreRevisionInput!) { restoreTreatmentRevision(input: $input) { summary version } }`,
-      { input: { id: treatment.id, version: 4, revisionId: first } },
-    );
+    const restored = await asEditor(`mutation($input: RestoreRevisionInput!) { restoreTreatmentRevision(input: $input) { summary version } }`, {
+      input: { id: treatment.id, version: 4, revisionId: first },
+    });
     expect(restored.data.restoreTreatmentRevision).toEqual({ summary: 'First summary.', version: 5 });
     expect((await publicRead('spinal-cord-stimulation')).data.treatment.summary).toBe('Second summary.');
   });
@@ -67,7 +74,11 @@ describe('an editor\'s day: draft, preview, publish, edit, publish, restore', ()
     const previewHeaders = bearer(token.data.createPreviewToken.token);
     const created = await asEditor(`mutation { createTreatment(input: { title: "Preview Only" }) { id } }`);
     expect((await draftRead('preview-only', previewHeaders)).data.treatment).toMatchObject({ title: 'Preview Only' });
-    const attempt = await app.graphql(`mutation($input: DocumentVersionInput!) { publishTreatment(input: $input) { id } }`, { input: { id: created.data.createTreatment.id, version: 1 } }, previewHeaders);
+    const attempt = await app.graphql(
+      `mutation($input: DocumentVersionInput!) { publishTreatment(input: $input) { id } }`,
+      { input: { id: created.data.createTreatment.id, version: 1 } },
+      previewHeaders,
+    );
     expect(attempt.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
@@ -90,7 +101,7 @@ describe('two editors saving the same page', () => {
 
   afterAll(() => app.close());
 
-  it('lets exactly one win and tells the other the current version, losing nothing of the winner\'s change', async () => {
+  it("lets exactly one win and tells the other the current version, losing nothing of the winner's change", async () => {
     const created = await app.graphql(`mutation { createTreatment(input: { title: "Nerve Blocks", summary: "Original." }) { id version } }`, {}, alice.headers);
     const { id } = created.data.createTreatment;
     const update = `mutation($input: UpdateTreatmentInput!) { updateTreatment(input: $input) { summary body { markdown } version } }`;

@@ -1,9 +1,9 @@
 import { Role } from '../../src/auth/permissions';
-import { DocumentStatus, DocumentType } from '../../src/common/documents/document-status';
+import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
 import { dataOf } from '../common/expectations';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const DRAFT_LIST = `query ($category: String!) {
   treatments(first: 20, stage: DRAFT, filter: { category: $category }) {
@@ -38,7 +38,11 @@ describe("editors' workflow facts in lists", () => {
     await treatments('five-items', 5);
     await treatments('eight-items', 8);
     const counts: number[] = [];
-    for (const [category, size] of [['one-item', 1], ['five-items', 5], ['eight-items', 8]] as const) {
+    for (const [category, size] of [
+      ['one-item', 1],
+      ['five-items', 5],
+      ['eight-items', 8],
+    ] as const) {
       const response = await app.graphql(DRAFT_LIST, { category }, editor);
       const edges = dataOf(response).treatments.edges;
       expect(edges).toHaveLength(size);

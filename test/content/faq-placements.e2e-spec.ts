@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/permissions';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { EditorialClient, namesOf } from '../support/editorial-client';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const PAGE_SELECTION = '... on Treatment { id version faqs { question } editorial { hasPendingDraft } } ... on Condition { id version faqs { question } }';
 
@@ -22,12 +22,21 @@ describe('placing FAQs on pages', () => {
 
   afterAll(() => app.close());
 
-  const publicFaqs = async (slug: string) => namesOf((await app.graphql(`query($slug: String) { treatment(slug: $slug) { faqs { question } } }`, { slug })).data.treatment.faqs);
-  const draftFaqs = async (slug: string) => namesOf((await editor.ok(`query($slug: String) { treatment(slug: $slug, stage: DRAFT) { faqs { question } } }`, { slug })).treatment.faqs);
+  const publicFaqs = async (slug: string) =>
+    namesOf((await app.graphql(`query($slug: String) { treatment(slug: $slug) { faqs { question } } }`, { slug })).data.treatment.faqs);
+  const draftFaqs = async (slug: string) =>
+    namesOf((await editor.ok(`query($slug: String) { treatment(slug: $slug, stage: DRAFT) { faqs { question } } }`, { slug })).treatment.faqs);
   const attach = (pageId: string, version: number, faq: string, position?: number, type = 'TREATMENT') =>
-    editor.mutate('attachFaq', 'AttachFaqInput', { page: { type, id: pageId }, version, faq: { id: faqs[faq].id }, ...(position === undefined ? {} : { position }) }, PAGE_SELECTION);
+    editor.mutate(
+      'attachFaq',
+      'AttachFaqInput',
+      { page: { type, id: pageId }, version, faq: { id: faqs[faq].id }, ...(position === undefined ? {} : { position }) },
+      PAGE_SELECTION,
+    );
   const placements = (ownerId: string): Promise<{ question: string; position: number }[]> =>
-    app.dataSource.query('SELECT f.question, p.position FROM faq_placements p JOIN faqs f ON f.id = p.faq_id WHERE p.owner_id = $1 ORDER BY p.position', [ownerId]);
+    app.dataSource.query('SELECT f.question, p.position FROM faq_placements p JOIN faqs f ON f.id = p.faq_id WHERE p.owner_id = $1 ORDER BY p.position', [
+      ownerId,
+    ]);
 
   async function publishedTreatment(title: string, faqQuestions: string[] = []) {
     const created = await editor.createTreatment({ title, faqs: faqQuestions.map((question) => ({ id: faqs[question].id })) });
@@ -47,18 +56,30 @@ describe('placing FAQs on pages', () => {
 
     await editor.publish('Treatment', attached);
     expect(await publicFaqs('intrathecal-therapy')).toEqual(['Does it hurt?', 'What is a trial?']);
-    expect(await placements(page.id)).toEqual([{ question: 'Does it hurt?', position: 0 }, { question: 'What is a trial?', position: 1 }]);
+    expect(await placements(page.id)).toEqual([
+      { question: 'Does it hurt?', position: 0 },
+      { question: 'What is a trial?', position: 1 },
+    ]);
   });
 
   it('changes only the draft when a FAQ is detached or the FAQs are reordered, and keeps the FAQ itself', async () => {
     const page = await publishedTreatment('Spinal Cord Stimulation', ['What is a trial?', 'Does it hurt?', 'How long does it take?']);
 
-    const detached = await editor.mutate('detachFaq', 'DetachFaqInput', { page: { type: 'TREATMENT', id: page.id }, version: page.version, faq: { id: faqs['Does it hurt?'].id } }, PAGE_SELECTION);
+    const detached = await editor.mutate(
+      'detachFaq',
+      'DetachFaqInput',
+      { page: { type: 'TREATMENT', id: page.id }, version: page.version, faq: { id: faqs['Does it hurt?'].id } },
+      PAGE_SELECTION,
+    );
     expect(namesOf(detached.faqs)).toEqual(['What is a trial?', 'How long does it take?']);
     const reordered = await editor.mutate(
       'reorderFaqs',
       'ReorderFaqsInput',
-      { page: { type: 'TREATMENT', id: page.id }, version: detached.version, faqs: [{ id: faqs['How long does it take?'].id }, { id: faqs['What is a trial?'].id }] },
+      {
+        page: { type: 'TREATMENT', id: page.id },
+        version: detached.version,
+        faqs: [{ id: faqs['How long does it take?'].id }, { id: faqs['What is a trial?'].id }],
+      },
       PAGE_SELECTION,
     );
     expect(namesOf(reordered.faqs)).toEqual(['How long does it take?', 'What is a trial?']);
@@ -66,8 +87,13 @@ describe('placing FAQs on pages', () => {
 
     await editor.publish('Treatment', reordered);
     expect(await publicFaqs('spinal-cord-stimulation')).toEqual(['How long does it take?', 'What is a trial?']);
-    expect(await placements(page.id)).toEqual([{ question: 'How long does it take?', position: 0 }, { question: 'What is a trial?', position: 1 }]);
-    expect((await app.graphql(`query($id: ID) { faq(id: $id) { question } }`, { id: faqs['Does it hurt?'].id })).data.faq).toEqual({ question: 'Does it hurt?' });
+    expect(await placements(page.id)).toEqual([
+      { question: 'How long does it take?', position: 0 },
+      { question: 'What is a trial?', position: 1 },
+    ]);
+    expect((await app.graphql(`query($id: ID) { faq(id: $id) { question } }`, { id: faqs['Does it hurt?'].id })).data.faq).toEqual({
+      question: 'Does it hurt?',
+    });
   });
 
   it('writes to the page itself when it was never published', async () => {
@@ -100,7 +126,12 @@ describe('placing FAQs on pages', () => {
   it('refuses a stale page version with CONFLICT and changes nothing', async () => {
     const page = await publishedTreatment('Nerve Ablation', ['What is a trial?']);
     await attach(page.id, page.version, 'Does it hurt?');
-    const stale = await editor.attempt('attachFaq', 'AttachFaqInput', { page: { type: 'TREATMENT', id: page.id }, version: page.version, faq: { id: faqs['How long does it take?'].id } }, '__typename');
+    const stale = await editor.attempt(
+      'attachFaq',
+      'AttachFaqInput',
+      { page: { type: 'TREATMENT', id: page.id }, version: page.version, faq: { id: faqs['How long does it take?'].id } },
+      '__typename',
+    );
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: page.version + 1 });
     expect(await draftFaqs('nerve-ablation')).toEqual(['What is a trial?', 'Does it hurt?']);
   });

@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/permissions';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const HOSTILE_MARKDOWN = [
   '## What to expect',
@@ -82,7 +82,12 @@ describe('hostile rich text sent through the admin API', () => {
   it('cleans a hostile edit of a live page in its pending draft and again once the draft is published', async () => {
     const created = await editor.createTreatment({ title: 'Pump Refill', body: 'Plain **safe** text.' });
     const published = await editor.publish('Treatment', created);
-    const edited = await editor.mutate('updateTreatment', 'UpdateTreatmentInput', { id: created.id, version: published.version, body: UPDATED_HOSTILE_MARKDOWN }, `id version ${BODY}`);
+    const edited = await editor.mutate(
+      'updateTreatment',
+      'UpdateTreatmentInput',
+      { id: created.id, version: published.version, body: UPDATED_HOSTILE_MARKDOWN },
+      `id version ${BODY}`,
+    );
     expectHarmless(edited.body.html);
     expectRendered(edited.body.html);
 

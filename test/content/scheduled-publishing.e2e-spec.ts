@@ -1,8 +1,8 @@
 import { Role } from '../../src/auth/permissions';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { EditorialClient, eventually } from '../support/editorial-client';
-import { startTestApp, TestApp } from '../support/test-app';
-import { createSharedTestDatabase, SharedTestDatabase } from '../support/test-database';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createSharedTestDatabase, type SharedTestDatabase } from '../support/test-database';
 
 const SCHEDULE_SELECTION = 'id action status runAt executedAt createdByLabel';
 const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
@@ -12,7 +12,8 @@ async function editorOn(app: TestApp): Promise<EditorialClient> {
   return new EditorialClient(app, (await new AccountsFactory(app).signedIn(Role.EDITOR)).headers);
 }
 
-const publicTreatment = async (app: TestApp, slug: string) => (await app.graphql(`query($slug: String) { treatment(slug: $slug) { id summary } }`, { slug })).data.treatment;
+const publicTreatment = async (app: TestApp, slug: string) =>
+  (await app.graphql(`query($slug: String) { treatment(slug: $slug) { id summary } }`, { slug })).data.treatment;
 
 describe('scheduled publishing', () => {
   let app: TestApp;
@@ -30,12 +31,16 @@ describe('scheduled publishing', () => {
     const scheduled = await editor.mutate('schedulePublishTreatment', 'ScheduleInput', { id: treatment.id, at: inSeconds(1) }, SCHEDULE_SELECTION);
     expect(scheduled).toMatchObject({ action: 'PUBLISH', status: 'PENDING', executedAt: null });
     expect(await publicTreatment(app, 'scheduled-launch')).toBeNull();
-    const pending = await editor.ok(`query($id: ID) { treatment(id: $id, stage: DRAFT) { editorial { scheduledActions { id status } } } }`, { id: treatment.id });
+    const pending = await editor.ok(`query($id: ID) { treatment(id: $id, stage: DRAFT) { editorial { scheduledActions { id status } } } }`, {
+      id: treatment.id,
+    });
     expect(pending.treatment.editorial.scheduledActions).toEqual([{ id: scheduled.id, status: 'PENDING' }]);
 
     const live = await eventually(() => publicTreatment(app, 'scheduled-launch'), { what: 'the scheduled publish' });
     expect(live.summary).toBe('Goes live by itself.');
-    const [action] = await app.dataSource.query('SELECT status, attempts, executed_at >= run_at AS on_time FROM scheduled_actions WHERE id = $1', [scheduled.id]);
+    const [action] = await app.dataSource.query('SELECT status, attempts, executed_at >= run_at AS on_time FROM scheduled_actions WHERE id = $1', [
+      scheduled.id,
+    ]);
     expect(action).toEqual({ status: 'DONE', attempts: 1, on_time: true });
   });
 
@@ -139,10 +144,15 @@ describe('scheduled publishing across restarts and instances', () => {
         ids.push(id);
       }
       const db = instances[0].dataSource;
-      await eventually(async () => {
-        const [{ done }] = await db.query(`SELECT count(*)::int AS done FROM scheduled_actions WHERE document_id = ANY($1::uuid[]) AND status <> 'PENDING'`, [ids]);
-        return done === ids.length;
-      }, { what: 'all scheduled publishes' });
+      await eventually(
+        async () => {
+          const [{ done }] = await db.query(`SELECT count(*)::int AS done FROM scheduled_actions WHERE document_id = ANY($1::uuid[]) AND status <> 'PENDING'`, [
+            ids,
+          ]);
+          return done === ids.length;
+        },
+        { what: 'all scheduled publishes' },
+      );
       // Give both schedulers more ticks in which a second run would show.
       await sleep(500);
 

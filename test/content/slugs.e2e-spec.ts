@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/permissions';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('slugs of documents edited through the API', () => {
   let app: TestApp;
@@ -25,7 +25,7 @@ describe('slugs of documents edited through the API', () => {
     expect((await editor.createTreatment({ title: 'Trigger Point Injection' })).slug).toBe('trigger-point-injection-3');
   });
 
-  it('counts a slug held only by another document\'s pending draft as taken', async () => {
+  it("counts a slug held only by another document's pending draft as taken", async () => {
     const live = await editor.createTreatment({ title: 'Caudal Block' });
     const published = await editor.publish('Treatment', live);
     await editor.mutate('updateTreatment', 'UpdateTreatmentInput', { id: live.id, version: published.version, slug: 'caudal-epidural' });
@@ -39,7 +39,9 @@ describe('slugs of documents edited through the API', () => {
     await editor.createTreatment({ title: 'Stellate Ganglion Block' });
     const created = await editor.attempt('createTreatment', 'CreateTreatmentInput', { title: 'Something Else', slug: 'stellate-ganglion-block' });
     expect(created.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(created.errors?.[0].extensions.fields).toEqual([{ path: 'input.slug', message: '"stellate-ganglion-block" is already used by Treatment "Stellate Ganglion Block"' }]);
+    expect(created.errors?.[0].extensions.fields).toEqual([
+      { path: 'input.slug', message: '"stellate-ganglion-block" is already used by Treatment "Stellate Ganglion Block"' },
+    ]);
 
     const other = await editor.createTreatment({ title: 'Celiac Plexus Block' });
     const updated = await editor.attempt('updateTreatment', 'UpdateTreatmentInput', { id: other.id, version: other.version, slug: 'stellate-ganglion-block' });
@@ -55,7 +57,12 @@ describe('slugs of documents edited through the API', () => {
   it('keeps the live slug until the renamed draft is published, then answers the old slug with the new canonical one', async () => {
     const created = await editor.createTreatment({ title: 'Peripheral Nerve Stimulation' });
     const published = await editor.publish('Treatment', created);
-    const draft = await editor.mutate('updateTreatment', 'UpdateTreatmentInput', { id: created.id, version: published.version, slug: 'pns' }, 'id version slug');
+    const draft = await editor.mutate(
+      'updateTreatment',
+      'UpdateTreatmentInput',
+      { id: created.id, version: published.version, slug: 'pns' },
+      'id version slug',
+    );
     expect(draft.slug).toBe('pns');
 
     const read = (slug: string) => app.graphql(`query($slug: String) { treatment(slug: $slug) { id slug } }`, { slug });

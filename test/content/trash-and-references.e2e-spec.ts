@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/permissions';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { EditorialClient, namesOf } from '../support/editorial-client';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('trash, restore and purge keep relations intact', () => {
   let app: TestApp;
@@ -17,11 +17,16 @@ describe('trash, restore and purge keep relations intact', () => {
 
   afterAll(() => app.close());
 
-  const publicTreatment = (slug: string) => app.graphql(`query($slug: String) { treatment(slug: $slug) { id title conditions { name } faqs { question } } }`, { slug });
-  const draftTreatment = (slug: string) => editor.ok(`query($slug: String) { treatment(slug: $slug, stage: DRAFT) { id title version conditions { name } faqs { question } } }`, { slug });
-  const publicCondition = (slug: string) => app.graphql(`query($slug: String) { condition(slug: $slug) { id name treatments { title } faqs { question } } }`, { slug });
-  const draftCondition = (slug: string) => editor.ok(`query($slug: String) { condition(slug: $slug, stage: DRAFT) { id name version treatments { title } } }`, { slug });
-  const trash = (type: string, id: string, detach?: boolean, client = editor) => client.attempt(`trash${type}`, 'TrashDocumentInput', detach === undefined ? { id } : { id, detach }, 'id version editorial { trashedAt }');
+  const publicTreatment = (slug: string) =>
+    app.graphql(`query($slug: String) { treatment(slug: $slug) { id title conditions { name } faqs { question } } }`, { slug });
+  const draftTreatment = (slug: string) =>
+    editor.ok(`query($slug: String) { treatment(slug: $slug, stage: DRAFT) { id title version conditions { name } faqs { question } } }`, { slug });
+  const publicCondition = (slug: string) =>
+    app.graphql(`query($slug: String) { condition(slug: $slug) { id name treatments { title } faqs { question } } }`, { slug });
+  const draftCondition = (slug: string) =>
+    editor.ok(`query($slug: String) { condition(slug: $slug, stage: DRAFT) { id name version treatments { title } } }`, { slug });
+  const trash = (type: string, id: string, detach?: boolean, client = editor) =>
+    client.attempt(`trash${type}`, 'TrashDocumentInput', detach === undefined ? { id } : { id, detach }, 'id version editorial { trashedAt }');
   const restore = (type: string, id: string) => editor.mutate(`restore${type}`, 'DocumentIdInput', { id }, 'id version editorial { trashedAt }');
   const purge = (type: string, id: string, client = admin) => client.attempt(`purge${type}`, 'DocumentIdInput', { id }, 'id type');
 
@@ -61,7 +66,7 @@ describe('trash, restore and purge keep relations intact', () => {
     expect(namesOf((await draftTreatment('medial-branch-block')).treatment.conditions)).toEqual(['Spondylosis']);
   });
 
-  it('takes a detached document out of a published page\'s pending draft too, so neither restoring it nor publishing the draft brings the link back', async () => {
+  it("takes a detached document out of a published page's pending draft too, so neither restoring it nor publishing the draft brings the link back", async () => {
     const condition = await publishedCondition('Thoracic Pain');
     const treatment = await publishedTreatment({ title: 'Intercostal Block', summary: 'Live.', conditions: [{ id: condition.id }] });
     const draft = await editor.mutate('updateTreatment', 'UpdateTreatmentInput', { id: treatment.id, version: treatment.version, summary: 'Edited.' });
@@ -114,7 +119,7 @@ describe('trash, restore and purge keep relations intact', () => {
     expect(namesOf((await draftTreatment('occipital-nerve-block')).treatment.conditions)).toEqual(['Occipital Neuralgia']);
   });
 
-  it('never deletes a treatment\'s FAQs when the treatment is trashed', async () => {
+  it("never deletes a treatment's FAQs when the treatment is trashed", async () => {
     const faq = await editor.createFaq({ question: 'How long does relief last?', answer: 'Months.' });
     await editor.publish('Faq', faq);
     const treatment = await publishedTreatment({ title: 'Genicular Block', faqs: [{ id: faq.id }] });
@@ -127,7 +132,11 @@ describe('trash, restore and purge keep relations intact', () => {
   it('refuses to edit a trashed document with CONFLICT', async () => {
     const treatment = await editor.createTreatment({ title: 'Trashed Then Edited' });
     const trashed = await trash('Treatment', treatment.id);
-    const attempt = await editor.attempt('updateTreatment', 'UpdateTreatmentInput', { id: treatment.id, version: trashed.data.trashTreatment.version, summary: 'Changed.' });
+    const attempt = await editor.attempt('updateTreatment', 'UpdateTreatmentInput', {
+      id: treatment.id,
+      version: trashed.data.trashTreatment.version,
+      summary: 'Changed.',
+    });
     expect(attempt.errors?.[0].extensions.code).toBe('CONFLICT');
     expect(attempt.errors?.[0].message).toContain('trash');
   });
@@ -145,7 +154,7 @@ describe('trash, restore and purge keep relations intact', () => {
     expect(count).toBe(0);
   });
 
-  it('removes a purged treatment\'s join rows but keeps its shared FAQs, which stay on the other pages', async () => {
+  it("removes a purged treatment's join rows but keeps its shared FAQs, which stay on the other pages", async () => {
     const condition = await publishedCondition('Knee Osteoarthritis');
     const shared = await editor.createFaq({ question: 'Will I need a driver?', answer: 'Yes.' });
     await editor.publish('Faq', shared);
@@ -170,13 +179,22 @@ describe('trash, restore and purge keep relations intact', () => {
     const condition = await publishedCondition('Piriformis Syndrome');
     const kept = await publishedCondition('Sacroiliac Joint Pain');
     const treatment = await publishedTreatment({ title: 'Piriformis Injection' });
-    const edited = await editor.mutate('updateTreatment', 'UpdateTreatmentInput', { id: treatment.id, version: treatment.version, conditions: [{ id: condition.id }, { id: kept.id }] });
+    const edited = await editor.mutate('updateTreatment', 'UpdateTreatmentInput', {
+      id: treatment.id,
+      version: treatment.version,
+      conditions: [{ id: condition.id }, { id: kept.id }],
+    });
 
     // The live treatment does not link to it, so trashing is allowed; the draft still does.
     expect((await trash('Condition', condition.id)).errors).toBeUndefined();
     expect((await purge('Condition', condition.id)).errors).toBeUndefined();
 
-    const published = await editor.attempt('publishTreatment', 'DocumentVersionInput', { id: treatment.id, version: edited.version }, 'id version conditions { name }');
+    const published = await editor.attempt(
+      'publishTreatment',
+      'DocumentVersionInput',
+      { id: treatment.id, version: edited.version },
+      'id version conditions { name }',
+    );
     expect(published.errors).toBeUndefined();
     expect(namesOf((await publicTreatment('piriformis-injection')).data.treatment.conditions)).toEqual(['Sacroiliac Joint Pain']);
   });
@@ -193,17 +211,26 @@ describe('relations to documents that are not published', () => {
 
   afterAll(() => app.close());
 
-  it('keeps a published treatment\'s link to a draft condition: hidden publicly, shown at DRAFT, reported, and live once the condition is published', async () => {
+  it("keeps a published treatment's link to a draft condition: hidden publicly, shown at DRAFT, reported, and live once the condition is published", async () => {
     const draftCondition = await editor.createCondition({ name: 'Complex Regional Pain Syndrome' });
     const liveCondition = await editor.createCondition({ name: 'Neuropathy' });
     await editor.publish('Condition', liveCondition);
     const treatment = await editor.createTreatment({ title: 'Sympathetic Block', conditions: [{ id: draftCondition.id }, { id: liveCondition.id }] });
-    const published = await editor.mutate('publishTreatment', 'DocumentVersionInput', { id: treatment.id, version: treatment.version }, 'id version editorial { unpublishedDependencies { type id label status } }');
+    const published = await editor.mutate(
+      'publishTreatment',
+      'DocumentVersionInput',
+      { id: treatment.id, version: treatment.version },
+      'id version editorial { unpublishedDependencies { type id label status } }',
+    );
 
-    expect(published.editorial.unpublishedDependencies).toEqual([{ type: 'CONDITION', id: draftCondition.id, label: 'Condition "Complex Regional Pain Syndrome"', status: 'DRAFT' }]);
+    expect(published.editorial.unpublishedDependencies).toEqual([
+      { type: 'CONDITION', id: draftCondition.id, label: 'Condition "Complex Regional Pain Syndrome"', status: 'DRAFT' },
+    ]);
     const publicRead = () => app.graphql(`{ treatment(slug: "sympathetic-block") { conditions { name } } }`);
     expect(namesOf((await publicRead()).data.treatment.conditions)).toEqual(['Neuropathy']);
-    const preview = await editor.ok(`{ treatment(slug: "sympathetic-block", stage: DRAFT) { conditions { name } editorial { unpublishedDependencies { id } } } }`);
+    const preview = await editor.ok(
+      `{ treatment(slug: "sympathetic-block", stage: DRAFT) { conditions { name } editorial { unpublishedDependencies { id } } } }`,
+    );
     expect(namesOf(preview.treatment.conditions)).toEqual(['Complex Regional Pain Syndrome', 'Neuropathy']);
     expect(preview.treatment.editorial.unpublishedDependencies).toEqual([{ id: draftCondition.id }]);
 

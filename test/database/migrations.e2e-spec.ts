@@ -1,5 +1,5 @@
 import { startTestApp } from '../support/test-app';
-import { createSharedTestDatabase, SharedTestDatabase, testDatabaseServerUrl } from '../support/test-database';
+import { createSharedTestDatabase, type SharedTestDatabase, testDatabaseServerUrl } from '../support/test-database';
 
 describe('database migrations', () => {
   let database: SharedTestDatabase;

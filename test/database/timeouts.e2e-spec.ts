@@ -1,10 +1,10 @@
 import { Client } from 'pg';
 import { Role } from '../../src/auth/permissions';
-import { Treatment } from '../../src/treatments/treatment.entity';
+import { type Treatment } from '../../src/treatments/treatment.entity';
 import { dataOf, expectNoLeaks } from '../common/expectations';
-import { AccountsFactory, SignedInUser } from '../factories/accounts.factory';
+import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
-import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
+import { type GraphQLResponse, startTestApp, type TestApp } from '../support/test-app';
 import { testDatabaseServerUrl } from '../support/test-database';
 
 /**
@@ -49,7 +49,9 @@ class RowLockHolder {
 
   /** How many of the app's sessions wait for a lock right now. */
   async waiting(): Promise<number> {
-    const result = await this.client.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    const result = await this.client.query(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
     return result.rows[0].waiting;
   }
 
@@ -97,7 +99,9 @@ describeOnServer('database and request timeouts', () => {
       const holder = await RowLockHolder.lock(app, treatment);
       try {
         const started = Date.now();
-        const updates = Array.from({ length: 6 }, (_, index) => app.graphql(UPDATE, { input: { id: treatment.id, version: treatment.version, summary: `Edit ${index}.` } }, editor.headers));
+        const updates = Array.from({ length: 6 }, (_, index) =>
+          app.graphql(UPDATE, { input: { id: treatment.id, version: treatment.version, summary: `Edit ${index}.` } }, editor.headers),
+        );
         await until(async () => (await holder.waiting()) === 2, 'both pooled connections wait for the lock');
 
         const health = await app.http().get('/health');
@@ -169,7 +173,9 @@ describeOnServer('database and request timeouts', () => {
     it('answers TIMEOUT for both, naming what ran out', async () => {
       const holder = await RowLockHolder.lock(app, treatment);
       try {
-        const updates = [1, 2].map((index) => app.graphql(UPDATE, { input: { id: treatment.id, version: treatment.version, summary: `Edit ${index}.` } }, editor.headers));
+        const updates = [1, 2].map((index) =>
+          app.graphql(UPDATE, { input: { id: treatment.id, version: treatment.version, summary: `Edit ${index}.` } }, editor.headers),
+        );
         await until(async () => (await holder.waiting()) === 2, 'both pooled connections wait for the lock');
 
         const started = Date.now();

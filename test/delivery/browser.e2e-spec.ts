@@ -1,15 +1,23 @@
 import { existsSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { Browser, chromium, Page } from 'playwright-core';
-import { DocumentType } from '../../src/common/documents/document-status';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { DocumentType } from '../../src/content/documents/document-status';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Debian's package (`apt-get install chromium`); .ci/run installs it when it can. */
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * A practice site's page: its script fetches the treatment page from the API given in the URL
@@ -103,7 +111,9 @@ describeWithChromium('a real browser (headless Chromium)', () => {
     const { outcome } = await visitSite(listedSite.origin);
 
     expect(outcome.status).toBe(200);
-    expect(outcome.body.data).toEqual({ treatment: { title: 'Intrathecal Therapy', conditions: [{ name: 'Back Pain' }], faqs: [{ question: 'Does it hurt?' }] } });
+    expect(outcome.body.data).toEqual({
+      treatment: { title: 'Intrathecal Therapy', conditions: [{ name: 'Back Pain' }], faqs: [{ question: 'Does it hurt?' }] },
+    });
     // An exposed header: the page can quote the request id in a bug report.
     expect(outcome.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -131,7 +141,9 @@ describeWithChromium('a real browser (headless Chromium)', () => {
       page = await browser.newPage();
       // Recorded from the first script on: every Content-Security-Policy violation the page sees.
       await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-      await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (event) => window.reportViolation(event.violatedDirective + ' ' + event.blockedURI));" });
+      await page.addInitScript({
+        content: "document.addEventListener('securitypolicyviolation', (event) => window.reportViolation(event.violatedDirective + ' ' + event.blockedURI));",
+      });
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(message.text());
       });

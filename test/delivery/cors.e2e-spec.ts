@@ -1,8 +1,8 @@
-import { DocumentType } from '../../src/common/documents/document-status';
+import { DocumentType } from '../../src/content/documents/document-status';
 import { loadConfig } from '../../src/config/app-config';
 import { AccountsFactory, bearer, LOGIN } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const SITE = 'https://www.practice.test';
 const OTHER_SITE = 'https://elsewhere.test';
@@ -24,7 +24,11 @@ function preflight(app: TestApp, origin: string, requestHeaders = 'content-type'
 }
 
 function postFrom(app: TestApp, origin: string, headers: Record<string, string> = {}, body: object = TREATMENT_PAGE_BODY) {
-  return app.http().post('/graphql').set({ origin, 'content-type': 'application/json', ...headers }).send(body);
+  return app
+    .http()
+    .post('/graphql')
+    .set({ origin, 'content-type': 'application/json', ...headers })
+    .send(body);
 }
 
 describe(`CORS with listed origins (CORS_ORIGINS=${SITE})`, () => {
@@ -75,7 +79,10 @@ describe(`CORS with listed origins (CORS_ORIGINS=${SITE})`, () => {
 
     expect(response.status).toBe(403);
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
-    expect(response.body.errors[0]).toEqual({ message: `Origin ${OTHER_SITE} is not allowed to call this API: add it to CORS_ORIGINS`, extensions: { code: 'FORBIDDEN' } });
+    expect(response.body.errors[0]).toEqual({
+      message: `Origin ${OTHER_SITE} is not allowed to call this API: add it to CORS_ORIGINS`,
+      extensions: { code: 'FORBIDDEN' },
+    });
   });
 
   it('sends an unlisted origin no CORS headers, so its browser keeps the response from the page', async () => {
@@ -91,7 +98,9 @@ describe(`CORS with listed origins (CORS_ORIGINS=${SITE})`, () => {
 
     expect(response.status).toBe(403);
     expect(response.body.errors[0].extensions.code).toBe('FORBIDDEN');
-    expect(response.body.errors[0].message).toBe(`Requests from ${OTHER_SITE} may not carry Authorization or X-API-Key: only origins listed in CORS_ORIGINS may send credentials`);
+    expect(response.body.errors[0].message).toBe(
+      `Requests from ${OTHER_SITE} may not carry Authorization or X-API-Key: only origins listed in CORS_ORIGINS may send credentials`,
+    );
     expect(response.body.data).toBeUndefined();
   });
 
@@ -118,7 +127,11 @@ describe(`CORS with listed origins (CORS_ORIGINS=${SITE})`, () => {
     expect(simple.status).toBe(400);
     expect(simple.body.errors[0].message).toMatch(/Cross-Site Request Forgery/);
 
-    const withHeader = await app.http().get('/graphql').query({ query: TREATMENT_PAGE, variables: JSON.stringify(TREATMENT_PAGE_BODY.variables) }).set('apollo-require-preflight', 'true');
+    const withHeader = await app
+      .http()
+      .get('/graphql')
+      .query({ query: TREATMENT_PAGE, variables: JSON.stringify(TREATMENT_PAGE_BODY.variables) })
+      .set('apollo-require-preflight', 'true');
     expect(withHeader.status).toBe(200);
     expect(withHeader.body.data).toEqual(EXPECTED_PAGE);
   });
@@ -243,7 +256,12 @@ describe('CORS with * (any origin may read anonymously), the IDE and introspecti
   });
 
   it('refuses mutations from an origin that may only read', async () => {
-    const response = await postFrom(app, OTHER_SITE, {}, { query: LOGIN, variables: { input: { email: 'someone@example.com', password: 'a-password-long-enough' } } });
+    const response = await postFrom(
+      app,
+      OTHER_SITE,
+      {},
+      { query: LOGIN, variables: { input: { email: 'someone@example.com', password: 'a-password-long-enough' } } },
+    );
 
     expect(response.status).toBe(403);
     expect(response.body.errors[0]).toEqual({
@@ -263,19 +281,28 @@ describe('CORS with * (any origin may read anonymously), the IDE and introspecti
   });
 
   it('keeps GET queries working with the IDE off', async () => {
-    const response = await app.http().get('/graphql').query({ query: '{ treatment(slug: "intrathecal-therapy") { title } }' }).set('apollo-require-preflight', 'true');
+    const response = await app
+      .http()
+      .get('/graphql')
+      .query({ query: '{ treatment(slug: "intrathecal-therapy") { title } }' })
+      .set('apollo-require-preflight', 'true');
 
     expect(response.body.data).toEqual({ treatment: { title: 'Intrathecal Therapy' } });
   });
 
   it('refuses introspection without a credential, naming GRAPHQL_INTROSPECTION, but still answers __typename', async () => {
-    for (const query of ['{ __schema { queryType { name } } }', '{ treatment(slug: "x") { title } __type(name: "Treatment") { name } }', 'query { ...Schema } fragment Schema on Query { __schema { types { name } } }']) {
+    for (const query of [
+      '{ __schema { queryType { name } } }',
+      '{ treatment(slug: "x") { title } __type(name: "Treatment") { name } }',
+      'query { ...Schema } fragment Schema on Query { __schema { types { name } } }',
+    ]) {
       const response = await app.graphql(query);
       expect(response.status).toBe(403);
       expect(response.data).toBeUndefined();
       expect(response.errors).toEqual([
         {
-          message: 'Introspection is turned off on this server (GRAPHQL_INTROSPECTION=false) for requests without a credential; the schema is published as schema.gql',
+          message:
+            'Introspection is turned off on this server (GRAPHQL_INTROSPECTION=false) for requests without a credential; the schema is published as schema.gql',
           extensions: { code: 'FORBIDDEN' },
         },
       ]);
@@ -300,7 +327,11 @@ describe('CORS_ORIGINS validation', () => {
   });
 
   it('reads origins as browsers send them: lowercase, without a default port', () => {
-    expect(loadConfig({ CORS_ORIGINS: ' https://WWW.Practice.test:443 , http://localhost:3000,*' }).corsOrigins).toEqual(['https://www.practice.test', 'http://localhost:3000', '*']);
+    expect(loadConfig({ CORS_ORIGINS: ' https://WWW.Practice.test:443 , http://localhost:3000,*' }).corsOrigins).toEqual([
+      'https://www.practice.test',
+      'http://localhost:3000',
+      '*',
+    ]);
   });
 
   it('turns the IDE on by default outside production, and off in production on a PostgreSQL server', () => {

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getIntrospectionQuery, Kind, OperationDefinitionNode, parse, print } from 'graphql';
+import { getIntrospectionQuery, Kind, type OperationDefinitionNode, parse, print } from 'graphql';
 import { Role } from '../../src/auth/permissions';
-import { DocumentType } from '../../src/common/documents/document-status';
+import { DocumentType } from '../../src/content/documents/document-status';
 import { dataOf, expectNoLeaks } from '../common/expectations';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
-import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
+import { type GraphQLResponse, startTestApp, type TestApp } from '../support/test-app';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -202,7 +202,13 @@ describe('query limits', () => {
     });
 
     it("answers graphql's standard introspection query, so GraphQL IDEs and codegen work", async () => {
-      const full = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+      const full = getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      });
       const data = dataOf(await app.graphql(full));
       expect(data.__schema.types.length).toBeGreaterThan(50);
       dataOf(await app.graphql(getIntrospectionQuery()));

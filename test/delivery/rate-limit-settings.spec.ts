@@ -29,7 +29,9 @@ describe('rate limit settings', () => {
     expect(() => loadConfig({ RATE_LIMIT_ALLOW: '127.0.0.1,localhost' })).toThrow(
       /^Invalid configuration: RATE_LIMIT_ALLOW must be comma-separated IP addresses or CIDR ranges, e\.g\. 127\.0\.0\.1,10\.0\.0\.0\/8 \(got "127\.0\.0\.1,localhost"\)$/,
     );
-    expect(() => loadConfig({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0' })).toThrow(/^Invalid configuration: RATE_LIMIT_ANONYMOUS_PER_MINUTE must be an integer between 1 and 1000000/);
+    expect(() => loadConfig({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0' })).toThrow(
+      /^Invalid configuration: RATE_LIMIT_ANONYMOUS_PER_MINUTE must be an integer between 1 and 1000000/,
+    );
     expect(() => loadConfig({ RATE_LIMIT_MUTATIONS_PER_MINUTE: 'many' })).toThrow(/^Invalid configuration: RATE_LIMIT_MUTATIONS_PER_MINUTE/);
     expect(() => loadConfig({ RATE_LIMIT: 'maybe' })).toThrow(/^Invalid configuration: RATE_LIMIT must be on or off/);
   });

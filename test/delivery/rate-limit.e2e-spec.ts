@@ -1,8 +1,8 @@
-import request from 'supertest';
+import type request from 'supertest';
 import { Permission } from '../../src/auth/permissions';
 import { AccountsFactory } from '../factories/accounts.factory';
-import { describeWithRedisServer, PrivateRedis, startPrivateRedis } from '../support/private-redis';
-import { startTestApp, TestApp } from '../support/test-app';
+import { describeWithRedisServer, type PrivateRedis, startPrivateRedis } from '../support/private-redis';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { describeWithRedis, testRedisUrl, uniqueRedisKeyPrefix } from '../support/test-redis';
 
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
@@ -176,7 +176,7 @@ describe('the client address without TRUST_PROXY', () => {
   });
   afterAll(() => app?.close());
 
-  it('is the connection\'s peer: a client cannot buy fresh budgets with made-up X-Forwarded-For headers', async () => {
+  it("is the connection's peer: a client cannot buy fresh budgets with made-up X-Forwarded-For headers", async () => {
     expect(await sendInTurn(3, () => post(app, newClientIp(), TYPENAME))).toEqual([200, 200, 200]);
     expectRateLimited(await post(app, newClientIp(), TYPENAME), 'requests', 3);
   });
@@ -211,11 +211,17 @@ describeWithRedis('rate limits shared through Redis', () => {
     await second?.close();
   });
 
-  it('counts a client\'s requests to every instance in one budget', async () => {
+  it("counts a client's requests to every instance in one budget", async () => {
     const ip = newClientIp();
-    expect(await statusesOf([post(first, ip, TYPENAME), post(second, ip, TYPENAME), post(first, ip, TYPENAME), post(second, ip, TYPENAME), post(first, ip, TYPENAME)])).toEqual([
-      200, 200, 200, 200, 200,
-    ]);
+    expect(
+      await statusesOf([
+        post(first, ip, TYPENAME),
+        post(second, ip, TYPENAME),
+        post(first, ip, TYPENAME),
+        post(second, ip, TYPENAME),
+        post(first, ip, TYPENAME),
+      ]),
+    ).toEqual([200, 200, 200, 200, 200]);
     expectRateLimited(await post(second, ip, TYPENAME), 'requests', 5);
     expectRateLimited(await post(first, ip, TYPENAME), 'requests', 5);
   });

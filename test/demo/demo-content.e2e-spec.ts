@@ -1,11 +1,23 @@
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { Practice } from '../../src/practice/practice.entity';
 import { DemoContentLoader } from '../../src/demo/demo-content.loader';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const CONTENT_TABLES = [
-  'practice', 'locations', 'providers', 'provider_locations', 'conditions', 'faqs', 'faq_placements',
-  'treatments', 'treatment_conditions', 'treatment_providers', 'treatment_locations', 'related_treatments', 'slug_history', 'revisions',
+  'practice',
+  'locations',
+  'providers',
+  'provider_locations',
+  'conditions',
+  'faqs',
+  'faq_placements',
+  'treatments',
+  'treatment_conditions',
+  'treatment_providers',
+  'treatment_locations',
+  'related_treatments',
+  'slug_history',
+  'revisions',
 ];
 
 async function rowCounts(dataSource: DataSource): Promise<Record<string, number>> {

@@ -1,7 +1,7 @@
 import { NUCC_TAXONOMY_PATTERN } from '../../src/common/validation/nucc-taxonomy';
-import { SLUG_PATTERN } from '../../src/common/slugs/slugify';
+import { SLUG_PATTERN } from '../../src/common/slugify';
 import { US_STATE_PATTERN } from '../../src/common/validation/us-address';
-import { BodyRegion } from '../../src/conditions/body-region';
+import { BodyRegion } from '../../src/conditions/body-region.enums';
 import { DEMO_CONTENT } from '../../src/demo/demo-content';
 
 const ICD_10_CM_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApiKey } from '../../src/api-keys/api-key.entity';
 import { generateApiKey } from '../../src/api-keys/api-key-secret';
-import { API_KEY_SCOPES, Permission, Role } from '../../src/auth/permissions';
+import { API_KEY_SCOPES, type Permission, Role } from '../../src/auth/permissions';
 import { hashPassword } from '../../src/users/passwords';
 import { User } from '../../src/users/user.entity';
-import { TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
 
 export interface UserCredentials {
   user: User;
@@ -48,7 +48,12 @@ export class AccountsFactory {
     const password = overrides.password ?? `pw-${randomUUID()}`;
     const repository = this.app.dataSource.getRepository(User);
     const user = await repository.save(
-      repository.create({ email: email.toLowerCase(), role: overrides.role ?? Role.EDITOR, passwordHash: await hashPassword(password), disabled: overrides.disabled ?? false }),
+      repository.create({
+        email: email.toLowerCase(),
+        role: overrides.role ?? Role.EDITOR,
+        passwordHash: await hashPassword(password),
+        disabled: overrides.disabled ?? false,
+      }),
     );
     return { user, email, password };
   }

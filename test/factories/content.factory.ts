@@ -1,7 +1,7 @@
-import { DataSource, DeepPartial, EntityTarget, ObjectLiteral } from 'typeorm';
-import { DocumentStatus, DocumentType } from '../../src/common/documents/document-status';
-import { SlugHistoryEntry } from '../../src/common/slugs/slug-history.entity';
-import { slugify } from '../../src/common/slugs/slugify';
+import { type DataSource, type DeepPartial, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { DocumentStatus, type DocumentType } from '../../src/content/documents/document-status';
+import { SlugHistoryEntry } from '../../src/content/slugs/slug-history.entity';
+import { slugify } from '../../src/common/slugify';
 import { Condition } from '../../src/conditions/condition.entity';
 import { Faq, FaqPlacement } from '../../src/faqs/faq.entity';
 import { Location } from '../../src/locations/location.entity';
@@ -32,7 +32,14 @@ export class ContentFactory {
 
   treatment(overrides: DeepPartial<Treatment> = {}): Promise<Treatment> {
     const title = overrides.title ?? `Treatment ${next()}`;
-    return this.insert(Treatment, { title, slug: slugify(title), summary: `${title} summary.`, body: `About ${title}.`, ...this.published(overrides as any), ...overrides });
+    return this.insert(Treatment, {
+      title,
+      slug: slugify(title),
+      summary: `${title} summary.`,
+      body: `About ${title}.`,
+      ...this.published(overrides as any),
+      ...overrides,
+    });
   }
 
   condition(overrides: DeepPartial<Condition> = {}): Promise<Condition> {
@@ -47,14 +54,29 @@ export class ContentFactory {
 
   location(overrides: DeepPartial<Location> = {}): Promise<Location> {
     const name = overrides.name ?? `Office ${next()}`;
-    return this.insert(Location, { name, slug: slugify(name), city: 'Lexington', state: 'KY', timezone: 'America/New_York', ...this.published(overrides as any), ...overrides });
+    return this.insert(Location, {
+      name,
+      slug: slugify(name),
+      city: 'Lexington',
+      state: 'KY',
+      timezone: 'America/New_York',
+      ...this.published(overrides as any),
+      ...overrides,
+    });
   }
 
   provider(overrides: DeepPartial<Provider> = {}): Promise<Provider> {
     const n = next();
     const firstName = overrides.firstName ?? `Pat${n}`;
     const lastName = overrides.lastName ?? `Doe${n}`;
-    return this.insert(Provider, { firstName, lastName, slug: slugify(`${firstName} ${lastName}`), credentials: ['MD'], ...this.published(overrides as any), ...overrides });
+    return this.insert(Provider, {
+      firstName,
+      lastName,
+      slug: slugify(`${firstName} ${lastName}`),
+      credentials: ['MD'],
+      ...this.published(overrides as any),
+      ...overrides,
+    });
   }
 
   practice(overrides: DeepPartial<Practice> = {}): Promise<Practice> {
@@ -63,24 +85,34 @@ export class ContentFactory {
   }
 
   async treatmentConditions(treatment: Treatment, conditions: Condition[]): Promise<void> {
-    await this.dataSource.getRepository(TreatmentCondition).save(conditions.map((condition, position) => ({ treatmentId: treatment.id, conditionId: condition.id, position })));
+    await this.dataSource
+      .getRepository(TreatmentCondition)
+      .save(conditions.map((condition, position) => ({ treatmentId: treatment.id, conditionId: condition.id, position })));
   }
 
   async treatmentProviders(treatment: Treatment, providers: Provider[]): Promise<void> {
-    await this.dataSource.getRepository(TreatmentProvider).save(providers.map((provider, position) => ({ treatmentId: treatment.id, providerId: provider.id, position })));
+    await this.dataSource
+      .getRepository(TreatmentProvider)
+      .save(providers.map((provider, position) => ({ treatmentId: treatment.id, providerId: provider.id, position })));
   }
 
   async treatmentLocations(treatment: Treatment, locations: Location[]): Promise<void> {
-    await this.dataSource.getRepository(TreatmentLocation).save(locations.map((location, position) => ({ treatmentId: treatment.id, locationId: location.id, position })));
+    await this.dataSource
+      .getRepository(TreatmentLocation)
+      .save(locations.map((location, position) => ({ treatmentId: treatment.id, locationId: location.id, position })));
   }
 
   async relatedTreatments(treatment: Treatment, related: Treatment[]): Promise<void> {
-    await this.dataSource.getRepository(RelatedTreatment).save(related.map((other, position) => ({ treatmentId: treatment.id, relatedTreatmentId: other.id, position })));
+    await this.dataSource
+      .getRepository(RelatedTreatment)
+      .save(related.map((other, position) => ({ treatmentId: treatment.id, relatedTreatmentId: other.id, position })));
   }
 
   /** Places the FAQs on a page in the given order; positions are the array indexes unless given. */
   async placeFaqs(ownerType: DocumentType, ownerId: string, faqs: Faq[], positions?: number[]): Promise<void> {
-    await this.dataSource.getRepository(FaqPlacement).save(faqs.map((faq, index) => ({ faqId: faq.id, ownerType, ownerId, position: positions?.[index] ?? index })));
+    await this.dataSource
+      .getRepository(FaqPlacement)
+      .save(faqs.map((faq, index) => ({ faqId: faq.id, ownerType, ownerId, position: positions?.[index] ?? index })));
   }
 
   /** Links a provider to locations; the first is primary unless `primaryIndex` says otherwise. */

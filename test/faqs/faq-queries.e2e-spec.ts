@@ -1,9 +1,9 @@
-import { DocumentStatus, DocumentType } from '../../src/common/documents/document-status';
-import { Faq } from '../../src/faqs/faq.entity';
-import { Treatment } from '../../src/treatments/treatment.entity';
+import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
+import { type Faq } from '../../src/faqs/faq.entity';
+import { type Treatment } from '../../src/treatments/treatment.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('FAQ queries', () => {
   let app: TestApp;
@@ -48,7 +48,8 @@ describe('FAQ queries', () => {
       treatment = await factory.treatment({ title: 'Intrathecal Pump' });
       ordered = [];
       // Questions in reverse alphabetical order, so position order differs from question order.
-      for (const letter of ['F', 'E', 'D', 'C', 'B', 'A']) ordered.push(await factory.faq({ question: `${letter}: pump question?`, tags: letter < 'D' ? ['pump-early'] : [] }));
+      for (const letter of ['F', 'E', 'D', 'C', 'B', 'A'])
+        ordered.push(await factory.faq({ question: `${letter}: pump question?`, tags: letter < 'D' ? ['pump-early'] : [] }));
       const draft = await factory.faq({ question: 'Draft pump question?', status: DocumentStatus.DRAFT });
       await factory.placeFaqs(DocumentType.TREATMENT, treatment.id, [draft, ...ordered], [0, 10, 20, 30, 40, 50, 60]);
     });
@@ -59,7 +60,7 @@ describe('FAQ queries', () => {
       expect(questionsOf(result)).toEqual(ordered.map((faq) => faq.question));
     });
 
-    it('pages through a page\'s FAQs in position order', async () => {
+    it("pages through a page's FAQs in position order", async () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let request = 0; request < 3; request += 1) {
@@ -71,12 +72,12 @@ describe('FAQ queries', () => {
       expect(seen).toEqual(ordered.map((faq) => faq.question));
     });
 
-    it('sorts a page\'s FAQs by position descending when asked', async () => {
+    it("sorts a page's FAQs by position descending when asked", async () => {
       const result = await faqs('filter: { page: { type: TREATMENT, slug: "intrathecal-pump" } }, orderBy: { field: POSITION, direction: DESC }');
       expect(questionsOf(result)).toEqual(ordered.map((faq) => faq.question).reverse());
     });
 
-    it('sorts a page\'s FAQs by question when asked', async () => {
+    it("sorts a page's FAQs by question when asked", async () => {
       const result = await faqs('filter: { page: { type: TREATMENT, slug: "intrathecal-pump" } }, orderBy: { field: QUESTION }');
       expect(questionsOf(result)).toEqual(ordered.map((faq) => faq.question).sort());
     });
@@ -108,7 +109,10 @@ describe('FAQ queries', () => {
   it('gives a FAQ shared between two pages its own position on each', async () => {
     const first = await factory.treatment({ title: 'Shared First Page' });
     const second = await factory.condition({ name: 'Shared Second Page' });
-    const [shared, other] = [await factory.faq({ question: 'Shared: is it covered by insurance?' }), await factory.faq({ question: 'Other: how long is the visit?' })];
+    const [shared, other] = [
+      await factory.faq({ question: 'Shared: is it covered by insurance?' }),
+      await factory.faq({ question: 'Other: how long is the visit?' }),
+    ];
     await factory.placeFaqs(DocumentType.TREATMENT, first.id, [shared, other], [0, 1]);
     await factory.placeFaqs(DocumentType.CONDITION, second.id, [other, shared], [0, 1]);
 
@@ -129,7 +133,10 @@ describe('FAQ queries', () => {
 
   it('lists practice-wide FAQs with page type PRACTICE and no slug', async () => {
     const practice = await factory.practice({ name: 'FAQ Practice' });
-    const [billing, parking] = [await factory.faq({ question: 'Practice: how do I pay my bill?' }), await factory.faq({ question: 'Practice: where do I park?' })];
+    const [billing, parking] = [
+      await factory.faq({ question: 'Practice: how do I pay my bill?' }),
+      await factory.faq({ question: 'Practice: where do I park?' }),
+    ];
     await factory.placeFaqs(DocumentType.PRACTICE, practice.id, [parking, billing]);
     const result = await faqs('filter: { page: { type: PRACTICE } }');
     expect(questionsOf(result)).toEqual([parking.question, billing.question]);

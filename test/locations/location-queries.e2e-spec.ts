@@ -1,7 +1,7 @@
-import { DocumentStatus, DocumentType } from '../../src/common/documents/document-status';
-import { OpeningInterval } from '../../src/locations/opening-hours';
+import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
+import { type OpeningInterval } from '../../src/locations/opening-hours';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const;
 
@@ -147,7 +147,8 @@ describe('location queries', () => {
 
     it('lists the locations near a point nearest first, with their distance, leaving out those beyond the radius', async () => {
       // All in Tennessee, so the other tests' locations stay out of this list.
-      const at = (name: string, latitude: number, longitude: number, extra = {}) => factory.location({ name, city: name, state: 'TN', latitude, longitude, ...extra });
+      const at = (name: string, latitude: number, longitude: number, extra = {}) =>
+        factory.location({ name, city: name, state: 'TN', latitude, longitude, ...extra });
       await at('Maysville Near', 38.6412, -83.7444); // 94 km from Lexington
       await at('Danville Near', 37.6456, -84.7722); // 50 km
       await at('Lexington Near', 38.0406, -84.5037); // 0 km
@@ -252,7 +253,13 @@ describe('location queries', () => {
       const response = await app.graphql(`{ location(slug: "hours-office") { openingHours { day closed intervals { opens closes } } } }`);
 
       expect(response.errors).toBeUndefined();
-      const lunch = { closed: false, intervals: [{ opens: '08:00', closes: '12:00' }, { opens: '13:00', closes: '17:00' }] };
+      const lunch = {
+        closed: false,
+        intervals: [
+          { opens: '08:00', closes: '12:00' },
+          { opens: '13:00', closes: '17:00' },
+        ],
+      };
       expect(response.data.location.openingHours).toEqual([
         { day: 'MONDAY', ...lunch },
         { day: 'TUESDAY', ...lunch },
@@ -300,7 +307,7 @@ describe('location queries', () => {
       });
     });
 
-    it('reports the lunch break, today\'s hours and a holiday\'s note', async () => {
+    it("reports the lunch break, today's hours and a holiday's note", async () => {
       const response = await app.graphql(`{
         location(slug: "hours-office") {
           lunch: openStatus(at: "2026-03-10T16:30:00Z") { isOpen localTime nextOpensAt label todayHours { opens closes } }
@@ -315,9 +322,18 @@ describe('location queries', () => {
           localTime: '12:30',
           nextOpensAt: '2026-03-10T17:00:00.000Z',
           label: 'Closed · opens at 1:00 PM',
-          todayHours: [{ opens: '08:00', closes: '12:00' }, { opens: '13:00', closes: '17:00' }],
+          todayHours: [
+            { opens: '08:00', closes: '12:00' },
+            { opens: '13:00', closes: '17:00' },
+          ],
         },
-        thanksgiving: { isOpen: false, note: 'Thanksgiving Day', todayHours: [], nextOpensAt: '2026-11-27T13:00:00.000Z', label: 'Closed · opens Friday 8:00 AM' },
+        thanksgiving: {
+          isOpen: false,
+          note: 'Thanksgiving Day',
+          todayHours: [],
+          nextOpensAt: '2026-11-27T13:00:00.000Z',
+          label: 'Closed · opens Friday 8:00 AM',
+        },
       });
     });
 
@@ -362,7 +378,9 @@ describe('location queries', () => {
 
     it('refuses an unreadable instant with BAD_USER_INPUT instead of failing', async () => {
       const literal = await app.graphql(`{ location(slug: "hours-office") { openStatus(at: "next tuesday") { isOpen } } }`);
-      const variable = await app.graphql(`query ($at: DateTime) { location(slug: "hours-office") { openStatus(at: $at) { isOpen } } }`, { at: '2026-02-30T25:00:00Z' });
+      const variable = await app.graphql(`query ($at: DateTime) { location(slug: "hours-office") { openStatus(at: $at) { isOpen } } }`, {
+        at: '2026-02-30T25:00:00Z',
+      });
       const tooFar = await app.graphql(`{ location(slug: "hours-office") { openStatus(at: "+275760-09-13T00:00:00Z") { isOpen } } }`);
 
       for (const response of [literal, variable, tooFar]) {

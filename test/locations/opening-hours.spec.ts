@@ -1,10 +1,10 @@
 import {
-  DayOfWeek,
-  HoursException,
+  type DayOfWeek,
+  type HoursException,
   hoursExceptionsFrom,
   isValidTimeZone,
-  LocationHours,
-  OpeningInterval,
+  type LocationHours,
+  type OpeningInterval,
   openStatusAt,
   weeklyHours,
 } from '../../src/locations/opening-hours';
@@ -36,7 +36,7 @@ describe('weekly opening hours', () => {
     expect(week[1]).toEqual({ day: 'TUESDAY', intervals: [], closed: true });
   });
 
-  it('lists a day\'s intervals in order, with a lunch break between them', () => {
+  it("lists a day's intervals in order, with a lunch break between them", () => {
     const week = weeklyHours([
       { day: 'MONDAY', opens: '13:00', closes: '17:00' },
       { day: 'MONDAY', opens: '08:00', closes: '12:00' },
@@ -133,7 +133,7 @@ describe('open status at an instant', () => {
       expect(atClosing.label).toBe('Closed · opens Wednesday 8:00 AM');
     });
 
-    it('reads the local date in the office\'s zone, not in UTC', () => {
+    it("reads the local date in the office's zone, not in UTC", () => {
       // 02:00 UTC on Wednesday is still Tuesday evening in Kentucky.
       const status = openStatusAt(lexington, at('2026-01-14T02:00:00Z'));
       expect(status).toMatchObject({ localDate: '2026-01-13', localTime: '21:00', isOpen: false });
@@ -161,7 +161,7 @@ describe('open status at an instant', () => {
   });
 
   describe('over a weekend', () => {
-    it('opens next on Monday morning after Friday\'s closing', () => {
+    it("opens next on Monday morning after Friday's closing", () => {
       // Friday 2026-01-16, 17:30 EST.
       const status = openStatusAt(lexington, at('2026-01-16T22:30:00Z'));
       expect(status).toMatchObject({ isOpen: false, closesAt: null, label: 'Closed · opens Monday 8:00 AM' });
@@ -249,7 +249,7 @@ describe('open status at an instant', () => {
       expect(iso(status.nextOpensAt)).toBe('2026-01-13T14:00:00.000Z');
     });
 
-    it('keeps a Chicago office\'s 8:00 opening after the spring-forward change', () => {
+    it("keeps a Chicago office's 8:00 opening after the spring-forward change", () => {
       expect(iso(openStatusAt(chicago, at('2026-03-07T18:00:00Z')).nextOpensAt)).toBe('2026-03-09T13:00:00.000Z');
       expect(openStatusAt(chicago, at('2026-03-09T13:30:00Z'))).toMatchObject({ isOpen: true, localTime: '08:30', label: 'Open until 5:00 PM' });
       expect(iso(openStatusAt(chicago, at('2026-03-09T13:30:00Z')).closesAt)).toBe('2026-03-09T22:00:00.000Z');
@@ -317,7 +317,7 @@ describe('open status at an instant', () => {
       expect(iso(status.closesAt)).toBe('2026-01-17T05:00:00.000Z');
     });
 
-    it('follows an opening through midnight into the next day\'s hours', () => {
+    it("follows an opening through midnight into the next day's hours", () => {
       const lateNight = office([...hours(['FRIDAY'], ['18:00', '24:00']), ...hours(['SATURDAY'], ['00:00', '02:00'])]);
       const status = openStatusAt(lateNight, at('2026-01-17T04:00:00Z'));
       expect(status).toMatchObject({ isOpen: true, label: 'Open until Saturday 2:00 AM' });
@@ -333,16 +333,18 @@ describe('open status at an instant', () => {
   describe('with missing or malformed data', () => {
     it('is closed with no next opening when there are no hours at all', () => {
       const none = office([], { hoursExceptions: null });
-      expect(openStatusAt(none, at('2026-01-13T15:00:00Z'))).toMatchObject({ isOpen: false, closesAt: null, nextOpensAt: null, todayHours: [], label: 'Closed' });
+      expect(openStatusAt(none, at('2026-01-13T15:00:00Z'))).toMatchObject({
+        isOpen: false,
+        closesAt: null,
+        nextOpensAt: null,
+        todayHours: [],
+        label: 'Closed',
+      });
     });
 
     it('ignores malformed intervals and exceptions and uses the rest', () => {
       const messy = office(
-        [
-          { day: 'TUESDAY', opens: 'eight', closes: '17:00' },
-          { day: 'TUESDAY', opens: '08:00', closes: '17:00' },
-          null as unknown as OpeningInterval,
-        ],
+        [{ day: 'TUESDAY', opens: 'eight', closes: '17:00' }, { day: 'TUESDAY', opens: '08:00', closes: '17:00' }, null as unknown as OpeningInterval],
         { hoursExceptions: [{ date: '2026-13-01', closed: true, intervals: [] }, null as unknown as HoursException] },
       );
       expect(openStatusAt(messy, at('2026-01-13T15:00:00Z'))).toMatchObject({ isOpen: true, label: 'Open until 5:00 PM' });

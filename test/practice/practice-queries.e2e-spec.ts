@@ -1,8 +1,8 @@
-import { DocumentStatus, DocumentType } from '../../src/common/documents/document-status';
+import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
 import { Practice } from '../../src/practice/practice.entity';
 import { dataOf } from '../common/expectations';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const PRACTICE_QUERY = `{
   practice {

@@ -1,8 +1,8 @@
-import { DocumentStatus, DocumentType } from '../../src/common/documents/document-status';
-import { Provider } from '../../src/providers/provider.entity';
+import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
+import { type Provider } from '../../src/providers/provider.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('provider queries', () => {
   let app: TestApp;
@@ -103,7 +103,11 @@ describe('provider queries', () => {
     });
 
     it('lists locations with the primary first, and the primary location', async () => {
-      const offices = [await factory.location({ name: 'Cynthiana Office' }), await factory.location({ name: 'Danville Office' }), await factory.location({ name: 'Lexington Office' })];
+      const offices = [
+        await factory.location({ name: 'Cynthiana Office' }),
+        await factory.location({ name: 'Danville Office' }),
+        await factory.location({ name: 'Lexington Office' }),
+      ];
       const provider = await factory.provider({ firstName: 'Located', lastName: 'Doctor' });
       await factory.providerLocations(provider, offices, 2);
       const noPrimary = await factory.provider({ firstName: 'Unplaced', lastName: 'Doctor' });
@@ -112,7 +116,10 @@ describe('provider queries', () => {
         unplaced: provider(id: "${noPrimary.id}") { locations { name } primaryLocation { name } }
       }`);
       expect(dataOf(response)).toEqual({
-        located: { locations: [{ name: 'Lexington Office' }, { name: 'Cynthiana Office' }, { name: 'Danville Office' }], primaryLocation: { name: 'Lexington Office' } },
+        located: {
+          locations: [{ name: 'Lexington Office' }, { name: 'Cynthiana Office' }, { name: 'Danville Office' }],
+          primaryLocation: { name: 'Lexington Office' },
+        },
         unplaced: { locations: [], primaryLocation: null },
       });
     });
@@ -137,7 +144,7 @@ describe('provider queries', () => {
       ]);
     });
 
-    it('lists the provider\'s treatments and FAQs', async () => {
+    it("lists the provider's treatments and FAQs", async () => {
       const provider = await factory.provider({ firstName: 'Treating', lastName: 'Doctor' });
       const [pump, block] = [await factory.treatment({ title: 'Provider Pump' }), await factory.treatment({ title: 'Provider Block' })];
       await factory.treatmentProviders(pump, [provider]);
@@ -153,9 +160,24 @@ describe('provider queries', () => {
     beforeAll(async () => {
       const [lexington, maysville] = [await factory.location({ name: 'List Lexington' }), await factory.location({ name: 'List Maysville' })];
       const pump = await factory.treatment({ title: 'List Pump Therapy' });
-      const spanish = await factory.provider({ firstName: 'Lucia', lastName: 'Alvarez', credentials: ['MD'], languages: ['en', 'es-MX'], specialties: ['208VP0000X'], acceptingNewPatients: false, bio: 'Fellowship trained in regional anesthesia.' });
+      const spanish = await factory.provider({
+        firstName: 'Lucia',
+        lastName: 'Alvarez',
+        credentials: ['MD'],
+        languages: ['en', 'es-MX'],
+        specialties: ['208VP0000X'],
+        acceptingNewPatients: false,
+        bio: 'Fellowship trained in regional anesthesia.',
+      });
       const castilian = await factory.provider({ firstName: 'Pablo', lastName: 'Baez', credentials: ['MD'], languages: ['es'], specialties: ['207L00000X'] });
-      const english = await factory.provider({ firstName: 'Carl', lastName: 'Cole', credentials: ['PA-C'], languages: ['en'], specialties: ['363A00000X'], title: 'Physician assistant' });
+      const english = await factory.provider({
+        firstName: 'Carl',
+        lastName: 'Cole',
+        credentials: ['PA-C'],
+        languages: ['en'],
+        specialties: ['363A00000X'],
+        title: 'Physician assistant',
+      });
       await factory.provider({ firstName: 'Estonian', lastName: 'Speaker', languages: ['et'], specialties: ['363A00000X'] });
       await factory.provider({ firstName: 'Gone', lastName: 'Away', languages: ['es'], specialties: ['208VP0000X'], active: false });
       await factory.providerLocations(spanish, [lexington]);

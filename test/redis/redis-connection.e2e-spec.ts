@@ -1,6 +1,6 @@
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { describeWithRedis, testRedisUrl } from '../support/test-redis';
 
 describe('Redis at start', () => {

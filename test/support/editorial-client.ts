@@ -1,4 +1,4 @@
-import { GraphQLResponse, TestApp } from './test-app';
+import { type GraphQLResponse, type TestApp } from './test-app';
 
 /**
  * The admin API as an editor's client calls it: every call goes through HTTP with the given
@@ -22,7 +22,13 @@ export class EditorialClient {
   }
 
   /** Runs `mutation { <name>(input: $input) { <selection> } }` and returns the field's value. */
-  async mutate<T = any>(name: string, inputType: string, input: Record<string, unknown>, selection = 'id version', headers: Record<string, string> = {}): Promise<T> {
+  async mutate<T = any>(
+    name: string,
+    inputType: string,
+    input: Record<string, unknown>,
+    selection = 'id version',
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const data = await this.ok(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, { input }, headers);
     return data[name];
   }
@@ -56,7 +62,10 @@ export function namesOf(items: { name?: string; title?: string; question?: strin
 }
 
 /** Resolves once `check` returns a truthy value, polling every `intervalMs`; fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, { timeoutMs = 10_000, intervalMs = 100, what = 'the condition' } = {}): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  { timeoutMs = 10_000, intervalMs = 100, what = 'the condition' } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

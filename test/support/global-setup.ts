@@ -39,7 +39,9 @@ export default async function globalSetup() {
       await embedded.stop();
     }
     process.env.CMS_TEST_TEMPLATE = embeddedTemplatePath();
-    console.log(`\nTests use the embedded PostgreSQL (PGlite), each file from a migrated copy (${Date.now() - started} ms to make); set TEST_DATABASE_URL to use a server.`);
+    console.log(
+      `\nTests use the embedded PostgreSQL (PGlite), each file from a migrated copy (${Date.now() - started} ms to make); set TEST_DATABASE_URL to use a server.`,
+    );
     return;
   }
   const client = new Client({ connectionString: url });
@@ -59,7 +61,9 @@ export default async function globalSetup() {
   templateUrl.pathname = `/${templateDatabaseName()}`;
   await migrate(templateUrl.toString());
   process.env.CMS_TEST_TEMPLATE = templateDatabaseName();
-  console.log(`\nTests use PostgreSQL at ${new URL(url).host}: one fresh database per test file, copied from a migrated template (${Date.now() - started} ms to make).`);
+  console.log(
+    `\nTests use PostgreSQL at ${new URL(url).host}: one fresh database per test file, copied from a migrated template (${Date.now() - started} ms to make).`,
+  );
 }
 
 /** Removes the embedded template dump (the server template is dropped with the run's databases). */

@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { createApp, RunningApp } from '../../src/bootstrap';
+import { type DataSource } from 'typeorm';
+import { createApp, type RunningApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
-import { createTestDatabase, embeddedTemplate, SharedTestDatabase, TestDatabase } from './test-database';
+import { createTestDatabase, embeddedTemplate, type SharedTestDatabase, type TestDatabase } from './test-database';
 import { uniqueRedisKeyPrefix } from './test-redis';
 
 export interface GraphQLResponse<T = any> {

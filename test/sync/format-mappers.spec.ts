@@ -1,6 +1,6 @@
 import { canonicalCredentials, canonicalZip } from '../../src/common/validation/canonical-values';
-import { mapFhirBundle } from '../../src/fhir/fhir-import.mapper';
-import { mapNppesResponse, titleCaseName } from '../../src/fhir/nppes-import.mapper';
+import { mapFhirBundle } from '../../src/sync/formats/fhir-import.mapper';
+import { mapNppesResponse, titleCaseName } from '../../src/sync/formats/nppes-import.mapper';
 import { checkProviderRecord } from '../../src/sync/sync-records';
 
 describe('NPPES names and credentials', () => {
@@ -26,13 +26,29 @@ describe('NPPES names and credentials', () => {
     const batch = mapNppesResponse({
       result_count: 2,
       results: [
-        { enumeration_type: 'NPI-1', number: 1245319599, basic: { first_name: 'ANA', last_name: 'SOTO', name_suffix: '--', credential: 'M.D.', status: 'A' }, taxonomies: [{ code: '207l00000x', primary: 'true' }] },
+        {
+          enumeration_type: 'NPI-1',
+          number: 1245319599,
+          basic: { first_name: 'ANA', last_name: 'SOTO', name_suffix: '--', credential: 'M.D.', status: 'A' },
+          taxonomies: [{ code: '207l00000x', primary: 'true' }],
+        },
         { enumeration_type: 'NPI-2', number: '1512349873', basic: { organization_name: 'CLINIC LLC' } },
         'garbage',
       ],
     });
     expect(batch.records).toEqual([
-      { externalId: '1245319599', npi: '1245319599', firstName: 'Ana', lastName: 'Soto', middleName: null, prefix: null, suffix: null, active: true, credentials: ['M.D.'], specialties: ['207l00000x'] },
+      {
+        externalId: '1245319599',
+        npi: '1245319599',
+        firstName: 'Ana',
+        lastName: 'Soto',
+        middleName: null,
+        prefix: null,
+        suffix: null,
+        active: true,
+        credentials: ['M.D.'],
+        specialties: ['207l00000x'],
+      },
     ]);
     expect(batch.warnings).toEqual(['results[1] (NPI 1512349873) is an organization; skipped', 'results[2] is not an object; skipped']);
     // The mapper passes the registry's values on; the sync's field rules store them canonical.
@@ -47,13 +63,19 @@ describe('FHIR import mapping', () => {
   });
 
   it('takes the external id from an identifier under the source name, else the resource id', () => {
-    const batch = mapFhirBundle({
-      resourceType: 'Bundle', type: 'collection',
-      entry: [
-        { resource: { resourceType: 'Practitioner', id: 'uuid-1', identifier: [{ system: 'ehr', value: 'E-17' }], name: [{ family: 'Lee', given: ['Ann'] }] } },
-        { resource: { resourceType: 'Practitioner', id: 'uuid-2', name: [{ family: 'Kim', given: ['Bo'], suffix: ['Jr.', 'MD'] }] } },
-      ],
-    }, 'ehr');
+    const batch = mapFhirBundle(
+      {
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: [
+          {
+            resource: { resourceType: 'Practitioner', id: 'uuid-1', identifier: [{ system: 'ehr', value: 'E-17' }], name: [{ family: 'Lee', given: ['Ann'] }] },
+          },
+          { resource: { resourceType: 'Practitioner', id: 'uuid-2', name: [{ family: 'Kim', given: ['Bo'], suffix: ['Jr.', 'MD'] }] } },
+        ],
+      },
+      'ehr',
+    );
     expect(batch.records).toEqual([
       { externalId: 'E-17', firstName: 'Ann', lastName: 'Lee', middleName: null, prefix: null, suffix: null },
       { externalId: 'uuid-2', firstName: 'Bo', lastName: 'Kim', middleName: null, prefix: null, suffix: 'Jr.', credentials: ['MD'] },
@@ -63,7 +85,11 @@ describe('FHIR import mapping', () => {
 
 describe('record validation', () => {
   it('uses the admin rules and reports field paths relative to the record', () => {
-    const invalid = checkProviderRecord({ externalId: 'X', firstName: 'A', lastName: 'B', npi: '1234567890', specialties: ['208VP0014X', 'bad'], languages: ['en'] }, 4, null);
+    const invalid = checkProviderRecord(
+      { externalId: 'X', firstName: 'A', lastName: 'B', npi: '1234567890', specialties: ['208VP0014X', 'bad'], languages: ['en'] },
+      4,
+      null,
+    );
     expect(invalid).toMatchObject({ index: 4, externalId: 'X', errors: [{ path: 'npi' }, { path: 'specialties' }] });
     const valid = checkProviderRecord({ externalId: ' X ', firstName: ' Ann ', lastName: 'Lee', languages: ['EN', 'es-mx', 'en'] }, 0, null);
     expect(valid).toMatchObject({ externalId: 'X', fields: { firstName: 'Ann', lastName: 'Lee', languages: ['en', 'es-MX'], active: true } });

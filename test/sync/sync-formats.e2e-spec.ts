@@ -1,14 +1,15 @@
 import { Permission } from '../../src/auth/permissions';
-import { DocumentStatus } from '../../src/common/documents/document-status';
+import { DocumentStatus } from '../../src/content/documents/document-status';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { attemptSync, byExternalId, fixture, rowVersions, sync, SYNC_FROM_FHIR, SYNC_FROM_NPPES } from './sync-helpers';
 
 const NPI = 'http://hl7.org/fhir/sid/us-npi';
 const NUCC = 'http://nucc.org/provider-taxonomy';
 const NEW_PATIENTS = 'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/newpatients';
-const PROVIDER = 'query($npi: String) { provider(npi: $npi) { prefix firstName middleName lastName suffix displayName credentials specialties { code } languages acceptingNewPatients active locations { name } } }';
+const PROVIDER =
+  'query($npi: String) { provider(npi: $npi) { prefix firstName middleName lastName suffix displayName credentials specialties { code } languages acceptingNewPatients active locations { name } } }';
 
 /**
  * Problems that make JSON invalid FHIR R4 whatever the resource: empty values (no nulls, empty
@@ -42,23 +43,39 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
 
     it('creates offices from its Locations and providers from its Practitioners and PractitionerRoles', async () => {
       const report = await sync(app, syncKey, { source: 'directory', bundle }, SYNC_FROM_FHIR);
-      expect(report).toMatchObject({ format: 'FHIR', status: 'APPLIED', counts: { received: 3, created: 3, failed: 0 }, locationCounts: { received: 2, created: 2 } });
+      expect(report).toMatchObject({
+        format: 'FHIR',
+        status: 'APPLIED',
+        counts: { received: 3, created: 3, failed: 0 },
+        locationCounts: { received: 2, created: 2 },
+      });
       expect(report.records.map((record: any) => record.sourceRef)).toEqual(['Practitioner/prac-1001', 'Practitioner/prac-1002', 'Practitioner/prac-1003']);
       expect(report.warnings).toEqual([
         '1 Endpoint resource(s) skipped: only Practitioner, PractitionerRole, Location and Organization are read',
         '1 Organization resource(s) read but not synced: the practice is edited in the CMS',
       ]);
-      expect(byExternalId(report.locations, 'loc-lex').changes).toEqual(expect.arrayContaining([
-        { field: 'postalCode', oldValue: null, newValue: '40503-1234' },
-        { field: 'phone', oldValue: null, newValue: '+18595550100' },
-        { field: 'fax', oldValue: null, newValue: '+18595550101' },
-      ]));
+      expect(byExternalId(report.locations, 'loc-lex').changes).toEqual(
+        expect.arrayContaining([
+          { field: 'postalCode', oldValue: null, newValue: '40503-1234' },
+          { field: 'phone', oldValue: null, newValue: '+18595550100' },
+          { field: 'fax', oldValue: null, newValue: '+18595550101' },
+        ]),
+      );
       expect((await app.graphql(PROVIDER, { npi: '1467209817' })).data.provider).toMatchObject({
-        prefix: 'Dr.', displayName: 'Ruth Calloway, MD', languages: ['en', 'es'], acceptingNewPatients: true,
-        specialties: [{ code: '207LP2900X' }, { code: '208VP0014X' }], locations: [{ name: 'Lexington Office' }, { name: 'Danville Office' }],
+        prefix: 'Dr.',
+        displayName: 'Ruth Calloway, MD',
+        languages: ['en', 'es'],
+        acceptingNewPatients: true,
+        specialties: [{ code: '207LP2900X' }, { code: '208VP0014X' }],
+        locations: [{ name: 'Lexington Office' }, { name: 'Danville Office' }],
       });
       // A degree in the name's suffix is a credential; "existing patients only" is not accepting new ones.
-      expect((await app.graphql(PROVIDER, { npi: '1578930244' })).data.provider).toMatchObject({ middleName: 'T', suffix: null, credentials: ['DO'], acceptingNewPatients: false });
+      expect((await app.graphql(PROVIDER, { npi: '1578930244' })).data.provider).toMatchObject({
+        middleName: 'T',
+        suffix: null,
+        credentials: ['DO'],
+        acceptingNewPatients: false,
+      });
       expect((await app.graphql(PROVIDER, { npi: '1600123453' })).data.provider).toMatchObject({ credentials: ['PA-C'], languages: ['en', 'hi'] });
     });
 
@@ -73,7 +90,12 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
 
     beforeAll(async () => {
       const factory = new ContentFactory(app.dataSource);
-      await factory.practice({ name: 'Bluegrass Pain Associates', mainPhone: '+18595550199', website: 'https://pain.example.com', specialty: 'Interventional pain management' });
+      await factory.practice({
+        name: 'Bluegrass Pain Associates',
+        mainPhone: '+18595550199',
+        website: 'https://pain.example.com',
+        specialty: 'Interventional pain management',
+      });
       await factory.provider({ firstName: 'Hidden', lastName: 'Draft', status: DocumentStatus.DRAFT, npi: '2109876542' });
       await factory.provider({ firstName: 'Former', lastName: 'Colleague', active: false });
       await factory.location({ name: 'Unpublished Office', status: DocumentStatus.DRAFT });
@@ -98,19 +120,28 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
       expect(jsonProblems(exported)).toEqual([]);
       const fullUrls = exported.entry.map((entry: any) => entry.fullUrl);
       expect(new Set(fullUrls).size).toBe(fullUrls.length);
-      for (const entry of exported.entry) expect(entry.fullUrl).toBe(`http://127.0.0.1/fhir/${entry.resource.resourceType}/${entry.resource.id}`.replace('127.0.0.1', new URL(entry.fullUrl).host));
+      for (const entry of exported.entry)
+        expect(entry.fullUrl).toBe(
+          `http://127.0.0.1/fhir/${entry.resource.resourceType}/${entry.resource.id}`.replace('127.0.0.1', new URL(entry.fullUrl).host),
+        );
       const ids = new Set(exported.entry.map((entry: any) => `${entry.resource.resourceType}/${entry.resource.id}`));
       const references = JSON.stringify(exported).match(/"reference":"[^"]+"/g) ?? [];
       expect(references.length).toBeGreaterThan(0);
       for (const reference of references) expect(ids).toContain(reference.slice(13, -1));
 
       const [organization] = resources('Organization');
-      expect(organization).toMatchObject({ active: true, type: [{ coding: [{ system: 'http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/OrgTypeCS', code: 'prvgrp' }] }] });
+      expect(organization).toMatchObject({
+        active: true,
+        type: [{ coding: [{ system: 'http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/OrgTypeCS', code: 'prvgrp' }] }],
+      });
       const lexington = resources('Location').find((location: any) => location.name === 'Lexington Office');
       expect(lexington).toMatchObject({
         status: 'active',
         type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'PAINCL' }] }],
-        telecom: [{ system: 'phone', value: '+18595550100', use: 'work' }, { system: 'fax', value: '+18595550101', use: 'work' }],
+        telecom: [
+          { system: 'phone', value: '+18595550100', use: 'work' },
+          { system: 'fax', value: '+18595550101', use: 'work' },
+        ],
         address: { line: ['1200 Example Parkway', 'Suite 300'], city: 'Lexington', state: 'KY', postalCode: '40503-1234', country: 'US' },
         position: { longitude: -84.5165, latitude: 38.0203 },
         managingOrganization: { reference: `Organization/${organization.id}` },
@@ -120,16 +151,24 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
       const ruth = resources('Practitioner').find((practitioner: any) => practitioner.name[0].family === 'Calloway');
       expect(ruth).toMatchObject({
         active: true,
-        identifier: expect.arrayContaining([{ use: 'official', system: NPI, value: '1467209817' }, { system: 'directory', value: 'prac-1001' }]),
+        identifier: expect.arrayContaining([
+          { use: 'official', system: NPI, value: '1467209817' },
+          { system: 'directory', value: 'prac-1001' },
+        ]),
         name: [{ use: 'official', text: 'Ruth Calloway, MD', family: 'Calloway', given: ['Ruth'], prefix: ['Dr.'] }],
-        qualification: [{ code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0360', code: 'MD', display: 'Doctor of Medicine' }], text: 'MD' } }],
+        qualification: [
+          { code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0360', code: 'MD', display: 'Doctor of Medicine' }], text: 'MD' } },
+        ],
         communication: [{ coding: [{ system: 'urn:ietf:bcp:47', code: 'en' }] }, { coding: [{ system: 'urn:ietf:bcp:47', code: 'es' }] }],
       });
       const role = resources('PractitionerRole').find((candidate: any) => candidate.practitioner.reference === `Practitioner/${ruth.id}`);
       expect(role).toMatchObject({
         active: true,
         organization: { reference: `Organization/${organization.id}` },
-        specialty: [{ coding: [{ system: NUCC, code: '207LP2900X', display: 'Anesthesiology, Pain Medicine' }] }, { coding: [{ system: NUCC, code: '208VP0014X', display: 'Interventional Pain Medicine' }] }],
+        specialty: [
+          { coding: [{ system: NUCC, code: '207LP2900X', display: 'Anesthesiology, Pain Medicine' }] },
+          { coding: [{ system: NUCC, code: '208VP0014X', display: 'Interventional Pain Medicine' }] },
+        ],
         telecom: [{ system: 'phone', value: '+18595550100', use: 'work' }],
         extension: [{ url: NEW_PATIENTS, extension: [{ url: 'acceptingPatients', valueCodeableConcept: { coding: [{ code: 'newpt' }] } }] }],
       });
@@ -142,7 +181,9 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
       const report = await sync(app, syncKey, { source: 'directory', bundle: exported }, SYNC_FROM_FHIR);
       expect(report.counts).toMatchObject({ received: 3, unchanged: 3 });
       expect(report.records.map((record: any) => [record.externalId, record.outcome, record.changes])).toEqual([
-        ['prac-1001', 'UNCHANGED', []], ['prac-1002', 'UNCHANGED', []], ['prac-1003', 'UNCHANGED', []],
+        ['prac-1001', 'UNCHANGED', []],
+        ['prac-1002', 'UNCHANGED', []],
+        ['prac-1003', 'UNCHANGED', []],
       ]);
       expect(report.locationCounts).toMatchObject({ received: 2, unchanged: 2, created: 0, updated: 0 });
       expect(await rowVersions(app)).toEqual(before);
@@ -158,7 +199,9 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
       expect(report).toMatchObject({ format: 'NPPES', status: 'DRY_RUN', counts: { received: 3, created: 3, failed: 0 } });
       expect(report.warnings).toEqual(['results[3] (NPI 1512349873) is an organization; skipped']);
       expect(report.records.map((record: any) => [record.sourceRef, record.externalId, record.outcome])).toEqual([
-        ['results[0]', '1711223341', 'CREATED'], ['results[1]', '1888990011', 'CREATED'], ['results[2]', '1928374655', 'CREATED'],
+        ['results[0]', '1711223341', 'CREATED'],
+        ['results[1]', '1888990011', 'CREATED'],
+        ['results[2]', '1928374655', 'CREATED'],
       ]);
       expect(await rowVersions(app)).toEqual(before);
     });
@@ -167,10 +210,20 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
       const report = await sync(app, syncKey, { source: 'nppes', response }, SYNC_FROM_NPPES);
       expect(report.counts).toEqual({ received: 3, created: 3, updated: 0, unchanged: 0, deactivated: 0, failed: 0 });
       expect((await app.graphql(PROVIDER, { npi: '1711223341' })).data.provider).toMatchObject({
-        prefix: 'Dr.', firstName: 'Margaret', middleName: 'Ann', lastName: "O'Donnell-Hayes", suffix: null, credentials: ['MD'],
-        displayName: "Margaret Ann O'Donnell-Hayes, MD", specialties: [{ code: '208VP0014X' }, { code: '207L00000X' }], active: true,
+        prefix: 'Dr.',
+        firstName: 'Margaret',
+        middleName: 'Ann',
+        lastName: "O'Donnell-Hayes",
+        suffix: null,
+        credentials: ['MD'],
+        displayName: "Margaret Ann O'Donnell-Hayes, MD",
+        specialties: [{ code: '208VP0014X' }, { code: '207L00000X' }],
+        active: true,
       });
-      expect((await app.graphql(PROVIDER, { npi: '1888990011' })).data.provider).toMatchObject({ displayName: 'James Whitlock Jr., DO', specialties: [{ code: '2081P2900X' }] });
+      expect((await app.graphql(PROVIDER, { npi: '1888990011' })).data.provider).toMatchObject({
+        displayName: 'James Whitlock Jr., DO',
+        specialties: [{ code: '2081P2900X' }],
+      });
       expect((await app.graphql(PROVIDER, { npi: '1928374655' })).data.provider).toMatchObject({ middleName: null, credentials: ['APRN', 'FNP-C'] });
     });
 
@@ -187,7 +240,12 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
     });
 
     it('is refused when it is not a registry response', async () => {
-      const refused = await attemptSync(app, syncKey, { source: 'nppes', response: { Errors: [{ description: 'No valid search criteria provided' }] } }, SYNC_FROM_NPPES);
+      const refused = await attemptSync(
+        app,
+        syncKey,
+        { source: 'nppes', response: { Errors: [{ description: 'No valid search criteria provided' }] } },
+        SYNC_FROM_NPPES,
+      );
       expect(refused.errors?.[0].extensions.fields).toEqual([{ path: 'input.response', message: 'is an NPPES error response, not results' }]);
     });
   });

@@ -1,8 +1,8 @@
 import { Permission, Role } from '../../src/auth/permissions';
 import { Provider } from '../../src/providers/provider.entity';
-import { AccountsFactory, SignedInUser } from '../factories/accounts.factory';
+import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { attemptSync, CONFIGURE_SOURCE, generatedRecords, rowVersions, sync } from './sync-helpers';
 
 const SOURCE = 'roster-system';
@@ -13,7 +13,8 @@ describe('FULL-mode sync', () => {
   let syncKey: { 'x-api-key': string };
   const roster = generatedRecords('EMP', 10);
 
-  const full = (records: Record<string, any>[], options: Record<string, unknown> = {}) => sync(app, syncKey, { source: SOURCE, mode: 'FULL', records, ...options });
+  const full = (records: Record<string, any>[], options: Record<string, unknown> = {}) =>
+    sync(app, syncKey, { source: SOURCE, mode: 'FULL', records, ...options });
   const activeOf = async (externalIds: string[]) => {
     const rows: { value: string; active: boolean }[] = await app.dataSource.query(
       'SELECT e.value, p.active FROM provider_external_ids e JOIN providers p ON p.id = e.provider_id WHERE e.system = $1 AND e.value = ANY($2) ORDER BY e.value',
@@ -50,7 +51,7 @@ describe('FULL-mode sync', () => {
     expect(await rowVersions(app)).toEqual(before);
   });
 
-  it('refuses to deactivate more than the source\'s share at once, unless forced', async () => {
+  it("refuses to deactivate more than the source's share at once, unless forced", async () => {
     const before = await rowVersions(app);
     const refused = await attemptSync(app, syncKey, { source: SOURCE, mode: 'FULL', records: roster.slice(0, 6) });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', wouldDeactivate: 3, activeProviders: 9, maxDeactivationShare: 0.2 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isValidNpi } from '../../src/common/validation/identifiers';
-import { GraphQLResponse, TestApp } from '../support/test-app';
+import { type GraphQLResponse, type TestApp } from '../support/test-app';
 
 export const REPORT = `
   runId source format mode applyMode dryRun atomic status replayed startedAt durationMs warnings
@@ -38,11 +38,25 @@ export async function sync(app: TestApp, headers: Record<string, string>, input:
   return Object.values(response.data)[0];
 }
 
-export function attemptSync(app: TestApp, headers: Record<string, string>, input: Record<string, unknown>, mutation = SYNC_PROVIDERS): Promise<GraphQLResponse> {
+export function attemptSync(
+  app: TestApp,
+  headers: Record<string, string>,
+  input: Record<string, unknown>,
+  mutation = SYNC_PROVIDERS,
+): Promise<GraphQLResponse> {
   return app.graphql(mutation, { input }, headers);
 }
 
-const CONTENT_TABLES = ['providers', 'provider_external_ids', 'provider_locations', 'locations', 'location_external_ids', 'revisions', 'outbox_events', 'slug_history'];
+const CONTENT_TABLES = [
+  'providers',
+  'provider_external_ids',
+  'provider_locations',
+  'locations',
+  'location_external_ids',
+  'revisions',
+  'outbox_events',
+  'slug_history',
+];
 
 /**
  * Every row version (xmin and a hash of the row) of the content tables: equal snapshots mean no row was

@@ -2,10 +2,10 @@ import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Permission, Role } from '../../src/auth/permissions';
 import { Provider } from '../../src/providers/provider.entity';
 import { SyncRun } from '../../src/sync/sync-run.entity';
-import { AccountsFactory, SignedInUser } from '../factories/accounts.factory';
+import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
 import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, TestApp } from '../support/test-app';
-import { attemptSync, byExternalId, jsonBatch, rowVersions, sync, SyncBatch } from './sync-helpers';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { attemptSync, byExternalId, jsonBatch, rowVersions, sync, type SyncBatch } from './sync-helpers';
 
 const SOURCE = 'credentialing';
 const PROVIDER = `query Provider($npi: String) {
@@ -43,18 +43,35 @@ describe('syncProviders (JSON batches)', () => {
     expect(report.counts).toEqual({ received: 4, created: 4, updated: 0, unchanged: 0, deactivated: 0, failed: 0 });
     expect(report.locationCounts).toEqual({ received: 2, created: 2, updated: 0, unchanged: 0, deactivated: 0, failed: 0 });
     expect(report.records.map((record: any) => [record.index, record.externalId, record.outcome])).toEqual([
-      [0, 'CRD-0001', 'CREATED'], [1, 'CRD-0002', 'CREATED'], [2, 'CRD-0003', 'CREATED'], [3, 'CRD-0004', 'CREATED'],
+      [0, 'CRD-0001', 'CREATED'],
+      [1, 'CRD-0002', 'CREATED'],
+      [2, 'CRD-0003', 'CREATED'],
+      [3, 'CRD-0004', 'CREATED'],
     ]);
     const ruth = byExternalId(report.records, 'CRD-0001');
     expect(ruth.providerId).toEqual(expect.any(String));
-    expect(ruth.changes).toEqual(expect.arrayContaining([{ field: 'npi', oldValue: null, newValue: '1467209817' }, { field: 'credentials', oldValue: null, newValue: ['MD'] }]));
+    expect(ruth.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'npi', oldValue: null, newValue: '1467209817' },
+        { field: 'credentials', oldValue: null, newValue: ['MD'] },
+      ]),
+    );
 
     const live = await provider('1467209817');
     expect(live).toMatchObject({
-      id: ruth.providerId, displayName: 'Ruth Calloway, MD', credentials: ['MD'], languages: ['en', 'es'], acceptingNewPatients: true, active: true,
-      specialties: [{ code: '207LP2900X' }, { code: '208VP0014X' }], primaryLocation: { name: 'Lexington Office' },
+      id: ruth.providerId,
+      displayName: 'Ruth Calloway, MD',
+      credentials: ['MD'],
+      languages: ['en', 'es'],
+      acceptingNewPatients: true,
+      active: true,
+      specialties: [{ code: '207LP2900X' }, { code: '208VP0014X' }],
+      primaryLocation: { name: 'Lexington Office' },
     });
-    expect(live.locations.map((location: any) => [location.name, location.phone?.e164])).toEqual([['Lexington Office', '+18595550100'], ['Danville Office', '+18595550142']]);
+    expect(live.locations.map((location: any) => [location.name, location.phone?.e164])).toEqual([
+      ['Lexington Office', '+18595550100'],
+      ['Danville Office', '+18595550142'],
+    ]);
     expect((await provider('1333444556')).displayName).toBe('Walter Bramlett III, MD, PhD');
     const links = await app.dataSource.query('SELECT system, value FROM provider_external_ids WHERE provider_id = $1', [ruth.providerId]);
     expect(links).toEqual([{ system: SOURCE, value: 'CRD-0001' }]);
@@ -74,8 +91,14 @@ describe('syncProviders (JSON batches)', () => {
     const samuel = await provider('1578930244');
     const read = await editor.ok(`{ provider(id: "${samuel.id}", stage: DRAFT) { version } }`);
     const edited = await editor.mutate('updateProvider', 'UpdateProviderInput', {
-      id: samuel.id, version: read.provider.version, bio: 'Dr. Okafor trained in Louisville.', title: 'Medical Director',
-      bookingUrl: 'https://booking.example.com/okafor', displayNameOverride: 'Dr. Sam Okafor', seo: { metaTitle: 'Dr. Sam Okafor, pain specialist' }, slug: 'sam-okafor',
+      id: samuel.id,
+      version: read.provider.version,
+      bio: 'Dr. Okafor trained in Louisville.',
+      title: 'Medical Director',
+      bookingUrl: 'https://booking.example.com/okafor',
+      displayNameOverride: 'Dr. Sam Okafor',
+      seo: { metaTitle: 'Dr. Sam Okafor, pain specialist' },
+      slug: 'sam-okafor',
     });
     await editor.publish('Provider', edited);
 
@@ -91,9 +114,15 @@ describe('syncProviders (JSON batches)', () => {
     ]);
     const live = await provider('1578930244');
     expect(live).toMatchObject({
-      credentials: ['DO', 'MPH'], middleName: 'Tunde', acceptingNewPatients: true,
-      bio: { markdown: 'Dr. Okafor trained in Louisville.' }, title: 'Medical Director', bookingUrl: 'https://booking.example.com/okafor',
-      displayName: 'Dr. Sam Okafor', seo: { metaTitle: 'Dr. Sam Okafor, pain specialist' }, slug: 'sam-okafor',
+      credentials: ['DO', 'MPH'],
+      middleName: 'Tunde',
+      acceptingNewPatients: true,
+      bio: { markdown: 'Dr. Okafor trained in Louisville.' },
+      title: 'Medical Director',
+      bookingUrl: 'https://booking.example.com/okafor',
+      displayName: 'Dr. Sam Okafor',
+      seo: { metaTitle: 'Dr. Sam Okafor, pain specialist' },
+      slug: 'sam-okafor',
     });
   });
 
@@ -110,7 +139,12 @@ describe('syncProviders (JSON batches)', () => {
     expect(byExternalId(dryRun.records, 'CRD-0009')).toMatchObject({ outcome: 'CREATED', providerId: null });
     expect(await rowVersions(app)).toEqual(before);
     expect(await app.dataSource.getRepository(Provider).count()).toBe(providers);
-    expect(await app.dataSource.getRepository(SyncRun).findOneByOrFail({ id: dryRun.runId })).toMatchObject({ dryRun: true, status: 'DRY_RUN', created: 1, updated: 1 });
+    expect(await app.dataSource.getRepository(SyncRun).findOneByOrFail({ id: dryRun.runId })).toMatchObject({
+      dryRun: true,
+      status: 'DRY_RUN',
+      created: 1,
+      updated: 1,
+    });
 
     const real = await run(batch as never);
     const strip = (report: any) => report.records.map(({ providerId: _id, ...rest }: any) => rest);
@@ -151,7 +185,12 @@ describe('syncProviders (JSON batches)', () => {
     const report = await run(batch as never);
     expect(report.status).toBe('APPLIED');
     expect(report.counts).toEqual({ received: 4, created: 1, updated: 0, unchanged: 0, deactivated: 0, failed: 3 });
-    expect(report.records[0]).toMatchObject({ index: 0, outcome: 'FAILED', providerId: null, errors: [{ path: 'npi', message: expect.stringContaining('check digit') }] });
+    expect(report.records[0]).toMatchObject({
+      index: 0,
+      outcome: 'FAILED',
+      providerId: null,
+      errors: [{ path: 'npi', message: expect.stringContaining('check digit') }],
+    });
     expect(report.records[1]).toMatchObject({ index: 1, outcome: 'CREATED' });
     expect(report.records[2].errors).toEqual([
       { path: 'specialties', message: expect.stringContaining('NUCC taxonomy code') },
@@ -192,26 +231,49 @@ describe('syncProviders (JSON batches)', () => {
   it('reports unknown office references per record', async () => {
     const report = await run({
       records: [
-        { externalId: 'CRD-0400', npi: '1888990011', firstName: 'Lost', lastName: 'Office', locations: [{ externalId: 'SITE-LEX' }, { externalId: 'SITE-NOWHERE' }] },
+        {
+          externalId: 'CRD-0400',
+          npi: '1888990011',
+          firstName: 'Lost',
+          lastName: 'Office',
+          locations: [{ externalId: 'SITE-LEX' }, { externalId: 'SITE-NOWHERE' }],
+        },
         { externalId: 'CRD-0401', npi: '1928374655', firstName: 'Found', lastName: 'Office', locations: [{ slug: 'no-such-office' }] },
-        { externalId: 'CRD-0402', npi: '1711223341', firstName: 'Wrong', lastName: 'Primary', locations: [{ externalId: 'SITE-LEX' }], primaryLocation: { externalId: 'SITE-DAN' } },
+        {
+          externalId: 'CRD-0402',
+          npi: '1711223341',
+          firstName: 'Wrong',
+          lastName: 'Primary',
+          locations: [{ externalId: 'SITE-LEX' }],
+          primaryLocation: { externalId: 'SITE-DAN' },
+        },
       ],
     });
     expect(report.counts).toMatchObject({ failed: 3 });
-    expect(report.records[0].errors).toEqual([{ path: 'locations[1]', message: `no office has external id "SITE-NOWHERE" in ${SOURCE}, and the batch does not define it` }]);
+    expect(report.records[0].errors).toEqual([
+      { path: 'locations[1]', message: `no office has external id "SITE-NOWHERE" in ${SOURCE}, and the batch does not define it` },
+    ]);
     expect(report.records[1].errors).toEqual([{ path: 'locations[0]', message: 'no office has the slug "no-such-office"' }]);
-    expect(report.records[2].errors).toEqual([{ path: 'primaryLocation', message: 'must be one of the provider\'s locations' }]);
+    expect(report.records[2].errors).toEqual([{ path: 'primaryLocation', message: "must be one of the provider's locations" }]);
   });
 
   it('reports, and does not merge, a record whose external id and NPI point at two different providers', async () => {
     const report = await run({ records: [{ externalId: 'CRD-0001', npi: '1578930244', firstName: 'Ruth', lastName: 'Calloway' }] });
-    expect(report.records[0]).toMatchObject({ outcome: 'FAILED', errors: [{ path: 'record', message: expect.stringContaining('matches two different providers') }] });
+    expect(report.records[0]).toMatchObject({
+      outcome: 'FAILED',
+      errors: [{ path: 'record', message: expect.stringContaining('matches two different providers') }],
+    });
     expect((await provider('1467209817')).npi).toBe('1467209817');
   });
 
   it('matches an editor-created provider by NPI, links the external id, and never matches by name', async () => {
     const editor = new EditorialClient(app, admin.headers);
-    const created = await editor.mutate('createProvider', 'CreateProviderInput', { firstName: 'Helen', lastName: 'Ashby', npi: '1512349873', bio: 'Written by an editor.' });
+    const created = await editor.mutate('createProvider', 'CreateProviderInput', {
+      firstName: 'Helen',
+      lastName: 'Ashby',
+      npi: '1512349873',
+      bio: 'Written by an editor.',
+    });
     await editor.publish('Provider', created);
     await editor.publish('Provider', await editor.mutate('createProvider', 'CreateProviderInput', { firstName: 'Homer', lastName: 'Namesake' }));
 
@@ -222,7 +284,10 @@ describe('syncProviders (JSON batches)', () => {
       ],
     });
     expect(report.records[0]).toMatchObject({ outcome: 'UPDATED', providerId: created.id });
-    expect(report.records[0].changes).toEqual([{ field: 'externalId', oldValue: null, newValue: 'CRD-0500' }, { field: 'credentials', oldValue: [], newValue: ['MD'] }]);
+    expect(report.records[0].changes).toEqual([
+      { field: 'externalId', oldValue: null, newValue: 'CRD-0500' },
+      { field: 'credentials', oldValue: [], newValue: ['MD'] },
+    ]);
     expect(report.records[1].outcome).toBe('CREATED');
     expect(await app.dataSource.getRepository(Provider).countBy({ firstName: 'Homer', lastName: 'Namesake' })).toBe(2);
     expect((await provider('1512349873')).bio.markdown).toBe('Written by an editor.');
@@ -230,7 +295,11 @@ describe('syncProviders (JSON batches)', () => {
 
   it('links an office editors created by its slug, instead of creating it again, and accepts slugs as references', async () => {
     const editor = new EditorialClient(app, admin.headers);
-    const office = await editor.mutate('createLocation', 'CreateLocationInput', { name: 'Maysville Office', slug: 'maysville', address: { city: 'Maysville', state: 'KY' } });
+    const office = await editor.mutate('createLocation', 'CreateLocationInput', {
+      name: 'Maysville Office',
+      slug: 'maysville',
+      address: { city: 'Maysville', state: 'KY' },
+    });
     await editor.publish('Location', office);
     const report = await run({
       locations: [{ externalId: 'SITE-MAY', slug: 'maysville', name: 'Maysville Office', city: 'Maysville', state: 'KY', phone: '606-555-0142' }],
@@ -240,9 +309,13 @@ describe('syncProviders (JSON batches)', () => {
       ],
     });
     expect(report.locations[0]).toMatchObject({ outcome: 'UPDATED', locationId: office.id });
-    expect(report.locations[0].changes).toEqual([{ field: 'externalId', oldValue: null, newValue: 'SITE-MAY' }, { field: 'phone', oldValue: null, newValue: '+16065550142' }]);
+    expect(report.locations[0].changes).toEqual([
+      { field: 'externalId', oldValue: null, newValue: 'SITE-MAY' },
+      { field: 'phone', oldValue: null, newValue: '+16065550142' },
+    ]);
     expect(report.records.map((record: any) => [record.outcome, record.changes.find((change: any) => change.field === 'locations')?.newValue])).toEqual([
-      ['CREATED', [office.id]], ['CREATED', [office.id]],
+      ['CREATED', [office.id]],
+      ['CREATED', [office.id]],
     ]);
     expect(await app.dataSource.query("SELECT count(*)::int AS n FROM locations WHERE name = 'Maysville Office'")).toEqual([{ n: 1 }]);
   });
@@ -251,7 +324,9 @@ describe('syncProviders (JSON batches)', () => {
     const records = Array.from({ length: 1001 }, (_, index) => ({ externalId: `BULK-${index}`, firstName: 'Bulk', lastName: `Provider ${index}` }));
     const response = await attemptSync(app, syncKey, { source: SOURCE, records });
     expect(response.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(response.errors?.[0].extensions.fields).toEqual([{ path: 'input.records', message: 'a batch holds at most 1,000 records (this one has 1,001); split it into several runs' }]);
+    expect(response.errors?.[0].extensions.fields).toEqual([
+      { path: 'input.records', message: 'a batch holds at most 1,000 records (this one has 1,001); split it into several runs' },
+    ]);
   });
 
   it('needs providers:sync: such a key syncs but cannot edit treatments, and nobody anonymous can sync', async () => {

@@ -1,12 +1,13 @@
 import { Permission, Role } from '../../src/auth/permissions';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
-import { AccountsFactory, SignedInUser } from '../factories/accounts.factory';
+import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
 import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { CONFIGURE_SOURCE, rowVersions, sync } from './sync-helpers';
 
 const PUBLIC = 'query($npi: String) { provider(npi: $npi) { id credentials acceptingNewPatients } }';
-const EDITOR_VIEW = 'query($id: ID) { provider(id: $id, stage: DRAFT) { id version status credentials acceptingNewPatients bio { markdown } editorial { hasPendingDraft } } }';
+const EDITOR_VIEW =
+  'query($id: ID) { provider(id: $id, stage: DRAFT) { id version status credentials acceptingNewPatients bio { markdown } editorial { hasPendingDraft } } }';
 
 describe('sync source settings: LIVE and DRAFT', () => {
   let app: TestApp;
@@ -14,7 +15,15 @@ describe('sync source settings: LIVE and DRAFT', () => {
   let editor: EditorialClient;
   let syncKey: { 'x-api-key': string };
 
-  const record = (overrides: Record<string, unknown> = {}) => ({ externalId: 'P-1', npi: '1245319599', firstName: 'Iris', lastName: 'Pemberton', credentials: ['MD'], acceptingNewPatients: true, ...overrides });
+  const record = (overrides: Record<string, unknown> = {}) => ({
+    externalId: 'P-1',
+    npi: '1245319599',
+    firstName: 'Iris',
+    lastName: 'Pemberton',
+    credentials: ['MD'],
+    acceptingNewPatients: true,
+    ...overrides,
+  });
   const editorView = async (id: string) => (await editor.ok(EDITOR_VIEW, { id })).provider;
 
   beforeAll(async () => {
@@ -51,7 +60,11 @@ describe('sync source settings: LIVE and DRAFT', () => {
     await editor.publish('Provider', draft);
 
     const changed = await sync(app, syncKey, { source: 'ehr', records: [record({ credentials: ['MD', 'MPH'] })] });
-    expect(changed.records[0]).toMatchObject({ outcome: 'UPDATED', draft: true, changes: [{ field: 'credentials', oldValue: ['MD'], newValue: ['MD', 'MPH'] }] });
+    expect(changed.records[0]).toMatchObject({
+      outcome: 'UPDATED',
+      draft: true,
+      changes: [{ field: 'credentials', oldValue: ['MD'], newValue: ['MD', 'MPH'] }],
+    });
     expect((await app.graphql(PUBLIC, { npi: '1245319599' })).data.provider.credentials).toEqual(['MD']);
     const pending = await editorView(id);
     expect(pending).toMatchObject({ credentials: ['MD', 'MPH'], editorial: { hasPendingDraft: true } });
@@ -65,15 +78,21 @@ describe('sync source settings: LIVE and DRAFT', () => {
     expect((await app.graphql(PUBLIC, { npi: '1245319599' })).data.provider.credentials).toEqual(['MD', 'MPH']);
   });
 
-  it('in LIVE mode change the live provider at once, and write the synced fields into an editor\'s pending draft', async () => {
-    const created = await sync(app, syncKey, { source: 'credentialing', records: [record({ externalId: 'C-7', npi: '1122334455', firstName: 'Oren', lastName: 'Lattimore' })] });
+  it("in LIVE mode change the live provider at once, and write the synced fields into an editor's pending draft", async () => {
+    const created = await sync(app, syncKey, {
+      source: 'credentialing',
+      records: [record({ externalId: 'C-7', npi: '1122334455', firstName: 'Oren', lastName: 'Lattimore' })],
+    });
     expect(created).toMatchObject({ applyMode: 'LIVE', records: [{ outcome: 'CREATED', draft: false }] });
     const id = created.records[0].providerId;
     const live = await editorView(id);
     expect(live.status).toBe('PUBLISHED');
     const drafted = await editor.mutate('updateProvider', 'UpdateProviderInput', { id, version: live.version, bio: 'Draft bio, not yet published.' });
 
-    const report = await sync(app, syncKey, { source: 'credentialing', records: [record({ externalId: 'C-7', npi: '1122334455', firstName: 'Oren', lastName: 'Lattimore', acceptingNewPatients: false })] });
+    const report = await sync(app, syncKey, {
+      source: 'credentialing',
+      records: [record({ externalId: 'C-7', npi: '1122334455', firstName: 'Oren', lastName: 'Lattimore', acceptingNewPatients: false })],
+    });
     expect(report.records[0]).toMatchObject({ outcome: 'UPDATED', draft: true, changes: [{ field: 'acceptingNewPatients', oldValue: true, newValue: false }] });
     expect((await app.graphql(PUBLIC, { npi: '1122334455' })).data.provider.acceptingNewPatients).toBe(false);
     const pending = await editorView(id);
@@ -89,11 +108,17 @@ describe('sync source settings: LIVE and DRAFT', () => {
   });
 
   it('in LIVE mode bring a pending draft back in line when an editor changed a source-owned field in it', async () => {
-    const created = await sync(app, syncKey, { source: 'credentialing', records: [record({ externalId: 'C-8', npi: '1003000126', firstName: 'Lena', lastName: 'Ostrow' })] });
+    const created = await sync(app, syncKey, {
+      source: 'credentialing',
+      records: [record({ externalId: 'C-8', npi: '1003000126', firstName: 'Lena', lastName: 'Ostrow' })],
+    });
     const id = created.records[0].providerId;
     const live = await editorView(id);
     await editor.mutate('updateProvider', 'UpdateProviderInput', { id, version: live.version, credentials: ['DO'], bio: 'Keeps this.' });
-    const report = await sync(app, syncKey, { source: 'credentialing', records: [record({ externalId: 'C-8', npi: '1003000126', firstName: 'Lena', lastName: 'Ostrow' })] });
+    const report = await sync(app, syncKey, {
+      source: 'credentialing',
+      records: [record({ externalId: 'C-8', npi: '1003000126', firstName: 'Lena', lastName: 'Ostrow' })],
+    });
     expect(report.records[0]).toMatchObject({ outcome: 'UPDATED', draft: true, changes: [{ field: 'credentials', oldValue: ['DO'], newValue: ['MD'] }] });
     expect(await editorView(id)).toMatchObject({ credentials: ['MD'], bio: { markdown: 'Keeps this.' } });
   });

@@ -1,7 +1,7 @@
 import { API_KEY_SCOPES, Role } from '../../src/auth/permissions';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { attemptSync, generatedRecords, sync, validNpi } from './sync-helpers';
 
 /**
@@ -31,7 +31,7 @@ describe('unique values across editors and provider sync', () => {
     return { id: created.id as string, version: drafted.version as number };
   }
 
-  it('refuses to create through the sync a provider with an NPI another provider\'s pending draft holds, and that draft still publishes', async () => {
+  it("refuses to create through the sync a provider with an NPI another provider's pending draft holds, and that draft still publishes", async () => {
     const npi = validNpi(9001);
     const holder = await providerWithDraftNpi('Holder', npi);
     const [record] = generatedRecords('unique-sync', 1, 9001);
@@ -48,7 +48,9 @@ describe('unique values across editors and provider sync', () => {
     const npi = validNpi(9002);
     await providerWithDraftNpi('Second', npi);
     const response = await editor.attempt('createProvider', 'CreateProviderInput', { firstName: 'Late', lastName: 'Comer', npi });
-    expect(response.errors?.[0].extensions.fields).toEqual([{ path: 'input.npi', message: `"${npi}" is already used by Provider "Draft Second" (in its pending draft)` }]);
+    expect(response.errors?.[0].extensions.fields).toEqual([
+      { path: 'input.npi', message: `"${npi}" is already used by Provider "Draft Second" (in its pending draft)` },
+    ]);
   });
 
   it('refuses a sync that would move a provider to an NPI another provider holds live, naming it', async () => {

@@ -1,9 +1,9 @@
-import { DocumentType } from '../../src/common/documents/document-status';
-import { Location } from '../../src/locations/location.entity';
-import { Treatment } from '../../src/treatments/treatment.entity';
+import { DocumentType } from '../../src/content/documents/document-status';
+import { type Location } from '../../src/locations/location.entity';
+import { type Treatment } from '../../src/treatments/treatment.entity';
 import { dataOf } from '../common/expectations';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const PAGE_QUERY = `query ($slug: String!) {
   treatment(slug: $slug) {
@@ -48,14 +48,24 @@ describe('statements per request', () => {
       conditions.push(await factory.condition({ name: `${title} condition ${index}` }));
       faqs.push(await factory.faq({ question: `${title} question ${index}?` }));
       locations.push(await factory.location({ name: `${title} office ${index}`, phone: '+18595550100' }));
-      providers.push(await factory.provider({ firstName: `${title}`, lastName: `Provider ${index}`, slug: `${title}-provider-${index}`.toLowerCase().replace(/\s+/g, '-'), specialties: ['208VP0014X'] }));
+      providers.push(
+        await factory.provider({
+          firstName: `${title}`,
+          lastName: `Provider ${index}`,
+          slug: `${title}-provider-${index}`.toLowerCase().replace(/\s+/g, '-'),
+          specialties: ['208VP0014X'],
+        }),
+      );
     }
     await factory.treatmentConditions(treatment, conditions);
     await factory.placeFaqs(DocumentType.TREATMENT, treatment.id, faqs);
     await factory.treatmentLocations(treatment, locations);
     await factory.treatmentProviders(treatment, providers);
     for (const [index, provider] of providers.entries()) {
-      await factory.providerLocations(provider, [locations[index], ...(shared ?? [locations[(index + 1) % locations.length]])].filter((location, position, all) => all.indexOf(location) === position));
+      await factory.providerLocations(
+        provider,
+        [locations[index], ...(shared ?? [locations[(index + 1) % locations.length]])].filter((location, position, all) => all.indexOf(location) === position),
+      );
     }
     return treatment;
   };
@@ -86,7 +96,10 @@ describe('statements per request', () => {
     const offices = [await factory.location({ name: 'List Office A' }), await factory.location({ name: 'List Office B' })];
     const conditions = [await factory.condition({ name: 'List Condition A' }), await factory.condition({ name: 'List Condition B' })];
     const faqs = [await factory.faq({ question: 'List question A?' }), await factory.faq({ question: 'List question B?' })];
-    const providers = [await factory.provider({ firstName: 'List', lastName: 'Doctor A' }), await factory.provider({ firstName: 'List', lastName: 'Doctor B' })];
+    const providers = [
+      await factory.provider({ firstName: 'List', lastName: 'Doctor A' }),
+      await factory.provider({ firstName: 'List', lastName: 'Doctor B' }),
+    ];
     for (const provider of providers) await factory.providerLocations(provider, offices);
     const addTreatments = async (category: string, count: number) => {
       for (let index = 0; index < count; index += 1) {
@@ -131,8 +144,10 @@ describe('statements per request', () => {
 
     const pages = {
       conditionPage: `{ condition(slug: "${condition.slug}") { name body { html } treatments { title providers { displayName } } faqs { question answer { html } } } }`,
-      officesNearby: '{ locations(filter: { near: { latitude: 38.05, longitude: -84.5, radiusKm: 80 } }) { edges { distanceKm node { name openStatus { label } address { city } providers { displayName } treatments { title } } } } }',
-      providerDirectory: '{ providers(first: 20, filter: { acceptingNewPatients: true }) { totalCount edges { node { displayName specialties { name } primaryLocation { name phone { display } } treatments { title } } } } }',
+      officesNearby:
+        '{ locations(filter: { near: { latitude: 38.05, longitude: -84.5, radiusKm: 80 } }) { edges { distanceKm node { name openStatus { label } address { city } providers { displayName } treatments { title } } } } }',
+      providerDirectory:
+        '{ providers(first: 20, filter: { acceptingNewPatients: true }) { totalCount edges { node { displayName specialties { name } primaryLocation { name phone { display } } treatments { title } } } } }',
       providerPage: `{ provider(slug: "${provider.slug}") { displayName bio { html } locations { name openNow } treatments { title conditions { name } } faqs { question } } }`,
       practiceFaqs: '{ practice { name mainPhone { display } faqs { question answer { html } } } }',
       faqsOfAPage: `{ faqs(filter: { page: { type: CONDITION, slug: "${condition.slug}" } }) { totalCount edges { node { question answer { html } } } } }`,

@@ -1,4 +1,4 @@
-import { DocumentStatus, DocumentType } from '../../src/common/documents/document-status';
+import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
 import { Condition } from '../../src/conditions/condition.entity';
 import { Faq } from '../../src/faqs/faq.entity';
 import { Location } from '../../src/locations/location.entity';
@@ -6,7 +6,7 @@ import { Provider } from '../../src/providers/provider.entity';
 import { Treatment } from '../../src/treatments/treatment.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('treatment queries', () => {
   let app: TestApp;
@@ -67,7 +67,10 @@ describe('treatment queries', () => {
 
     it('rejects a lookup with both id and slug as BAD_USER_INPUT', async () => {
       const treatment = await factory.treatment();
-      const response = await app.graphql(`query ($id: ID!, $slug: String!) { treatment(id: $id, slug: $slug) { id } }`, { id: treatment.id, slug: treatment.slug });
+      const response = await app.graphql(`query ($id: ID!, $slug: String!) { treatment(id: $id, slug: $slug) { id } }`, {
+        id: treatment.id,
+        slug: treatment.slug,
+      });
       expectBadUserInput(response);
       expect(response.data?.treatment ?? null).toBeNull();
     });
@@ -85,9 +88,24 @@ describe('treatment queries', () => {
       const condition = await factory.condition({ name: 'Filter Sciatica' });
       const provider = await factory.provider({ firstName: 'Filter', lastName: 'Provider' });
       const location = await factory.location({ name: 'Filter Office' });
-      withEverything = await factory.treatment({ title: 'Filter Facet Injection', category: 'Filter Injections', summary: 'Numbs the facet joints.', body: 'A quick office procedure.' });
-      implant = await factory.treatment({ title: 'Filter Pump Implant', category: 'Filter Implanted Devices', summary: 'A pump under the skin.', body: 'Delivers morphine continuously into the spinal fluid.' });
-      await factory.treatment({ title: 'Filter Physical Therapy', category: 'Filter Rehabilitation', summary: 'Exercises.', body: 'Stretching and strengthening.' });
+      withEverything = await factory.treatment({
+        title: 'Filter Facet Injection',
+        category: 'Filter Injections',
+        summary: 'Numbs the facet joints.',
+        body: 'A quick office procedure.',
+      });
+      implant = await factory.treatment({
+        title: 'Filter Pump Implant',
+        category: 'Filter Implanted Devices',
+        summary: 'A pump under the skin.',
+        body: 'Delivers morphine continuously into the spinal fluid.',
+      });
+      await factory.treatment({
+        title: 'Filter Physical Therapy',
+        category: 'Filter Rehabilitation',
+        summary: 'Exercises.',
+        body: 'Stretching and strengthening.',
+      });
       await factory.treatmentConditions(withEverything, [condition]);
       await factory.treatmentProviders(withEverything, [provider]);
       await factory.treatmentLocations(withEverything, [location]);
@@ -144,7 +162,10 @@ describe('treatment queries', () => {
     });
 
     const ordered = async (orderBy?: string) =>
-      titlesOf(dataOf(await app.graphql(`{ treatments(filter: { category: "order-test" }${orderBy ? `, orderBy: ${orderBy}` : ''}) { edges { node { title } } } }`)).treatments);
+      titlesOf(
+        dataOf(await app.graphql(`{ treatments(filter: { category: "order-test" }${orderBy ? `, orderBy: ${orderBy}` : ''}) { edges { node { title } } } }`))
+          .treatments,
+      );
 
     it('sorts by title A to Z by default, ignoring case', async () => {
       expect(await ordered()).toEqual(['alpha', 'Beta', 'delta', 'Gamma']);
@@ -197,7 +218,11 @@ describe('treatment queries', () => {
         conditions: [{ name: 'Zeta Arthritis' }, { name: 'Alpha Facet Pain' }],
         faqs: [{ question: 'Zeta: does it hurt?' }, { question: 'Alpha: how long does it last?' }],
         providers: [
-          { displayName: 'Anjum Bux, MD', locations: [{ name: 'Rfa Maysville' }, { name: 'Rfa Lexington' }, { name: 'Rfa Danville' }], primaryLocation: { name: 'Rfa Maysville' } },
+          {
+            displayName: 'Anjum Bux, MD',
+            locations: [{ name: 'Rfa Maysville' }, { name: 'Rfa Lexington' }, { name: 'Rfa Danville' }],
+            primaryLocation: { name: 'Rfa Maysville' },
+          },
           { displayName: 'Amy Adams, PA-C', locations: [{ name: 'Rfa Danville' }], primaryLocation: { name: 'Rfa Danville' } },
         ],
         locations: [{ name: 'Rfa Maysville' }, { name: 'Rfa Lexington' }],
@@ -331,7 +356,11 @@ describe('treatment queries', () => {
         `;
 
       expect(dataOf(await app.graphql(query)).treatment).toEqual({
-        conditions: [{ name: 'Waiting Second' }], faqs: [], providers: [], locations: [], relatedTreatments: [],
+        conditions: [{ name: 'Waiting Second' }],
+        faqs: [],
+        providers: [],
+        locations: [],
+        relatedTreatments: [],
       });
 
       await factory.publish(Condition, first.id);

@@ -1,7 +1,7 @@
 import { Permission, Role } from '../../src/auth/permissions';
 import { dataOf } from '../common/expectations';
-import { AccountsFactory, SignedInUser } from '../factories/accounts.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { SYNC_FROM_FHIR, SYNC_FROM_NPPES, sync } from '../sync/sync-helpers';
 import { expectFieldErrors } from './field-errors';
 
@@ -102,14 +102,24 @@ describe('canonical values: the editor and the sync store the same value for the
   let report: any;
 
   const asEditor = (query: string, variables?: Record<string, unknown>) => app.graphql(query, variables, editor.headers);
-  const createProvider = (input: Record<string, unknown>) => asEditor(`mutation($input: CreateProviderInput!) { createProvider(input: $input) { id } }`, { input });
-  const createLocation = (input: Record<string, unknown>) => asEditor(`mutation($input: CreateLocationInput!) { createLocation(input: $input) { id slug version } }`, { input });
+  const createProvider = (input: Record<string, unknown>) =>
+    asEditor(`mutation($input: CreateProviderInput!) { createProvider(input: $input) { id } }`, { input });
+  const createLocation = (input: Record<string, unknown>) =>
+    asEditor(`mutation($input: CreateLocationInput!) { createLocation(input: $input) { id slug version } }`, { input });
   const providerRow = async (id: string) => (await app.dataSource.query('SELECT * FROM providers WHERE id = $1', [id]))[0];
   const locationRow = async (id: string) => (await app.dataSource.query('SELECT * FROM locations WHERE id = $1', [id]))[0];
   const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-  const providerRecords = () => PROVIDER_CASES.map(({ field, input }, index) => ({ externalId: `CASE-${index}`, firstName: 'Sync', lastName: `Case ${index}`, [field]: input }));
-  const locationRecords = () => LOCATION_CASES.map(({ field, input }, index) => ({ externalId: `SITE-${index}`, name: `Sync office ${index}`, city: 'Lexington', state: 'KY', [field]: input }));
+  const providerRecords = () =>
+    PROVIDER_CASES.map(({ field, input }, index) => ({ externalId: `CASE-${index}`, firstName: 'Sync', lastName: `Case ${index}`, [field]: input }));
+  const locationRecords = () =>
+    LOCATION_CASES.map(({ field, input }, index) => ({
+      externalId: `SITE-${index}`,
+      name: `Sync office ${index}`,
+      city: 'Lexington',
+      state: 'KY',
+      [field]: input,
+    }));
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -139,19 +149,39 @@ describe('canonical values: the editor and the sync store the same value for the
     it('matches an NPI written with spaces to the provider that holds it', async () => {
       const provider = dataOf(await createProvider({ firstName: 'Nia', lastName: 'Spaced', npi: ' 1245319599 ' })).createProvider;
       expect((await providerRow(provider.id)).npi).toBe('1245319599');
-      const matched = await sync(app, syncKey, { source: 'credentialing', records: [{ externalId: 'CASE-NPI', firstName: 'Nia', lastName: 'Spaced', npi: '1245319599 ' }] });
+      const matched = await sync(app, syncKey, {
+        source: 'credentialing',
+        records: [{ externalId: 'CASE-NPI', firstName: 'Nia', lastName: 'Spaced', npi: '1245319599 ' }],
+      });
       expect(matched.records[0]).toMatchObject({ outcome: 'UPDATED', providerId: provider.id, npi: '1245319599' });
     });
 
     it('stores the same values through updateProvider', async () => {
-      const created = dataOf(await asEditor(`mutation($input: CreateProviderInput!) { createProvider(input: $input) { id version } }`, { input: { firstName: 'Up', lastName: 'Dated' } })).createProvider;
+      const created = dataOf(
+        await asEditor(`mutation($input: CreateProviderInput!) { createProvider(input: $input) { id version } }`, {
+          input: { firstName: 'Up', lastName: 'Dated' },
+        }),
+      ).createProvider;
       const changes = { languages: ['EN', 'zh-hans'], credentials: ['M.D., Ph.D.'], specialties: ['208vp0014x'], npi: ' 1122334455 ', prefix: '  ' };
-      const updated = await asEditor(`mutation($input: UpdateProviderInput!) { updateProvider(input: $input) { version } }`, { input: { id: created.id, version: created.version, ...changes } });
-      dataOf(updated);
-      expect(await providerRow(created.id)).toMatchObject({ languages: ['en', 'zh-Hans'], credentials: ['MD', 'PhD'], specialties: ['208VP0014X'], npi: '1122334455', prefix: null });
-      expectFieldErrors(await asEditor(`mutation($input: UpdateProviderInput!) { updateProvider(input: $input) { version } }`, { input: { id: created.id, version: updated.data.updateProvider.version, languages: ['english'] } }), {
-        'input.languages': LANGUAGE,
+      const updated = await asEditor(`mutation($input: UpdateProviderInput!) { updateProvider(input: $input) { version } }`, {
+        input: { id: created.id, version: created.version, ...changes },
       });
+      dataOf(updated);
+      expect(await providerRow(created.id)).toMatchObject({
+        languages: ['en', 'zh-Hans'],
+        credentials: ['MD', 'PhD'],
+        specialties: ['208VP0014X'],
+        npi: '1122334455',
+        prefix: null,
+      });
+      expectFieldErrors(
+        await asEditor(`mutation($input: UpdateProviderInput!) { updateProvider(input: $input) { version } }`, {
+          input: { id: created.id, version: updated.data.updateProvider.version, languages: ['english'] },
+        }),
+        {
+          'input.languages': LANGUAGE,
+        },
+      );
     });
 
     it('shows the stored values through the API', async () => {
@@ -177,7 +207,8 @@ describe('canonical values: the editor and the sync store the same value for the
     });
 
     it('keeps an extension: E.164 apart, in the display form and in the tel: URI', async () => {
-      const slug = dataOf(await createLocation({ name: 'Extension Office', address: ADDRESS, phone: '(859) 555-0100 x123', fax: '859-555-0101' })).createLocation.slug;
+      const slug = dataOf(await createLocation({ name: 'Extension Office', address: ADDRESS, phone: '(859) 555-0100 x123', fax: '859-555-0101' }))
+        .createLocation.slug;
       expect(dataOf(await asEditor(LOCATION_READ, { slug })).location).toEqual({
         phone: { e164: '+18595550100', extension: '123', display: '(859) 555-0100 ext. 123', uri: 'tel:+18595550100;ext=123' },
         fax: { e164: '+18595550101', extension: null, display: '(859) 555-0101', uri: 'tel:+18595550101' },
@@ -194,35 +225,83 @@ describe('canonical values: the editor and the sync store the same value for the
 
   describe('FHIR and NPPES imports store what the editor stores', () => {
     it('NPPES: credentials and taxonomy codes as the registry writes them', async () => {
-      const edited = dataOf(await createProvider({ firstName: 'Editor', lastName: 'Registry', credentials: ['M.D., PH.D.'], specialties: ['207l00000x'] })).createProvider;
-      const nppes = await sync(app, syncKey, {
-        source: 'nppes',
-        response: { result_count: 1, results: [{ enumeration_type: 'NPI-1', number: 1003000126, basic: { first_name: 'ANA', last_name: 'SOTO', credential: 'M.D., PH.D.', status: 'A' }, taxonomies: [{ code: '207l00000x', primary: true }] }] },
-      }, SYNC_FROM_NPPES);
+      const edited = dataOf(
+        await createProvider({ firstName: 'Editor', lastName: 'Registry', credentials: ['M.D., PH.D.'], specialties: ['207l00000x'] }),
+      ).createProvider;
+      const nppes = await sync(
+        app,
+        syncKey,
+        {
+          source: 'nppes',
+          response: {
+            result_count: 1,
+            results: [
+              {
+                enumeration_type: 'NPI-1',
+                number: 1003000126,
+                basic: { first_name: 'ANA', last_name: 'SOTO', credential: 'M.D., PH.D.', status: 'A' },
+                taxonomies: [{ code: '207l00000x', primary: true }],
+              },
+            ],
+          },
+        },
+        SYNC_FROM_NPPES,
+      );
       const [editorRow, nppesRow] = [await providerRow(edited.id), await providerRow(nppes.records[0].providerId)];
       expect(nppesRow).toMatchObject({ credentials: ['MD', 'PhD'], specialties: ['207L00000X'] });
       expect([nppesRow.credentials, nppesRow.specialties]).toEqual([editorRow.credentials, editorRow.specialties]);
     });
 
     it('FHIR: state, ZIP, phone with extension, language tags and credentials', async () => {
-      const edited = dataOf(await createLocation({ name: 'Editor FHIR Office', address: { city: 'Lexington', state: 'ky', postalCode: '405031234' }, phone: '859-555-0100 ext. 7' })).createLocation;
-      const editedProvider = dataOf(await createProvider({ firstName: 'Editor', lastName: 'Fhir', languages: ['EN', 'zh-hans'], credentials: ['M.D.'] })).createProvider;
-      const fhir = await sync(app, syncKey, {
-        source: 'ehr',
-        bundle: {
-          resourceType: 'Bundle',
-          type: 'collection',
-          entry: [
-            { resource: { resourceType: 'Location', id: 'loc-1', name: 'FHIR Office', address: { city: 'Lexington', state: 'ky', postalCode: '405031234' }, telecom: [{ system: 'phone', value: '859-555-0100 ext. 7', use: 'work' }] } },
-            {
-              resource: {
-                resourceType: 'Practitioner', id: 'prac-1', name: [{ family: 'Fhir', given: ['Bo'] }],
-                qualification: [{ code: { text: 'M.D.' } }], communication: [{ coding: [{ system: 'urn:ietf:bcp:47', code: 'EN' }, { system: 'urn:ietf:bcp:47', code: 'zh-hans' }] }],
+      const edited = dataOf(
+        await createLocation({
+          name: 'Editor FHIR Office',
+          address: { city: 'Lexington', state: 'ky', postalCode: '405031234' },
+          phone: '859-555-0100 ext. 7',
+        }),
+      ).createLocation;
+      const editedProvider = dataOf(
+        await createProvider({ firstName: 'Editor', lastName: 'Fhir', languages: ['EN', 'zh-hans'], credentials: ['M.D.'] }),
+      ).createProvider;
+      const fhir = await sync(
+        app,
+        syncKey,
+        {
+          source: 'ehr',
+          bundle: {
+            resourceType: 'Bundle',
+            type: 'collection',
+            entry: [
+              {
+                resource: {
+                  resourceType: 'Location',
+                  id: 'loc-1',
+                  name: 'FHIR Office',
+                  address: { city: 'Lexington', state: 'ky', postalCode: '405031234' },
+                  telecom: [{ system: 'phone', value: '859-555-0100 ext. 7', use: 'work' }],
+                },
               },
-            },
-          ],
+              {
+                resource: {
+                  resourceType: 'Practitioner',
+                  id: 'prac-1',
+                  name: [{ family: 'Fhir', given: ['Bo'] }],
+                  qualification: [{ code: { text: 'M.D.' } }],
+                  communication: [
+                    {
+                      coding: [
+                        { system: 'urn:ietf:bcp:47', code: 'EN' },
+                        { system: 'urn:ietf:bcp:47', code: 'zh-hans' },
+                      ],
+                    },
+                  ],
+                },
+              },
+            ],
+          },
         },
-      }, SYNC_FROM_FHIR);
+        SYNC_FROM_FHIR,
+      );
       const [editorOffice, fhirOffice] = [await locationRow(edited.id), await locationRow(fhir.locations[0].locationId)];
       expect(fhirOffice).toMatchObject({ state: 'KY', postal_code: '40503-1234', phone: '+18595550100;ext=7' });
       expect([fhirOffice.state, fhirOffice.postal_code, fhirOffice.phone]).toEqual([editorOffice.state, editorOffice.postal_code, editorOffice.phone]);
@@ -251,9 +330,13 @@ describe('canonical values: the editor and the sync store the same value for the
     });
 
     it.each(['EST', 'Eastern', 'GMT+5', 'America/Lexington'])('refuses %p on create and update', async (timezone) => {
-      expectFieldErrors(await createLocation({ name: `Zone ${timezone}`, address: ADDRESS, timezone }), { 'input.timezone': 'must be an IANA time zone such as "America/New_York"' });
+      expectFieldErrors(await createLocation({ name: `Zone ${timezone}`, address: ADDRESS, timezone }), {
+        'input.timezone': 'must be an IANA time zone such as "America/New_York"',
+      });
       const created = dataOf(await createLocation({ name: `Zone ok ${timezone}`, address: ADDRESS })).createLocation;
-      expectFieldErrors(await asEditor(UPDATE, { input: { id: created.id, version: created.version, timezone } }), { 'input.timezone': 'must be an IANA time zone' });
+      expectFieldErrors(await asEditor(UPDATE, { input: { id: created.id, version: created.version, timezone } }), {
+        'input.timezone': 'must be an IANA time zone',
+      });
     });
   });
 
@@ -276,7 +359,9 @@ describe('canonical values: the editor and the sync store the same value for the
       const message = 'must be an ICD-10-CM code such as M54.50';
       expectFieldErrors(await asEditor(CREATE, { input: { name: 'Malformed Codes', icd10Codes: ['M54.'] } }), { 'input.icd10Codes': message });
       const created = dataOf(await asEditor(CREATE, { input: { name: 'Malformed Codes' } })).createCondition;
-      expectFieldErrors(await asEditor(UPDATE, { input: { id: created.id, version: created.version, icd10Codes: ['54.50'] } }), { 'input.icd10Codes': message });
+      expectFieldErrors(await asEditor(UPDATE, { input: { id: created.id, version: created.version, icd10Codes: ['54.50'] } }), {
+        'input.icd10Codes': message,
+      });
     });
   });
 });

@@ -23,7 +23,10 @@ function expectIdempotent(canonical: (value: string) => string | null, inputs: s
 
 describe('canonical values', () => {
   describe('NPI', () => {
-    it.each([['1245319599', '1245319599'], [' 1245319599 ', '1245319599']])('stores %p as %p', (input, stored) => {
+    it.each([
+      ['1245319599', '1245319599'],
+      [' 1245319599 ', '1245319599'],
+    ])('stores %p as %p', (input, stored) => {
       expect(canonicalNpi(input)).toBe(stored);
     });
 
@@ -33,7 +36,11 @@ describe('canonical values', () => {
   });
 
   describe('NUCC taxonomy codes', () => {
-    it.each([['208VP0014X', '208VP0014X'], ['208vp0014x', '208VP0014X'], [' 207l00000x ', '207L00000X']])('stores %p as %p', (input, stored) => {
+    it.each([
+      ['208VP0014X', '208VP0014X'],
+      ['208vp0014x', '208VP0014X'],
+      [' 207l00000x ', '207L00000X'],
+    ])('stores %p as %p', (input, stored) => {
       expect(canonicalTaxonomyCode(input)).toBe(stored);
     });
 
@@ -43,7 +50,16 @@ describe('canonical values', () => {
   });
 
   describe('language tags (BCP 47, as Intl canonicalizes them)', () => {
-    it.each([['en', 'en'], ['EN', 'en'], ['zh-hans', 'zh-Hans'], ['ZH-HANS', 'zh-Hans'], ['en-us', 'en-US'], ['es-419', 'es-419'], [' es ', 'es'], ['iw', 'he']])('stores %p as %p', (input, stored) => {
+    it.each([
+      ['en', 'en'],
+      ['EN', 'en'],
+      ['zh-hans', 'zh-Hans'],
+      ['ZH-HANS', 'zh-Hans'],
+      ['en-us', 'en-US'],
+      ['es-419', 'es-419'],
+      [' es ', 'es'],
+      ['iw', 'he'],
+    ])('stores %p as %p', (input, stored) => {
       expect(canonicalLanguageTag(input)).toBe(stored);
     });
 
@@ -84,7 +100,13 @@ describe('canonical values', () => {
   });
 
   describe('US state codes', () => {
-    it.each([['KY', 'KY'], ['ky', 'KY'], [' Oh ', 'OH'], ['dc', 'DC'], ['pr', 'PR']])('stores %p as %p', (input, stored) => {
+    it.each([
+      ['KY', 'KY'],
+      ['ky', 'KY'],
+      [' Oh ', 'OH'],
+      ['dc', 'DC'],
+      ['pr', 'PR'],
+    ])('stores %p as %p', (input, stored) => {
       expect(canonicalUsState(input)).toBe(stored);
     });
 
@@ -94,7 +116,12 @@ describe('canonical values', () => {
   });
 
   describe('ZIP codes', () => {
-    it.each([['40503', '40503'], ['40503-1234', '40503-1234'], ['405031234', '40503-1234'], [' 40503 ', '40503']])('stores %p as %p', (input, stored) => {
+    it.each([
+      ['40503', '40503'],
+      ['40503-1234', '40503-1234'],
+      ['405031234', '40503-1234'],
+      [' 40503 ', '40503'],
+    ])('stores %p as %p', (input, stored) => {
       expect(canonicalZip(input)).toBe(stored);
     });
 
@@ -123,7 +150,12 @@ describe('canonical values', () => {
     });
 
     it('reads a stored number with its extension apart, in the display form and the tel: URI', () => {
-      expect(phoneNumberOf('+18595550100;ext=123')).toEqual({ e164: '+18595550100', extension: '123', display: '(859) 555-0100 ext. 123', uri: 'tel:+18595550100;ext=123' });
+      expect(phoneNumberOf('+18595550100;ext=123')).toEqual({
+        e164: '+18595550100',
+        extension: '123',
+        display: '(859) 555-0100 ext. 123',
+        uri: 'tel:+18595550100;ext=123',
+      });
       expect(phoneNumberOf('+18595550100')).toEqual({ e164: '+18595550100', extension: null, display: '(859) 555-0100', uri: 'tel:+18595550100' });
       expect(phoneNumberOf(null)).toBeNull();
     });
@@ -151,7 +183,14 @@ describe('canonical values', () => {
   });
 
   describe('ICD-10-CM codes', () => {
-    it.each([['M54.50', 'M54.50'], ['m54.50', 'M54.50'], ['M5450', 'M54.50'], ['s14109a', 'S14.109A'], ['M54', 'M54'], [' g89.4 ', 'G89.4']])('stores %p as %p', (input, stored) => {
+    it.each([
+      ['M54.50', 'M54.50'],
+      ['m54.50', 'M54.50'],
+      ['M5450', 'M54.50'],
+      ['s14109a', 'S14.109A'],
+      ['M54', 'M54'],
+      [' g89.4 ', 'G89.4'],
+    ])('stores %p as %p', (input, stored) => {
       expect(canonicalIcd10Code(input)).toBe(stored);
     });
 

@@ -1,5 +1,5 @@
 import { expectBadUserInput } from '../common/expectations';
-import { GraphQLResponse } from '../support/test-app';
+import { type GraphQLResponse } from '../support/test-app';
 
 /**
  * Asserts a BAD_USER_INPUT error whose `fields` are exactly the given paths, each message
@@ -11,6 +11,9 @@ export function expectFieldErrors(response: GraphQLResponse, expected: Record<st
   expect(fields.map((field) => field.path).sort()).toEqual(Object.keys(expected).sort());
   for (const [path, pattern] of Object.entries(expected)) {
     const messages = fields.filter((field) => field.path === path).map((field) => field.message);
-    expect({ path, messages }).toEqual({ path, messages: expect.arrayContaining([typeof pattern === 'string' ? expect.stringContaining(pattern) : expect.stringMatching(pattern)]) });
+    expect({ path, messages }).toEqual({
+      path,
+      messages: expect.arrayContaining([typeof pattern === 'string' ? expect.stringContaining(pattern) : expect.stringMatching(pattern)]),
+    });
   }
 }

@@ -85,7 +85,8 @@ describe('US addresses and phones', () => {
   });
 
   it('normalizes common US phone forms to E.164 and refuses numbers that cannot exist', () => {
-    for (const phone of ['(859) 555-0100', '859-555-0100', '859.555.0100', '+1 859 555 0100', '+18595550100']) expect(normalizePhone(phone)).toBe('+18595550100');
+    for (const phone of ['(859) 555-0100', '859-555-0100', '859.555.0100', '+1 859 555 0100', '+18595550100'])
+      expect(normalizePhone(phone)).toBe('+18595550100');
     for (const phone of ['555-0100', '(123) 555-0100', 'call us']) expect(normalizePhone(phone)).toBeNull();
   });
 });
@@ -93,27 +94,37 @@ describe('US addresses and phones', () => {
 describe('dates and opening hours', () => {
   it('accepts real dates only', () => {
     for (const date of ['2026-12-25', '2028-02-29', '2026-01-01']) expect(isCalendarDate(date)).toBe(true);
-    for (const date of ['2026-02-29', '2026-13-01', '2026-04-31', '2026-12-25T00:00', '12/25/2026', '2026-1-5', '0000-01-01']) expect(isCalendarDate(date)).toBe(false);
+    for (const date of ['2026-02-29', '2026-13-01', '2026-04-31', '2026-12-25T00:00', '12/25/2026', '2026-1-5', '0000-01-01'])
+      expect(isCalendarDate(date)).toBe(false);
   });
 
   it('accepts a lunch break and the same hours on different days', () => {
-    expect(hoursProblems([
-      { day: 'MONDAY', opens: '08:00', closes: '12:00' },
-      { day: 'MONDAY', opens: '13:00', closes: '17:00' },
-      { day: 'TUESDAY', opens: '08:00', closes: '17:00' },
-    ])).toEqual([]);
+    expect(
+      hoursProblems([
+        { day: 'MONDAY', opens: '08:00', closes: '12:00' },
+        { day: 'MONDAY', opens: '13:00', closes: '17:00' },
+        { day: 'TUESDAY', opens: '08:00', closes: '17:00' },
+      ]),
+    ).toEqual([]);
   });
 
   it('accepts an interval that opens when the previous one closes', () => {
-    expect(hoursProblems([{ opens: '08:00', closes: '12:00' }, { opens: '12:00', closes: '24:00' }])).toEqual([]);
+    expect(
+      hoursProblems([
+        { opens: '08:00', closes: '12:00' },
+        { opens: '12:00', closes: '24:00' },
+      ]),
+    ).toEqual([]);
   });
 
   it('names overlapping intervals of a day and intervals that close before they open', () => {
-    expect(hoursProblems([
-      { day: 'MONDAY', opens: '08:00', closes: '12:00' },
-      { day: 'MONDAY', opens: '11:00', closes: '17:00' },
-      { day: 'FRIDAY', opens: '17:00', closes: '09:00' },
-    ])).toEqual(['MONDAY 08:00-12:00 overlaps 11:00-17:00', 'FRIDAY 17:00-09:00 must close after it opens']);
+    expect(
+      hoursProblems([
+        { day: 'MONDAY', opens: '08:00', closes: '12:00' },
+        { day: 'MONDAY', opens: '11:00', closes: '17:00' },
+        { day: 'FRIDAY', opens: '17:00', closes: '09:00' },
+      ]),
+    ).toEqual(['MONDAY 08:00-12:00 overlaps 11:00-17:00', 'FRIDAY 17:00-09:00 must close after it opens']);
   });
 
   it('finds dates listed twice', () => {

@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/permissions';
 import { dataOf } from '../common/expectations';
-import { AccountsFactory, SignedInUser } from '../factories/accounts.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { expectFieldErrors } from './field-errors';
 
 const LOCATION_FIELDS = `id slug version name timezone email bookingUrl
@@ -67,7 +67,12 @@ describe('location input validation', () => {
         email: 'cynthiana@example.com',
       });
       expect(location.openingHours.find((day: any) => day.day === 'MONDAY')).toEqual({
-        day: 'MONDAY', closed: false, intervals: [{ opens: '08:00', closes: '12:00' }, { opens: '13:00', closes: '17:00' }],
+        day: 'MONDAY',
+        closed: false,
+        intervals: [
+          { opens: '08:00', closes: '12:00' },
+          { opens: '13:00', closes: '17:00' },
+        ],
       });
       expect(location.openingHours.find((day: any) => day.day === 'SUNDAY')).toEqual({ day: 'SUNDAY', closed: true, intervals: [] });
       expect(location.hoursExceptions).toEqual([
@@ -91,7 +96,9 @@ describe('location input validation', () => {
 
     it('refuses a slug that another location already uses, naming it', async () => {
       dataOf(await create({ name: 'Danville Office', slug: 'danville' }));
-      expectFieldErrors(await create({ name: 'Danville Annex', slug: 'danville' }), { 'input.slug': '"danville" is already used by Location "Danville Office"' });
+      expectFieldErrors(await create({ name: 'Danville Annex', slug: 'danville' }), {
+        'input.slug': '"danville" is already used by Location "Danville Office"',
+      });
     });
   });
 
@@ -104,7 +111,10 @@ describe('location input validation', () => {
       expect(dataOf(await create({ address: { ...ADDRESS, state } })).createLocation.address.state).toBe(state);
     });
 
-    it.each([['ky', 'KY'], [' Oh ', 'OH']])('stores the state %p in capitals (%s)', async (state, stored) => {
+    it.each([
+      ['ky', 'KY'],
+      [' Oh ', 'OH'],
+    ])('stores the state %p in capitals (%s)', async (state, stored) => {
       expect(dataOf(await create({ address: { ...ADDRESS, state } })).createLocation.address.state).toBe(stored);
     });
 
@@ -117,7 +127,9 @@ describe('location input validation', () => {
     });
 
     it.each(['4050', '4050312345', '40503-12', '40503 1234', 'ABCDE'])('refuses the ZIP %p', async (postalCode) => {
-      expectFieldErrors(await create({ address: { ...ADDRESS, postalCode } }), { 'input.address.postalCode': 'must be a ZIP code (12345) or ZIP+4 (12345-6789)' });
+      expectFieldErrors(await create({ address: { ...ADDRESS, postalCode } }), {
+        'input.address.postalCode': 'must be a ZIP code (12345) or ZIP+4 (12345-6789)',
+      });
     });
 
     it('refuses a country other than the US', async () => {
@@ -175,11 +187,18 @@ describe('location input validation', () => {
     });
 
     it('refuses an interval that closes before it opens', async () => {
-      expectFieldErrors(await create({ openingHours: [{ day: 'FRIDAY', opens: '17:00', closes: '09:00' }] }), { 'input.openingHours': 'FRIDAY 17:00-09:00 must close after it opens' });
+      expectFieldErrors(await create({ openingHours: [{ day: 'FRIDAY', opens: '17:00', closes: '09:00' }] }), {
+        'input.openingHours': 'FRIDAY 17:00-09:00 must close after it opens',
+      });
     });
 
     it('refuses times that are not HH:MM, naming the entry', async () => {
-      const response = await create({ openingHours: [{ day: 'MONDAY', opens: '8:00', closes: '17:00' }, { day: 'TUESDAY', opens: '08:00', closes: '25:00' }] });
+      const response = await create({
+        openingHours: [
+          { day: 'MONDAY', opens: '8:00', closes: '17:00' },
+          { day: 'TUESDAY', opens: '08:00', closes: '25:00' },
+        ],
+      });
       expectFieldErrors(response, {
         'input.openingHours[0].opens': 'must be a 24-hour time "HH:MM"',
         'input.openingHours[1].closes': 'must be a 24-hour time "HH:MM"',
@@ -196,11 +215,16 @@ describe('location input validation', () => {
         ],
       });
       const wednesday = dataOf(response).createLocation.openingHours.find((day: any) => day.day === 'WEDNESDAY');
-      expect(wednesday.intervals).toEqual([{ opens: '08:00', closes: '12:00' }, { opens: '13:00', closes: '17:00' }]);
+      expect(wednesday.intervals).toEqual([
+        { opens: '08:00', closes: '12:00' },
+        { opens: '13:00', closes: '17:00' },
+      ]);
     });
 
     it.each(['2026-02-30', '2026-13-01', '12/25/2026', '2026-12-25T00:00:00Z'])('refuses the exception date %p', async (date) => {
-      expectFieldErrors(await create({ hoursExceptions: [{ date, closed: true }] }), { 'input.hoursExceptions[0].date': 'must be a real date written YYYY-MM-DD' });
+      expectFieldErrors(await create({ hoursExceptions: [{ date, closed: true }] }), {
+        'input.hoursExceptions[0].date': 'must be a real date written YYYY-MM-DD',
+      });
     });
 
     it('refuses an exception that is closed and has hours, or is open without hours', async () => {
@@ -226,7 +250,13 @@ describe('location input validation', () => {
     it('refuses overlapping exception hours and a date listed twice', async () => {
       const response = await create({
         hoursExceptions: [
-          { date: '2026-12-24', intervals: [{ opens: '08:00', closes: '12:00' }, { opens: '10:00', closes: '14:00' }] },
+          {
+            date: '2026-12-24',
+            intervals: [
+              { opens: '08:00', closes: '12:00' },
+              { opens: '10:00', closes: '14:00' },
+            ],
+          },
           { date: '2026-12-24', closed: true },
         ],
       });
@@ -248,7 +278,10 @@ describe('location input validation', () => {
         email: 'nobody',
         timezone: 'Eastern',
         bookingUrl: 'javascript:alert(1)',
-        openingHours: [{ day: 'MONDAY', opens: '08:00', closes: '12:00' }, { day: 'MONDAY', opens: '09:00', closes: '10:00' }],
+        openingHours: [
+          { day: 'MONDAY', opens: '08:00', closes: '12:00' },
+          { day: 'MONDAY', opens: '09:00', closes: '10:00' },
+        ],
         hoursExceptions: [{ date: '2026-02-30', closed: true }],
       },
     });
@@ -331,7 +364,8 @@ describe('condition input validation', () => {
 
   afterAll(() => app.close());
 
-  const create = (input: Record<string, unknown>) => app.graphql(`mutation($input: CreateConditionInput!) { createCondition(input: $input) { slug icd10Codes } }`, { input }, editor.headers);
+  const create = (input: Record<string, unknown>) =>
+    app.graphql(`mutation($input: CreateConditionInput!) { createCondition(input: $input) { slug icd10Codes } }`, { input }, editor.headers);
 
   it('accepts ICD-10-CM codes with the dot', async () => {
     const condition = dataOf(await create({ name: 'Complex Regional Pain Syndrome', icd10Codes: ['G90.50', 'G89.29', 'M54'] })).createCondition;
@@ -344,6 +378,8 @@ describe('condition input validation', () => {
   });
 
   it.each(['M54.', '54.50', 'M54.12345', 'M54 50', 'M5'])('refuses the ICD-10-CM code %p', async (code) => {
-    expectFieldErrors(await create({ name: `Back Pain ${code}`, icd10Codes: ['M54.50', code] }), { 'input.icd10Codes': 'must be an ICD-10-CM code such as M54.50' });
+    expectFieldErrors(await create({ name: `Back Pain ${code}`, icd10Codes: ['M54.50', code] }), {
+      'input.icd10Codes': 'must be an ICD-10-CM code such as M54.50',
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/permissions';
 import { dataOf } from '../common/expectations';
-import { AccountsFactory, SignedInUser } from '../factories/accounts.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { expectFieldErrors } from './field-errors';
 
 const PROVIDER_FIELDS = `id slug version firstName lastName displayName credentials npi languages practiceStartYear bookingUrl acceptingNewPatients active
@@ -20,8 +20,14 @@ describe('provider input validation', () => {
   beforeAll(async () => {
     app = await startTestApp();
     editor = await new AccountsFactory(app).signedIn(Role.EDITOR);
-    for (const [name, city] of [['Lexington Office', 'Lexington'], ['Cynthiana Office', 'Cynthiana'], ['Danville Office', 'Danville']]) {
-      dataOf(await asEditor(`mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }`, { input: { name, address: { city, state: 'KY' } } }));
+    for (const [name, city] of [
+      ['Lexington Office', 'Lexington'],
+      ['Cynthiana Office', 'Cynthiana'],
+      ['Danville Office', 'Danville'],
+    ]) {
+      dataOf(
+        await asEditor(`mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }`, { input: { name, address: { city, state: 'KY' } } }),
+      );
     }
   });
 
@@ -56,7 +62,10 @@ describe('provider input validation', () => {
       slug: 'anjum-bux',
       displayName: 'Anjum Bux, MD',
       npi: '1234567893',
-      specialties: [{ code: '208VP0014X', name: 'Interventional Pain Medicine' }, { code: '207L00000X', name: 'Anesthesiology' }],
+      specialties: [
+        { code: '208VP0014X', name: 'Interventional Pain Medicine' },
+        { code: '207L00000X', name: 'Anesthesiology' },
+      ],
       education: [
         { kind: 'MEDICAL_SCHOOL', institution: 'University of Kentucky College of Medicine', degree: 'MD', field: null, graduationYear: 1998 },
         { kind: 'FELLOWSHIP', institution: 'Example University Hospital', degree: null, field: 'Pain Medicine', graduationYear: 2003 },
@@ -88,7 +97,9 @@ describe('provider input validation', () => {
     it('lets a provider keep its own NPI and refuses taking another one on update', async () => {
       const provider = dataOf(await create({ npi: '1003000126' })).createProvider;
       const kept = dataOf(await asEditor(UPDATE, { input: { id: provider.id, version: 1, npi: '1003000126', title: 'Physician' } })).updateProvider;
-      expectFieldErrors(await asEditor(UPDATE, { input: { id: provider.id, version: kept.version, npi: '1122334455' } }), { 'input.npi': '"1122334455" is already used by Provider "' });
+      expectFieldErrors(await asEditor(UPDATE, { input: { id: provider.id, version: kept.version, npi: '1122334455' } }), {
+        'input.npi': '"1122334455" is already used by Provider "',
+      });
     });
 
     it('counts an NPI held in the pending draft of a published provider', async () => {
@@ -111,7 +122,9 @@ describe('provider input validation', () => {
 
     it('refuses credentials that are empty or longer than 20 characters', async () => {
       expectFieldErrors(await create({ credentials: ['MD', ''] }), { 'input.credentials': 'each credential must be 1 to 20 characters' });
-      expectFieldErrors(await create({ credentials: ['Doctor of Osteopathic Medicine'] }), { 'input.credentials': 'each credential must be 1 to 20 characters' });
+      expectFieldErrors(await create({ credentials: ['Doctor of Osteopathic Medicine'] }), {
+        'input.credentials': 'each credential must be 1 to 20 characters',
+      });
       expect(dataOf(await create({ credentials: ['PA-C'] })).createProvider.credentials).toEqual(['PA-C']);
     });
 
@@ -130,7 +143,9 @@ describe('provider input validation', () => {
 
   describe('main office', () => {
     it('refuses a main office that is not among the locations', async () => {
-      expectFieldErrors(await create({ locations: [{ slug: 'lexington-office' }], primaryLocation: { slug: 'danville-office' } }), { 'input.primaryLocation': 'must be one of locations' });
+      expectFieldErrors(await create({ locations: [{ slug: 'lexington-office' }], primaryLocation: { slug: 'danville-office' } }), {
+        'input.primaryLocation': 'must be one of locations',
+      });
     });
 
     it('refuses a main office when no locations are given', async () => {
@@ -138,12 +153,16 @@ describe('provider input validation', () => {
     });
 
     it('refuses an unknown main office by its path', async () => {
-      expectFieldErrors(await create({ locations: [{ slug: 'lexington-office' }], primaryLocation: { slug: 'nowhere' } }), { 'input.primaryLocation': 'no location with slug "nowhere"' });
+      expectFieldErrors(await create({ locations: [{ slug: 'lexington-office' }], primaryLocation: { slug: 'nowhere' } }), {
+        'input.primaryLocation': 'no location with slug "nowhere"',
+      });
     });
 
     it('checks a new main office against the current locations on update', async () => {
       const provider = dataOf(await create({ locations: [{ slug: 'lexington-office' }, { slug: 'cynthiana-office' }] })).createProvider;
-      expectFieldErrors(await asEditor(UPDATE, { input: { id: provider.id, version: 1, primaryLocation: { slug: 'danville-office' } } }), { 'input.primaryLocation': 'must be one of locations' });
+      expectFieldErrors(await asEditor(UPDATE, { input: { id: provider.id, version: 1, primaryLocation: { slug: 'danville-office' } } }), {
+        'input.primaryLocation': 'must be one of locations',
+      });
       const moved = dataOf(await asEditor(UPDATE, { input: { id: provider.id, version: 1, primaryLocation: { slug: 'cynthiana-office' } } })).updateProvider;
       expect(moved.primaryLocation).toEqual({ slug: 'cynthiana-office' });
     });

@@ -1,20 +1,14 @@
-import { GraphQLFormattedError } from 'graphql';
-import { ValidationError } from 'class-validator';
-import { Logger as PinoLogger } from 'pino';
+import { type GraphQLFormattedError } from 'graphql';
+import { type ValidationError } from 'class-validator';
+import { type Logger as PinoLogger } from 'pino';
 import { tokenLimitRefusal } from '../../delivery/query-limits';
-import { AppError, ErrorCode, FieldError } from './app-error';
+import { AppError, ErrorCode, type FieldError } from './app-error';
 import { databaseTimeoutMessage } from './database-timeouts';
 
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
 
 /** Apollo's own codes for requests that never reached a resolver: all are the client's fault. */
-const APOLLO_INPUT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
-]);
+const APOLLO_INPUT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
 
 /** Persisted-query codes keep their name: Apollo clients answer PERSISTED_QUERY_NOT_FOUND by sending the full query. */
 const PERSISTED_QUERY_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);

@@ -1,7 +1,7 @@
-import { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import { type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { HttpCachePolicy, PRIVATE_NO_STORE } from '../../cache/http-cache-policy';
-import { GraphQLContext } from './graphql-context';
+import { type HttpCachePolicy, PRIVATE_NO_STORE } from '../../cache/http-cache-policy';
+import { type GraphQLContext } from './graphql-context';
 
 /**
  * Cache-Control of GraphQL responses. Only an anonymous query at the PUBLISHED stage that

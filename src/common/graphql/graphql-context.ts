@@ -1,6 +1,6 @@
-import { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor } from '../../auth/actor';
-import { RequestLoaders } from '../loaders/request-loaders';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { type Actor } from '../../auth/actor';
+import type { RequestLoaders } from '../../content/loaders/request-loaders';
 
 /**
  * What every resolver receives as its context, built once per request.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { AppError } from '../errors/app-error';
-import { ConnectionShape } from './connection.model';
+import { type ConnectionShape } from './connection.model';
 
 /** One column of a sort: an SQL expression over the query's alias, and how its value round-trips a cursor. */
 export interface SortKey {
@@ -48,7 +48,14 @@ function isTimestampText(value: string): boolean {
   if (!match) return false;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second;
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second
+  );
 }
 
 /**
@@ -148,7 +155,10 @@ export async function paginateByKeyset<T extends ObjectLiteral>(
   let rows: { node: T; raw: Record<string, unknown> }[];
   if (projection) {
     const [sql, parameters] = pageQuery.getQueryAndParameters();
-    rows = (await projection.run(sql.replace(`'${NODE_MARKER}'`, projection.select), parameters)).map((raw) => ({ node: projection.hydrate(raw.__node as Record<string, unknown>), raw }));
+    rows = (await projection.run(sql.replace(`'${NODE_MARKER}'`, projection.select), parameters)).map((raw) => ({
+      node: projection.hydrate(raw.__node as Record<string, unknown>),
+      raw,
+    }));
   } else {
     const { entities, raw } = await pageQuery.getRawAndEntities();
     const rawById = new Map(raw.map((row) => [String(row[`${alias}_id`]), row]));

@@ -54,13 +54,27 @@ export const canonicalLanguageTag = remembered((value: string): string | null =>
 
 /** Credentials whose usual spelling is not all capitals once the periods are gone. */
 const MIXED_CASE_CREDENTIALS: Record<string, string> = {
-  PHD: 'PhD', PHARMD: 'PharmD', DRPH: 'DrPH', EDD: 'EdD', PSYD: 'PsyD', MSC: 'MSc', BSC: 'BSc', DSC: 'DSc', SCD: 'ScD', DMSC: 'DMSc', MBCHB: 'MBChB', MED: 'MEd', MPHIL: 'MPhil', DPHIL: 'DPhil',
+  PHD: 'PhD',
+  PHARMD: 'PharmD',
+  DRPH: 'DrPH',
+  EDD: 'EdD',
+  PSYD: 'PsyD',
+  MSC: 'MSc',
+  BSC: 'BSc',
+  DSC: 'DSc',
+  SCD: 'ScD',
+  DMSC: 'DMSc',
+  MBCHB: 'MBChB',
+  MED: 'MEd',
+  MPHIL: 'MPhil',
+  DPHIL: 'DPhil',
 };
 
 const canonicalCredential = (token: string): string => MIXED_CASE_CREDENTIALS[token.toUpperCase()] ?? token.toUpperCase();
 
 /** "FACP", "PA-C", "PhD": a token written the way credentials are, so "MD FACP" is two of them. */
-const looksLikeCredential = (token: string): boolean => /^[A-Za-z0-9][A-Za-z0-9-]*$/.test(token) && (token === token.toUpperCase() || MIXED_CASE_CREDENTIALS[token.toUpperCase()] === token);
+const looksLikeCredential = (token: string): boolean =>
+  /^[A-Za-z0-9][A-Za-z0-9-]*$/.test(token) && (token === token.toUpperCase() || MIXED_CASE_CREDENTIALS[token.toUpperCase()] === token);
 
 /**
  * The credentials written in one entry, canonical: periods dropped, capitals except the usual

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsString, MaxLength, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, MaxLength, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
 import {
   canonicalCredentials,
   canonicalIcd10Code,
@@ -40,7 +40,10 @@ function toCanonicalList(canonical: (value: string) => string | readonly string[
 
 /** Valid when the value is a string already in canonical form (what a valid input has become). */
 function isCanonical(name: string, canonical: Canonical, message: string, options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name, validator: { validate: (value) => typeof value === 'string' && canonical(value) === value, defaultMessage: () => message } }, options);
+  return ValidateBy(
+    { name, validator: { validate: (value) => typeof value === 'string' && canonical(value) === value, defaultMessage: () => message } },
+    options,
+  );
 }
 
 function canonicalValue(name: string, canonical: Canonical, message: string): PropertyDecorator {
@@ -48,7 +51,12 @@ function canonicalValue(name: string, canonical: Canonical, message: string): Pr
 }
 
 function canonicalValues(name: string, canonical: Canonical, message: string, maxEntries: number): PropertyDecorator {
-  return applyDecorators(toCanonicalList(canonical), IsArray({ message: 'must be a list' }), ArrayMaxSize(maxEntries), isCanonical(name, canonical, message, { each: true }));
+  return applyDecorators(
+    toCanonicalList(canonical),
+    IsArray({ message: 'must be a list' }),
+    ArrayMaxSize(maxEntries),
+    isCanonical(name, canonical, message, { each: true }),
+  );
 }
 
 export const NPI_MESSAGE = 'must be a valid NPI: 10 digits starting with 1 or 2, with a correct check digit';

@@ -1,4 +1,4 @@
-import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
+import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /**
  * A string of `min` to `max` characters, with one message whatever is wrong (null included),

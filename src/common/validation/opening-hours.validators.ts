@@ -1,5 +1,5 @@
-import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
-import { intervalProblems, TIME_OF_DAY_PATTERN, TimeRange } from './time-of-day';
+import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { intervalProblems, TIME_OF_DAY_PATTERN, type TimeRange } from './time-of-day';
 
 /** A real calendar date written "YYYY-MM-DD" (2026-02-30 and 2026-13-01 are refused). */
 export function isCalendarDate(value: string): boolean {
@@ -39,13 +39,25 @@ export function repeatedDates(entries: readonly { date?: unknown }[]): string[] 
 
 export const IsTimeOfDay = (options?: ValidationOptions) =>
   ValidateBy(
-    { name: 'isTimeOfDay', validator: { validate: (value) => typeof value === 'string' && TIME_OF_DAY_PATTERN.test(value), defaultMessage: () => 'must be a 24-hour time "HH:MM" such as "08:00" ("24:00" ends the day)' } },
+    {
+      name: 'isTimeOfDay',
+      validator: {
+        validate: (value) => typeof value === 'string' && TIME_OF_DAY_PATTERN.test(value),
+        defaultMessage: () => 'must be a 24-hour time "HH:MM" such as "08:00" ("24:00" ends the day)',
+      },
+    },
     options,
   );
 
 export const IsCalendarDate = (options?: ValidationOptions) =>
   ValidateBy(
-    { name: 'isCalendarDate', validator: { validate: (value) => typeof value === 'string' && isCalendarDate(value), defaultMessage: () => 'must be a real date written YYYY-MM-DD such as "2026-12-25"' } },
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value) => typeof value === 'string' && isCalendarDate(value),
+        defaultMessage: () => 'must be a real date written YYYY-MM-DD such as "2026-12-25"',
+      },
+    },
     options,
   );
 
@@ -61,7 +73,8 @@ export const HasNoOverlappingIntervals = (options?: ValidationOptions) =>
       name: 'hasNoOverlappingIntervals',
       validator: {
         validate: (value) => hoursProblems(intervalsOf(value)).length === 0,
-        defaultMessage: (args?: ValidationArguments) => `intervals must close after they open and must not overlap on the same day: ${hoursProblems(intervalsOf(args?.value)).join('; ')}`,
+        defaultMessage: (args?: ValidationArguments) =>
+          `intervals must close after they open and must not overlap on the same day: ${hoursProblems(intervalsOf(args?.value)).join('; ')}`,
       },
     },
     options,
@@ -74,7 +87,8 @@ export const HasDistinctDates = (options?: ValidationOptions) =>
       name: 'hasDistinctDates',
       validator: {
         validate: (value) => repeatedDates(Array.isArray(value) ? value : []).length === 0,
-        defaultMessage: (args?: ValidationArguments) => `must list each date once (${repeatedDates(Array.isArray(args?.value) ? args.value : []).join(', ')} appears more than once)`,
+        defaultMessage: (args?: ValidationArguments) =>
+          `must list each date once (${repeatedDates(Array.isArray(args?.value) ? args.value : []).join(', ')} appears more than once)`,
       },
     },
     options,

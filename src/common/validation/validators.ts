@@ -1,5 +1,5 @@
-import { ValidateBy, ValidationOptions } from 'class-validator';
-import { SLUG_PATTERN, SLUG_MAX_LENGTH } from '../slugs/slugify';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { SLUG_PATTERN, SLUG_MAX_LENGTH } from '../slugify';
 import { isHttpUrl } from './identifiers';
 import { PhoneRule } from './field-rules';
 
@@ -11,7 +11,12 @@ function rule(name: string, test: (value: unknown) => boolean, message: string, 
 const isString = (value: unknown): value is string => typeof value === 'string';
 
 export const IsSlug = (options?: ValidationOptions) =>
-  rule('isSlug', (v) => isString(v) && v.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(v), 'must be a slug: lowercase letters, digits and single hyphens (e.g. "back-pain")', options);
+  rule(
+    'isSlug',
+    (v) => isString(v) && v.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(v),
+    'must be a slug: lowercase letters, digits and single hyphens (e.g. "back-pain")',
+    options,
+  );
 
 export const IsHttpUrl = (options?: ValidationOptions) =>
   rule('isHttpUrl', (v) => isString(v) && v.length <= 2000 && isHttpUrl(v), 'must be an absolute http or https URL', options);

@@ -33,7 +33,7 @@ export abstract class DocumentModel {
   @Field(() => DocumentStatus, { description: 'Whether the document is live.' })
   status: DocumentStatus;
 
-  @Field(() => Int, { description: 'Revision counter; send it back with an update so a colleague\'s save is never overwritten.' })
+  @Field(() => Int, { description: "Revision counter; send it back with an update so a colleague's save is never overwritten." })
   version: number;
 
   @Field(() => GraphQLISODateTime, { description: 'When the document was created.' })

@@ -1,5 +1,5 @@
-import { getNamedType, GraphQLResolveInfo, isObjectType } from 'graphql';
-import { RequestLoaders } from './request-loaders';
+import { getNamedType, type GraphQLResolveInfo, isObjectType } from 'graphql';
+import { type RequestLoaders } from './request-loaders';
 
 /**
  * What a query selects of the documents a root field returns, handed by the resolver to the read

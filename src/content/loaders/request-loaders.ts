@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { contentTypeOf } from '../../content/document-descriptor';
-import { Relation } from '../../content/relations';
-import { recordDocumentsRead } from '../cache-tags';
-import { currentRequestContext, RequestContext } from '../request-context';
+import { type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { contentTypeOf } from '../document-descriptor';
+import { type Relation } from '../relations';
+import { recordDocumentsRead } from '../../common/cache-tags';
+import { currentRequestContext, type RequestContext } from '../../common/request-context';
 import { overlayDrafts } from '../documents/draft-overlay';
-import { DraftView, draftViewOf } from '../documents/draft-view';
+import { type DraftView, draftViewOf } from '../documents/draft-view';
 import { publicVisibility } from '../documents/visibility';
 
 /** Applies `next` to a value now, or once it arrives: keeps synchronous answers synchronous. */
@@ -55,19 +55,21 @@ export class RequestLoaders {
    */
   documentById<T extends ObjectLiteral>(target: EntityTarget<T>, visibility: Visibility = 'public'): DataLoader<string, T | null> {
     const metadata = this.dataSource.getMetadata(target);
-    return this.loader(`byId:${visibility}:${metadata.tableName}`, () =>
-      new DataLoader<string, T | null>(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(target)
-          .createQueryBuilder('t')
-          .where('t.id = ANY(:ids)', { ids: [...ids] })
-          .andWhere(visibilityCondition(visibility, 't'))
-          .getMany();
-        const presented = visibility === 'draft' ? await overlayDrafts(this.dataSource.manager, rows) : rows;
-        recordDocumentsRead(presented, this.requestContext);
-        const byId = new Map(presented.map((row) => [row.id as string, row]));
-        return ids.map((id) => byId.get(id) ?? null);
-      }),
+    return this.loader(
+      `byId:${visibility}:${metadata.tableName}`,
+      () =>
+        new DataLoader<string, T | null>(async (ids) => {
+          const rows = await this.dataSource
+            .getRepository(target)
+            .createQueryBuilder('t')
+            .where('t.id = ANY(:ids)', { ids: [...ids] })
+            .andWhere(visibilityCondition(visibility, 't'))
+            .getMany();
+          const presented = visibility === 'draft' ? await overlayDrafts(this.dataSource.manager, rows) : rows;
+          recordDocumentsRead(presented, this.requestContext);
+          const byId = new Map(presented.map((row) => [row.id as string, row]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
     );
   }
 
@@ -92,32 +94,34 @@ export class RequestLoaders {
 
   /** The visible targets of a relation for an owner id, in the descriptor's order. */
   related<T extends ObjectLiteral = ObjectLiteral>(descriptor: Relation, visibility: Visibility = 'public'): DataLoader<string, T[]> {
-    return this.loader(`rel:${visibility}:${descriptor.name}`, () =>
-      new DataLoader<string, T[]>(async (ownerIds) => {
-        const target = contentTypeOf(descriptor.targetType).entity;
-        const metadata = this.dataSource.getMetadata(target);
-        const links: { owner_id: string; target_id: string }[] = await this.dataSource
-          .createQueryBuilder()
-          .select(`j.${descriptor.ownerColumn}`, 'owner_id')
-          .addSelect(`j.${descriptor.targetColumn}`, 'target_id')
-          .from(descriptor.joinTable, 'j')
-          .innerJoin(metadata.tableName, 't', `t.id = j.${descriptor.targetColumn}`)
-          .where(`j.${descriptor.ownerColumn} = ANY(:ownerIds)`, { ownerIds: [...ownerIds] })
-          .andWhere(descriptor.joinCondition ?? 'TRUE')
-          .andWhere(visibilityCondition(visibility, 't'))
-          .orderBy(descriptor.orderBy)
-          .addOrderBy('t.id')
-          .getRawMany();
-        const targets = await this.documentById<T>(target, visibility).loadMany([...new Set(links.map((link) => link.target_id))]);
-        const targetById = new Map<string, T>();
-        for (const target of targets) if (target && !(target instanceof Error)) targetById.set(target.id, target);
-        const byOwner = new Map<string, T[]>(ownerIds.map((id) => [id, []]));
-        for (const link of links) {
-          const target = targetById.get(link.target_id);
-          if (target) byOwner.get(link.owner_id)?.push(target);
-        }
-        return ownerIds.map((id) => byOwner.get(id) ?? []);
-      }),
+    return this.loader(
+      `rel:${visibility}:${descriptor.name}`,
+      () =>
+        new DataLoader<string, T[]>(async (ownerIds) => {
+          const target = contentTypeOf(descriptor.targetType).entity;
+          const metadata = this.dataSource.getMetadata(target);
+          const links: { owner_id: string; target_id: string }[] = await this.dataSource
+            .createQueryBuilder()
+            .select(`j.${descriptor.ownerColumn}`, 'owner_id')
+            .addSelect(`j.${descriptor.targetColumn}`, 'target_id')
+            .from(descriptor.joinTable, 'j')
+            .innerJoin(metadata.tableName, 't', `t.id = j.${descriptor.targetColumn}`)
+            .where(`j.${descriptor.ownerColumn} = ANY(:ownerIds)`, { ownerIds: [...ownerIds] })
+            .andWhere(descriptor.joinCondition ?? 'TRUE')
+            .andWhere(visibilityCondition(visibility, 't'))
+            .orderBy(descriptor.orderBy)
+            .addOrderBy('t.id')
+            .getRawMany();
+          const targets = await this.documentById<T>(target, visibility).loadMany([...new Set(links.map((link) => link.target_id))]);
+          const targetById = new Map<string, T>();
+          for (const target of targets) if (target && !(target instanceof Error)) targetById.set(target.id, target);
+          const byOwner = new Map<string, T[]>(ownerIds.map((id) => [id, []]));
+          for (const link of links) {
+            const target = targetById.get(link.target_id);
+            if (target) byOwner.get(link.owner_id)?.push(target);
+          }
+          return ownerIds.map((id) => byOwner.get(id) ?? []);
+        }),
     );
   }
 
@@ -128,7 +132,10 @@ export class RequestLoaders {
    */
   private async meetingTargetCondition(descriptor: Relation, ids: string[]): Promise<string[]> {
     if (!descriptor.joinCondition || /\bj\./.test(descriptor.joinCondition) || ids.length === 0) return ids;
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT t.id FROM ${contentTypeOf(descriptor.targetType).table} t WHERE t.id = ANY($1::uuid[]) AND (${descriptor.joinCondition})`, [ids]);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT t.id FROM ${contentTypeOf(descriptor.targetType).table} t WHERE t.id = ANY($1::uuid[]) AND (${descriptor.joinCondition})`,
+      [ids],
+    );
     const meeting = new Set(rows.map((row) => row.id));
     return ids.filter((id) => meeting.has(id));
   }
@@ -148,17 +155,22 @@ export class RequestLoaders {
   /** Rows of a child table (not documents) by their parent id, e.g. a provider's external ids. */
   rowsByParent<T extends ObjectLiteral>(target: EntityTarget<T>, parentColumn: string, orderBy: string): DataLoader<string, T[]> {
     const metadata = this.dataSource.getMetadata(target);
-    return this.loader(`rows:${metadata.tableName}:${parentColumn}`, () =>
-      new DataLoader<string, T[]>(async (parentIds) => {
-        const column = metadata.columns.find((candidate) => candidate.databaseName === parentColumn);
-        if (!column) throw new Error(`${metadata.tableName} has no column ${parentColumn}`);
-        const query = this.dataSource.getRepository(target).createQueryBuilder('c').where(`c.${parentColumn} = ANY(:parentIds)`, { parentIds: [...parentIds] });
-        for (const part of orderBy.split(',')) query.addOrderBy(`c.${part.trim()}`);
-        const rows = await query.getMany();
-        const byParent = new Map<string, T[]>(parentIds.map((id) => [id, []]));
-        for (const row of rows) byParent.get(row[column.propertyName])?.push(row);
-        return parentIds.map((id) => byParent.get(id) ?? []);
-      }),
+    return this.loader(
+      `rows:${metadata.tableName}:${parentColumn}`,
+      () =>
+        new DataLoader<string, T[]>(async (parentIds) => {
+          const column = metadata.columns.find((candidate) => candidate.databaseName === parentColumn);
+          if (!column) throw new Error(`${metadata.tableName} has no column ${parentColumn}`);
+          const query = this.dataSource
+            .getRepository(target)
+            .createQueryBuilder('c')
+            .where(`c.${parentColumn} = ANY(:parentIds)`, { parentIds: [...parentIds] });
+          for (const part of orderBy.split(',')) query.addOrderBy(`c.${part.trim()}`);
+          const rows = await query.getMany();
+          const byParent = new Map<string, T[]>(parentIds.map((id) => [id, []]));
+          for (const row of rows) byParent.get(row[column.propertyName])?.push(row);
+          return parentIds.map((id) => byParent.get(id) ?? []);
+        }),
     );
   }
 }

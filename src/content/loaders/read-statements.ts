@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Pool, QueryResultRow } from 'pg';
-import { DataSource } from 'typeorm';
-import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { currentRequestContext } from '../request-context';
+import { type Pool, type QueryResultRow } from 'pg';
+import { type DataSource } from 'typeorm';
+import { type PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { currentRequestContext } from '../../common/request-context';
 
 const runners = new WeakMap<DataSource, ReadStatements>();
 /** Statements beyond this many distinct texts run unnamed, so a client varying filters cannot grow the server's prepared statements without bound. */

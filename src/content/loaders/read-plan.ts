@@ -1,7 +1,18 @@
-import { FieldNode, FragmentDefinitionNode, getNamedType, GraphQLResolveInfo, GraphQLSchema, isAbstractType, isCompositeType, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
-import { DataSource, ObjectLiteral } from 'typeorm';
-import { ContentType, contentTypeOf, contentTypes } from '../../content/document-descriptor';
-import { Relation } from '../../content/relations';
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  getNamedType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  isAbstractType,
+  isCompositeType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { type DataSource, type ObjectLiteral } from 'typeorm';
+import { type ContentType, contentTypeOf, contentTypes } from '../document-descriptor';
+import { type Relation } from '../relations';
 import { publicVisibility } from '../documents/visibility';
 
 /** A column as the read plan selects it. */
@@ -81,14 +92,22 @@ export class ReadPlanner {
 
   private compile(shape: ContentType): CompiledShape {
     // Fields of every document type (DocumentModel, and the editors' `editorial` view).
-    const computed: Record<string, readonly string[]> = { seo: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noindex'], editorial: [], ...shape.read.computed };
+    const computed: Record<string, readonly string[]> = {
+      seo: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noindex'],
+      editorial: [],
+      ...shape.read.computed,
+    };
     const metadata = this.dataSource.getMetadata(shape.entity);
     for (const property of Object.values(computed).flat()) {
       if (!metadata.columns.some((column) => column.propertyName === property)) throw new Error(`${shape.name} reads unknown property ${property}`);
     }
     const columns = new Map<string, PlannedColumn>();
     for (const column of metadata.columns) {
-      columns.set(column.propertyName, { property: column.propertyName, column: column.databaseName, timestamp: column.type === 'timestamptz' || column.type === 'timestamp' });
+      columns.set(column.propertyName, {
+        property: column.propertyName,
+        column: column.databaseName,
+        timestamp: column.type === 'timestamptz' || column.type === 'timestamp',
+      });
     }
     return { shape, computed, table: metadata.tableName, columns, prototype: shape.entity.prototype };
   }
@@ -237,9 +256,14 @@ function fieldsIn(selectionSet: SelectionSetNode | undefined, fragments: Record<
 }
 
 /** Every field name the operation selects on each object type, anywhere in it. */
-function selectedFieldsByType(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): Map<string, Set<string>> {
+function selectedFieldsByType(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>();
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return result;
   const visited = new Set<string>();
   const visit = (typeName: string, selectionSet: SelectionSetNode | undefined, depth: number) => {

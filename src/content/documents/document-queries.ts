@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { CacheTags, recordDocumentsRead, recordRead } from '../cache-tags';
-import { AppError } from '../errors/app-error';
+import { CacheTags, recordDocumentsRead, recordRead } from '../../common/cache-tags';
+import { AppError } from '../../common/errors/app-error';
 import { DocumentSelection } from '../loaders/document-selection';
 import { PlannedNode, ReadPlanner } from '../loaders/read-plan';
 import { ReadStatements } from '../loaders/read-statements';
-import { KeysetPage, KeysetSort, NodeProjection, PageRequest, paginateByKeyset } from '../pagination/keyset-pagination';
+import { KeysetPage, KeysetSort, NodeProjection, PageRequest, paginateByKeyset } from '../../common/pagination/keyset-pagination';
 import { overlayDrafts } from './draft-overlay';
 import { DocumentType, Stage } from './document-status';
 import { publicVisibility } from './visibility';
@@ -50,11 +50,19 @@ export class DocumentQueries {
   }
 
   private hydrate<T>(plan: PlannedNode, json: Record<string, unknown>, selection: DocumentSelection): T {
-    return ReadPlanner.for(this.dataSource).hydrate<T>(plan, json, (descriptor, ownerId, targets) => selection.loaders.primeRelated(descriptor, ownerId, targets));
+    return ReadPlanner.for(this.dataSource).hydrate<T>(plan, json, (descriptor, ownerId, targets) =>
+      selection.loaders.primeRelated(descriptor, ownerId, targets),
+    );
   }
 
   /** A page of a visible query as the stage shows it (drafts overlaid at DRAFT). */
-  async paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, page: PageRequest, sort: KeysetSort, stage: Stage, selection?: DocumentSelection): Promise<KeysetPage<T>> {
+  async paginate<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    page: PageRequest,
+    sort: KeysetSort,
+    stage: Stage,
+    selection?: DocumentSelection,
+  ): Promise<KeysetPage<T>> {
     const plan = this.planOf(stage, selection);
     const projection: NodeProjection<T> | undefined =
       plan && selection
@@ -71,7 +79,10 @@ export class DocumentQueries {
   private async present<T extends ObjectLiteral, P extends KeysetPage<T>>(page: P, stage: Stage): Promise<P> {
     recordDocumentsRead(page.edges.map((edge) => edge.node));
     if (stage !== Stage.DRAFT) return page;
-    const nodes = await overlayDrafts(this.dataSource.manager, page.edges.map((edge) => edge.node));
+    const nodes = await overlayDrafts(
+      this.dataSource.manager,
+      page.edges.map((edge) => edge.node),
+    );
     return { ...page, edges: page.edges.map((edge, index) => ({ ...edge, node: nodes[index] })) };
   }
 
@@ -90,7 +101,14 @@ export class DocumentQueries {
    * One visible document by id or slug. A former slug finds the document too (its `slug` field
    * then tells the client the canonical one): one statement either way.
    */
-  async findOne<T extends ObjectLiteral>(target: EntityTarget<T>, type: DocumentType, key: DocumentKey, alias = 'd', stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<T | null> {
+  async findOne<T extends ObjectLiteral>(
+    target: EntityTarget<T>,
+    type: DocumentType,
+    key: DocumentKey,
+    alias = 'd',
+    stage: Stage = Stage.PUBLISHED,
+    selection?: DocumentSelection,
+  ): Promise<T | null> {
     const given = [key.id, key.slug].filter((value) => value !== undefined && value !== null);
     if (given.length !== 1) {
       throw AppError.badInput([{ path: key.id ? 'slug' : 'id', message: 'give exactly one of id and slug' }]);
@@ -103,7 +121,9 @@ export class DocumentQueries {
     if (plan && selection) {
       const sql = this.lookupStatements(plan, table);
       const statements = ReadStatements.for(this.dataSource);
-      const rows = key.id ? await statements.run<{ node: Record<string, unknown> }>(sql.byId, [key.id]) : await statements.run<{ node: Record<string, unknown> }>(sql.bySlug, [key.slug, type]);
+      const rows = key.id
+        ? await statements.run<{ node: Record<string, unknown> }>(sql.byId, [key.id])
+        : await statements.run<{ node: Record<string, unknown> }>(sql.bySlug, [key.slug, type]);
       return this.presentOne(rows[0] ? this.hydrate<T>(plan, rows[0].node, selection) : null, stage);
     }
     return this.presentOne(await this.findRow(target, type, key, alias, stage), stage);
@@ -139,13 +159,21 @@ export class DocumentQueries {
     return presented;
   }
 
-  private async findRow<T extends ObjectLiteral>(target: EntityTarget<T>, type: DocumentType, key: DocumentKey, alias: string, stage: Stage): Promise<T | null> {
+  private async findRow<T extends ObjectLiteral>(
+    target: EntityTarget<T>,
+    type: DocumentType,
+    key: DocumentKey,
+    alias: string,
+    stage: Stage,
+  ): Promise<T | null> {
     const query = this.visibleRows(target, alias, stage);
     if (key.id) return query.andWhere(`${alias}.id = :id`, { id: key.id }).getOne();
     return query
       .andWhere(
         `(${alias}.slug = :slug OR ${alias}.id IN (SELECT h.document_id FROM slug_history h WHERE h.document_type = :type AND h.slug = :slug)${
-          stage === Stage.DRAFT ? ` OR ${alias}.id IN (SELECT r.document_id FROM revisions r WHERE r.kind = 'DRAFT' AND r.document_type = :type AND r.snapshot->'fields'->>'slug' = :slug)` : ''
+          stage === Stage.DRAFT
+            ? ` OR ${alias}.id IN (SELECT r.document_id FROM revisions r WHERE r.kind = 'DRAFT' AND r.document_type = :type AND r.snapshot->'fields'->>'slug' = :slug)`
+            : ''
         })`,
         { slug: key.slug, type },
       )

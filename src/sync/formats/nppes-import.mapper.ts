@@ -1,5 +1,5 @@
-import { AppError } from '../common/errors/app-error';
-import { MappedBatch } from '../sync/sync-records';
+import { AppError } from '../../common/errors/app-error';
+import { type MappedBatch } from '../sync-records';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -37,7 +37,8 @@ function suffixOf(value: string | undefined): string | null {
  */
 export function mapNppesResponse(response: unknown): MappedBatch {
   if (!isObject(response) || !Array.isArray(response.results)) {
-    const message = isObject(response) && Array.isArray(response.Errors) ? 'is an NPPES error response, not results' : 'must be an NPPES API response with a `results` list';
+    const message =
+      isObject(response) && Array.isArray(response.Errors) ? 'is an NPPES error response, not results' : 'must be an NPPES API response with a `results` list';
     throw AppError.badInput([{ path: 'input.response', message }]);
   }
   const warnings: string[] = [];
@@ -61,7 +62,10 @@ export function mapNppesResponse(response: unknown): MappedBatch {
     };
     const taxonomies = (Array.isArray(result.taxonomies) ? result.taxonomies : []).filter(isObject);
     // The primary taxonomy first, then the others in the registry's order.
-    const ordered = [...taxonomies.filter((taxonomy) => taxonomy.primary === true || taxonomy.primary === 'true'), ...taxonomies.filter((taxonomy) => !(taxonomy.primary === true || taxonomy.primary === 'true'))];
+    const ordered = [
+      ...taxonomies.filter((taxonomy) => taxonomy.primary === true || taxonomy.primary === 'true'),
+      ...taxonomies.filter((taxonomy) => !(taxonomy.primary === true || taxonomy.primary === 'true')),
+    ];
     const specialties = ordered.map((taxonomy) => field(taxonomy.code)).filter((code): code is string => Boolean(code));
     const credential = field(basic.credential);
     const status = field(basic.status);

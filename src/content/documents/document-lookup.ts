@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Stage } from './document-status';
-import { SLUG_PATTERN } from '../slugs/slugify';
+import { SLUG_PATTERN } from '../../common/slugify';
 
 /** `treatment(slug: …)` or `treatment(id: …)`: exactly one of them. */
 @ArgsType()
@@ -18,7 +18,11 @@ export class DocumentLookupArgs {
   @Matches(SLUG_PATTERN, { message: 'must be lowercase letters, digits and single hyphens (e.g. "intrathecal-therapy")' })
   slug?: string | null;
 
-  @Field(() => Stage, { defaultValue: Stage.PUBLISHED, description: 'PUBLISHED (default) for the live content; DRAFT for the latest edits, which needs an editor credential, an API key with content:read-draft or a preview token.' })
+  @Field(() => Stage, {
+    defaultValue: Stage.PUBLISHED,
+    description:
+      'PUBLISHED (default) for the live content; DRAFT for the latest edits, which needs an editor credential, an API key with content:read-draft or a preview token.',
+  })
   @IsEnum(Stage)
   stage: Stage = Stage.PUBLISHED;
 }

@@ -1,17 +1,17 @@
-import { AppError } from '../common/errors/app-error';
-import { MappedBatch } from '../sync/sync-records';
+import { AppError } from '../../common/errors/app-error';
+import { type MappedBatch } from '../sync-records';
 import {
   ACCEPTING_PATIENTS,
   FHIR_SYSTEMS,
-  FhirAddress,
-  FhirCodeableConcept,
-  FhirContactPoint,
-  FhirExtension,
-  FhirIdentifier,
-  FhirReference,
-  FhirResource,
+  type FhirAddress,
+  type FhirCodeableConcept,
+  type FhirContactPoint,
+  type FhirExtension,
+  type FhirIdentifier,
+  type FhirReference,
+  type FhirResource,
   NEW_PATIENTS_EXTENSION,
-} from './fhir-systems';
+} from '../../fhir/fhir-systems';
 
 interface HumanName {
   use?: string;
@@ -35,7 +35,13 @@ function externalIdOf(resource: FhirResource, source: string): string | undefine
 }
 
 function codesOf(concepts: FhirCodeableConcept[], system: string): string[] {
-  return concepts.flatMap((concept) => array<{ system?: string; code?: string }>(concept?.coding).filter((coding) => coding.system === system).map((coding) => string(coding.code))).filter((code): code is string => Boolean(code));
+  return concepts
+    .flatMap((concept) =>
+      array<{ system?: string; code?: string }>(concept?.coding)
+        .filter((coding) => coding.system === system)
+        .map((coding) => string(coding.code)),
+    )
+    .filter((code): code is string => Boolean(code));
 }
 
 function telecom(points: FhirContactPoint[], system: string): string | undefined {
@@ -100,7 +106,9 @@ export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
     const externalId = externalIdOf(location, source);
     if (externalId) locationIds.set(location, externalId);
     const address = isObject(location.address) ? (location.address as FhirAddress) : undefined;
-    const lines = array<string>(address?.line).map((line) => line.trim()).filter(Boolean);
+    const lines = array<string>(address?.line)
+      .map((line) => line.trim())
+      .filter(Boolean);
     const points = array<FhirContactPoint>(location.telecom);
     const position = isObject(location.position) ? (location.position as { latitude?: unknown; longitude?: unknown }) : undefined;
     const record: Record<string, unknown> = { externalId, name: string(location.name) };
@@ -139,33 +147,51 @@ export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
   const recordRefs: string[] = [];
   for (const practitioner of resources.filter((resource) => resource.resourceType === 'Practitioner')) {
     const roles = rolesByPractitioner.get(practitioner) ?? [];
-    records.push(practitionerRecord(practitioner, roles, source, (reference) => {
-      const { resource, id } = resolve(reference, 'Location');
-      if (resource) return locationIds.get(resource) ?? null;
-      return id ?? null;
-    }));
+    records.push(
+      practitionerRecord(practitioner, roles, source, (reference) => {
+        const { resource, id } = resolve(reference, 'Location');
+        if (resource) return locationIds.get(resource) ?? null;
+        return id ?? null;
+      }),
+    );
     recordRefs.push(`Practitioner/${practitioner.id ?? '?'}`);
   }
 
   const skipped = new Map<string, number>();
   for (const resource of resources) {
-    if (!['Practitioner', 'PractitionerRole', 'Location', 'Organization'].includes(resource.resourceType)) skipped.set(resource.resourceType, (skipped.get(resource.resourceType) ?? 0) + 1);
+    if (!['Practitioner', 'PractitionerRole', 'Location', 'Organization'].includes(resource.resourceType))
+      skipped.set(resource.resourceType, (skipped.get(resource.resourceType) ?? 0) + 1);
   }
-  for (const [type, count] of skipped) warnings.push(`${count} ${type} resource(s) skipped: only Practitioner, PractitionerRole, Location and Organization are read`);
+  for (const [type, count] of skipped)
+    warnings.push(`${count} ${type} resource(s) skipped: only Practitioner, PractitionerRole, Location and Organization are read`);
   const organizations = resources.filter((resource) => resource.resourceType === 'Organization').length;
   if (organizations > 0) warnings.push(`${organizations} Organization resource(s) read but not synced: the practice is edited in the CMS`);
   return { records, locations, recordRefs, locationRefs, warnings };
 }
 
-function practitionerRecord(practitioner: FhirResource, roles: FhirResource[], source: string, locationExternalId: (reference: FhirReference) => string | null): Record<string, unknown> {
+function practitionerRecord(
+  practitioner: FhirResource,
+  roles: FhirResource[],
+  source: string,
+  locationExternalId: (reference: FhirReference) => string | null,
+): Record<string, unknown> {
   const names = array<HumanName>(practitioner.name);
   const name = names.find((candidate) => candidate.use === 'official') ?? names.find((candidate) => candidate.use !== 'old') ?? names[0];
-  const given = array<string>(name?.given).map((part) => part.trim()).filter(Boolean);
-  const suffixes = array<string>(name?.suffix).map((part) => part.trim()).filter(Boolean);
+  const given = array<string>(name?.given)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const suffixes = array<string>(name?.suffix)
+    .map((part) => part.trim())
+    .filter(Boolean);
   const qualifications = array<{ code?: FhirCodeableConcept }>(practitioner.qualification)
     .map((qualification) => qualification.code)
     .filter((code) => !array<{ system?: string }>(code?.coding).some((coding) => coding.system === FHIR_SYSTEMS.nucc))
-    .map((code) => string(code?.text) ?? string(array<{ system?: string; code?: string }>(code?.coding).find((coding) => coding.system === FHIR_SYSTEMS.degree)?.code) ?? string(array<{ code?: string }>(code?.coding)[0]?.code))
+    .map(
+      (code) =>
+        string(code?.text) ??
+        string(array<{ system?: string; code?: string }>(code?.coding).find((coding) => coding.system === FHIR_SYSTEMS.degree)?.code) ??
+        string(array<{ code?: string }>(code?.coding)[0]?.code),
+    )
     .filter((credential): credential is string => Boolean(credential));
   // Some directories put degrees in the name's suffix ("MD"): they are credentials unless qualifications list them.
   const credentialSuffixes = suffixes.filter((part) => !GENERATIONAL_SUFFIX.test(part));
@@ -192,9 +218,15 @@ function practitionerRecord(practitioner: FhirResource, roles: FhirResource[], s
 
   if (roles.length > 0) {
     const activeRoles = roles.filter((role) => role.active !== false);
-    const specialties = codesOf(activeRoles.flatMap((role) => array<FhirCodeableConcept>(role.specialty)), FHIR_SYSTEMS.nucc);
+    const specialties = codesOf(
+      activeRoles.flatMap((role) => array<FhirCodeableConcept>(role.specialty)),
+      FHIR_SYSTEMS.nucc,
+    );
     if (specialties.length > 0) record.specialties = specialties;
-    const refs = activeRoles.flatMap((role) => array<FhirReference>(role.location)).map(locationExternalId).filter((id): id is string => Boolean(id));
+    const refs = activeRoles
+      .flatMap((role) => array<FhirReference>(role.location))
+      .map(locationExternalId)
+      .filter((id): id is string => Boolean(id));
     record.locations = [...new Set(refs)].map((externalId) => ({ externalId }));
     const accepting = activeRoles.map(acceptingNewPatients).filter((value): value is boolean => value !== undefined);
     if (accepting.length > 0) record.acceptingNewPatients = accepting.includes(true);

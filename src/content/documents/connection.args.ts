@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Stage } from '../documents/document-status';
+import { Stage } from './document-status';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -19,7 +19,11 @@ export class ConnectionArgs {
   @MaxLength(1000)
   after?: string | null;
 
-  @Field(() => Stage, { defaultValue: Stage.PUBLISHED, description: 'PUBLISHED (default) for the live content; DRAFT for the latest edits, which needs an editor credential, an API key with content:read-draft or a preview token.' })
+  @Field(() => Stage, {
+    defaultValue: Stage.PUBLISHED,
+    description:
+      'PUBLISHED (default) for the live content; DRAFT for the latest edits, which needs an editor credential, an API key with content:read-draft or a preview token.',
+  })
   @IsEnum(Stage)
   stage: Stage = Stage.PUBLISHED;
 }

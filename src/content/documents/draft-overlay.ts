@@ -1,5 +1,5 @@
-import { EntityManager, ObjectLiteral } from 'typeorm';
-import { DocumentState } from '../../content/content-type';
+import { type EntityManager, type ObjectLiteral } from 'typeorm';
+import { type DocumentState } from '../content-type';
 import { draftViewOfDocument } from './draft-view';
 
 /** Overlays pending drafts on rows read for editors, in one statement for all of them. */

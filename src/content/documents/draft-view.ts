@@ -1,4 +1,4 @@
-import { DocumentState } from '../../content/content-type';
+import { type DocumentState } from '../content-type';
 
 /**
  * A document read at stage DRAFT is the row overlaid with its pending draft. Its relation fields

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DocumentState } from '../content/content-type';
-import { DocumentType } from '../common/documents/document-status';
+import { DocumentState } from '../content-type';
+import { DocumentType } from '../documents/document-status';
 
 export enum RevisionKind {
   /** The pending draft of a published document (at most one per document). */

@@ -24,7 +24,7 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   transform: { '^.+\\.(ts|js|mjs)$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|@apollo|@as-integrations|marked|@whatwg-node|file-type|uid|load-esm|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras)/)',
+    '/node_modules/(?!(@nestjs|@apollo|@as-integrations|marked|@whatwg-node|file-type|uid|load-esm|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|@scure|@noble|@otplib|otplib)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',

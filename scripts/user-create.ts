@@ -9,7 +9,8 @@ import { loadConfig } from '../src/config/app-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrationsUnderLock } from '../src/database/migrations';
-import { generatePassword, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../src/users/passwords';
+import { passwordPolicyProblem } from '../src/common/validation/password-policy';
+import { generatePassword, hashPassword } from '../src/users/passwords';
 import { UsersService } from '../src/users/users.service';
 
 const USAGE = 'Usage: npm run user:create -- --email <email> --role ADMIN|EDITOR [--password <password>]';
@@ -35,9 +36,8 @@ async function main() {
   if (!Object.values(Role).includes(role)) throw new UsageError(`--role must be ADMIN or EDITOR.\n${USAGE}`);
   const generated = values.password === undefined;
   const password = values.password ?? generatePassword();
-  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
-    throw new UsageError(`--password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters (or leave it out to get a generated one).`);
-  }
+  const passwordProblem = passwordPolicyProblem(password, email);
+  if (passwordProblem) throw new UsageError(`--password ${passwordProblem} (or leave it out to get a generated one).`);
 
   const config = loadConfig();
   let embedded: EmbeddedPostgres | undefined;

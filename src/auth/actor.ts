@@ -11,6 +11,8 @@ export interface Actor {
   label: string;
   role?: Role;
   permissions: Permission[];
+  /** For users: whether they sign in with a second factor (REQUIRE_ADMIN_TWO_FACTOR holds admins to it). */
+  twoFactor?: boolean;
 }
 
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {

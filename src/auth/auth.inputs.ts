@@ -14,6 +14,16 @@ export class LoginInput {
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For accounts with two-factor sign-in: the code the authenticator shows now, or an unused recovery code. Without it such an account answers UNAUTHENTICATED with `extensions.twoFactorRequired`.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  twoFactorCode?: string | null;
 }
 
 @InputType({ description: 'A refresh token from `login` or an earlier `refreshToken`.' })

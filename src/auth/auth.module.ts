@@ -7,6 +7,8 @@ import { UsersModule } from '../users/users.module';
 import { RedisConnection } from '../redis/redis-connection';
 import { REDIS } from '../redis/redis.module';
 import { AttemptLimiter, AttemptWindow, FallbackAttemptLimiter, LOGIN_ATTEMPT_LIMITER } from './attempt-limiter';
+import { AccountSecurityResolver } from './account-security.resolver';
+import { AccountSecurityService } from './account-security.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { CredentialsService } from './credentials.service';
@@ -34,6 +36,8 @@ function loginAttemptLimiter(dataSource: DataSource, redis: RedisConnection | nu
     AuthService,
     CredentialsService,
     AuthResolver,
+    AccountSecurityService,
+    AccountSecurityResolver,
     { provide: LOGIN_ATTEMPT_LIMITER, inject: [DataSource, REDIS], useFactory: loginAttemptLimiter },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],

@@ -9,6 +9,7 @@ import { verifyPassword } from '../users/passwords';
 import { normalizeEmail, User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { Actor } from './actor';
+import { AccountSecurityService } from './account-security.service';
 import { AttemptLimiter, LOGIN_ATTEMPT_LIMITER } from './attempt-limiter';
 import { Permission, ROLE_PERMISSIONS } from './permissions';
 import { RefreshToken } from './refresh-token.entity';
@@ -31,7 +32,14 @@ const INVALID_REFRESH_TOKEN = 'The refresh token is not valid';
 const PREVIEW_PERMISSION = Permission.CONTENT_READ_DRAFT;
 
 export function userActor(user: User): Actor {
-  return { kind: 'USER', id: user.id, label: user.email, role: user.role, permissions: ROLE_PERMISSIONS[user.role] };
+  return {
+    kind: 'USER',
+    id: user.id,
+    label: user.email,
+    role: user.role,
+    permissions: ROLE_PERMISSIONS[user.role],
+    twoFactor: user.twoFactorEnabledAt !== null,
+  };
 }
 
 /** Sign-in sessions: password login, refresh-token rotation with reuse detection, logout, preview tokens. */
@@ -45,10 +53,11 @@ export class AuthService {
     private readonly tokens: TokensService,
     private readonly users: UsersService,
     private readonly apiKeys: ApiKeysService,
+    private readonly accountSecurity: AccountSecurityService,
     @Inject(LOGIN_ATTEMPT_LIMITER) private readonly limiter: AttemptLimiter,
   ) {}
 
-  async login(input: { email: string; password: string }, clientIp: string): Promise<Session> {
+  async login(input: { email: string; password: string; twoFactorCode?: string | null }, clientIp: string): Promise<Session> {
     const email = normalizeEmail(input.email);
     const limiterKey = `login:${email}|${clientIp}`;
     // Reserved before the password is checked, so concurrent attempts cannot all get past the count.
@@ -65,18 +74,24 @@ export class AuthService {
       this.logger.warn(`Failed sign-in for ${email} from ${clientIp}`);
       throw AppError.unauthenticated(INVALID_LOGIN);
     }
+    // The password matched: a wrong or missing second factor still counts against the budget.
+    await this.accountSecurity.verifySecondFactor(user, input.twoFactorCode);
     await this.limiter.reset(limiterKey);
+    return this.openSession(user, 'login');
+  }
 
+  /** A new session (refresh-token family) for `user`, who just proved who they are. */
+  async openSession(user: User, reason: 'login' | 'changePassword'): Promise<Session> {
     const now = new Date();
     const refresh = await this.dataSource.transaction(async (manager) => {
-      await manager.update(User, { id: user.id }, { lastLoginAt: now });
+      if (reason === 'login') await manager.update(User, { id: user.id }, { lastLoginAt: now });
       // Sessions that ran out are of no use to anyone: sign-in is a cheap moment to forget them.
       await manager.delete(RefreshToken, { userId: user.id, expiresAt: LessThan(now) });
       const issued = await this.issueRefreshToken(manager, user.id, randomUUID());
-      await this.auditLog.record(manager, userActor(user), { action: 'login', documentType: 'USER', documentId: user.id });
+      if (reason === 'login') await this.auditLog.record(manager, userActor(user), { action: 'login', documentType: 'USER', documentId: user.id });
       return issued;
     });
-    user.lastLoginAt = now;
+    if (reason === 'login') user.lastLoginAt = now;
     return this.session(user, refresh);
   }
 

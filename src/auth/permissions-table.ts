@@ -1,4 +1,4 @@
-import { API_KEY_SCOPES, type Permission, PUBLIC_OPERATION, REQUIRED_PERMISSIONS, Role, ROLE_PERMISSIONS } from './permissions';
+import { API_KEY_SCOPES, type Permission, PUBLIC_OPERATION, REQUIRED_PERMISSIONS, Role, ROLE_PERMISSIONS, SIGNED_IN_USER_ONLY } from './permissions';
 
 // Where @nestjs/graphql's @Query/@Mutation keep the operation type and its explicit name.
 const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
@@ -13,6 +13,8 @@ export interface OperationAccess {
   isPublic: boolean;
   /** The caller needs one of these; undefined when the operation declares nothing. */
   permissions: Permission[] | undefined;
+  /** Only a signed-in user, for their own account. */
+  signedInUserOnly: boolean;
 }
 
 /** Each query and mutation of `resolvers` with the credential its metadata declares (method first, then class, as the guard reads it). */
@@ -28,6 +30,7 @@ export function operationAccess(resolvers: ResolverClass[]): OperationAccess[] {
         name: Reflect.getMetadata(RESOLVER_NAME_METADATA, method) ?? methodName,
         isPublic: declared<boolean>(PUBLIC_OPERATION) ?? false,
         permissions: declared<Permission[]>(REQUIRED_PERMISSIONS),
+        signedInUserOnly: declared<boolean>(SIGNED_IN_USER_ONLY) ?? false,
       });
     }
   }
@@ -44,6 +47,7 @@ export function renderPermissionsTable(operations: OperationAccess[]): string {
       if (operation.isPublic) return `| ${name} | ${operation.type} | public | anyone | — |`;
       if (!operation.permissions) return `| ${name} | ${operation.type} | **refused: declares no credential** | nobody | — |`;
       const needed = operation.permissions;
+      if (operation.signedInUserOnly) return `| ${name} | ${operation.type} | signed-in user (own account) | ${Object.values(Role).join(', ')} | none |`;
       if (needed.length === 0) return `| ${name} | ${operation.type} | any credential | ${Object.values(Role).join(', ')} | any key |`;
       const roles = Object.values(Role).filter((role) => needed.some((permission) => ROLE_PERMISSIONS[role].includes(permission)));
       const scopes = needed.filter((permission) => API_KEY_SCOPES.includes(permission));

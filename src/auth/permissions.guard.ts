@@ -2,10 +2,11 @@ import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
-import { AppError } from '../common/errors/app-error';
+import { AppError, ErrorCode } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { can } from './actor';
-import { Permission, PUBLIC_OPERATION, REQUIRED_PERMISSIONS } from './permissions';
+import { ALLOWED_BEFORE_TWO_FACTOR_SETUP, Permission, PUBLIC_OPERATION, REQUIRED_PERMISSIONS, Role, SIGNED_IN_USER_ONLY } from './permissions';
 
 /**
  * Enforces @Requires and @PublicOperation on every query and mutation (the global guard).
@@ -16,7 +17,10 @@ import { Permission, PUBLIC_OPERATION, REQUIRED_PERMISSIONS } from './permission
 export class PermissionsGuard implements CanActivate {
   private readonly logger = new Logger('PermissionsGuard');
 
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly config: AppConfig,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<GqlContextType>() !== 'graphql') return true;
@@ -37,6 +41,17 @@ export class PermissionsGuard implements CanActivate {
       throw actor ? AppError.forbidden() : AppError.unauthenticated();
     }
     if (!actor) throw AppError.unauthenticated();
+    if (this.reflector.getAllAndOverride<boolean | undefined>(SIGNED_IN_USER_ONLY, targets) && actor.kind !== 'USER') {
+      throw AppError.forbidden('Only a signed-in user can do this to their own account');
+    }
+    if (this.config.REQUIRE_ADMIN_TWO_FACTOR && actor.kind === 'USER' && actor.role === Role.ADMIN && !actor.twoFactor) {
+      const allowed = this.reflector.getAllAndOverride<boolean | undefined>(ALLOWED_BEFORE_TWO_FACTOR_SETUP, targets) ?? false;
+      if (!allowed) {
+        throw new AppError(ErrorCode.FORBIDDEN, 'Admins must turn on two-factor sign-in first: call startTwoFactorSetup, then confirmTwoFactorSetup', {
+          twoFactorSetupRequired: true,
+        });
+      }
+    }
     if (required.length > 0 && !required.some((permission) => can(actor, permission))) throw AppError.forbidden();
     return true;
   }

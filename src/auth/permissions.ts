@@ -1,4 +1,4 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { registerEnumType } from '@nestjs/graphql';
 
 /** What a credential may do. API keys carry a subset as scopes; roles grant fixed sets. */
@@ -37,6 +37,8 @@ export const API_KEY_SCOPES: Permission[] = [Permission.CONTENT_READ_DRAFT, Perm
 
 export const REQUIRED_PERMISSIONS = 'cms:required-permissions';
 export const PUBLIC_OPERATION = 'cms:public-operation';
+export const SIGNED_IN_USER_ONLY = 'cms:signed-in-user-only';
+export const ALLOWED_BEFORE_TWO_FACTOR_SETUP = 'cms:allowed-before-two-factor-setup';
 
 /**
  * The credential a mutation or query needs: the caller must hold at least one of `permissions`.
@@ -46,3 +48,13 @@ export const Requires = (...permissions: Permission[]) => SetMetadata(REQUIRED_P
 
 /** Marks a mutation that anyone may call (login, token refresh). */
 export const PublicOperation = () => SetMetadata(PUBLIC_OPERATION, true);
+
+/**
+ * Marks what an admin may do while REQUIRE_ADMIN_TWO_FACTOR holds them to two-factor sign-in and
+ * they have not turned it on yet: set it up (and change the password). Everything else that needs
+ * a credential is refused until then.
+ */
+export const AllowedBeforeTwoFactorSetup = () => SetMetadata(ALLOWED_BEFORE_TWO_FACTOR_SETUP, true);
+
+/** Marks what only a signed-in user may do to their own account (not an API key, not a preview token). */
+export const RequiresSignedInUser = () => applyDecorators(SetMetadata(REQUIRED_PERMISSIONS, []), SetMetadata(SIGNED_IN_USER_ONLY, true));

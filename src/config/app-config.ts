@@ -15,6 +15,7 @@ function parseBooleanVariable({ value }: { value: unknown }): unknown {
   return value;
 }
 import { IsAddressList, IsTrustProxy } from '../delivery/rate-limit-settings';
+import { IsAcceptablePassword } from '../common/validation/password-policy';
 
 /**
  * Every environment variable the app reads, validated once at start. Feature code receives
@@ -87,12 +88,28 @@ export class AppConfig {
   @MaxLength(320, { message: 'must be at most 320 characters' })
   ADMIN_EMAIL?: string;
 
-  /** Password of the ADMIN_EMAIL account, at least 12 characters; only read when that account is created. Sensitive. */
+  /** Password of the ADMIN_EMAIL account, held to the password policy (12+ characters, not the email, not a common password); only read when that account is created. Sensitive. */
   @ValidateIf((config: AppConfig) => config.ADMIN_EMAIL !== undefined || config.ADMIN_PASSWORD !== undefined)
   @IsString({ message: 'must be set together with ADMIN_EMAIL' })
-  @MinLength(12, { message: 'must be at least 12 characters' })
-  @MaxLength(200, { message: 'must be at most 200 characters' })
+  @IsAcceptablePassword('ADMIN_EMAIL')
   ADMIN_PASSWORD?: string;
+
+  /** Admins must turn on two-factor sign-in: until they do, they may only set it up (and read `me`). */
+  @Transform(({ value }) => (value === undefined ? false : parseBooleanVariable({ value })))
+  @IsBoolean({ message: 'must be true or false' })
+  REQUIRE_ADMIN_TWO_FACTOR = false;
+
+  /** How long a password reset an admin creates stays usable, in minutes (once). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt({ message: 'must be an integer between 5 and 10080 (minutes)' })
+  @Min(5, { message: 'must be an integer between 5 and 10080 (minutes)' })
+  @Max(10080, { message: 'must be an integer between 5 and 10080 (minutes)' })
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /** The issuer name authenticator apps show next to the account. */
+  @IsString()
+  @MaxLength(64, { message: 'must be at most 64 characters' })
+  TWO_FACTOR_ISSUER = 'Practice CMS';
 
   /** How often the scheduler looks for due scheduled publishes and unpublishes. */
   @Transform(({ value }) => (value === undefined || value === '' ? 10000 : Number(value)))

@@ -14,6 +14,8 @@ import { Provider, ProviderExternalId, ProviderLocation } from '../providers/pro
 import { Revision } from '../content/revisions/revision.entity';
 import { AppSetting } from '../settings/app-setting.entity';
 import { RelatedTreatment, Treatment, TreatmentCondition, TreatmentLocation, TreatmentProvider } from '../treatments/treatment.entity';
+import { PasswordReset } from '../users/password-reset.entity';
+import { RecoveryCode } from '../users/recovery-code.entity';
 import { User } from '../users/user.entity';
 import { SyncRun } from '../sync/sync-run.entity';
 import { SyncSource } from '../sync/sync-source.entity';
@@ -39,6 +41,8 @@ export const ENTITIES = [
   OutboxEvent,
   ScheduledAction,
   User,
+  PasswordReset,
+  RecoveryCode,
   RefreshToken,
   LoginAttempt,
   ApiKey,

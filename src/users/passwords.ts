@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as argon2 from 'argon2';
 
-export const PASSWORD_MIN_LENGTH = 12;
-/** argon2 hashes any length, but an unbounded input is free work for an attacker. */
-export const PASSWORD_MAX_LENGTH = 200;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../common/validation/password-policy';
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });

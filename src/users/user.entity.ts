@@ -27,6 +27,23 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
+  /**
+   * The base32 TOTP secret (RFC 6238: SHA-1, 6 digits, 30 s). Set by `startTwoFactorSetup`;
+   * it protects sign-in only once `twoFactorEnabledAt` is set by a confirmed code.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  twoFactorSecret: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  twoFactorEnabledAt: Date | null;
+
+  /** The time step of the last code accepted: a code is never accepted twice. */
+  @Column({ type: 'bigint', nullable: true })
+  twoFactorLastStep: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Role } from '../auth/permissions';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords';
+import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../common/validation/password-policy';
 
 @InputType({ description: 'A new editor or admin account.' })
 export class CreateUserInput {
@@ -14,10 +14,11 @@ export class CreateUserInput {
   @IsEnum(Role)
   role: Role;
 
-  @Field(() => String, { description: `Initial password, ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters. Hand it over securely.` })
+  @Field(() => String, {
+    description: `Initial password: ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, not the email address, not a common password. Hand it over securely.`,
+  })
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters` })
+  @IsAcceptablePassword('email')
   password: string;
 }
 

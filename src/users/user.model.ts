@@ -19,6 +19,15 @@ export class UserModel {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the user last signed in with their password.' })
   lastLoginAt: Date | null;
 
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the user last changed or reset their password; null if never since the account was created.',
+  })
+  passwordChangedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When two-factor sign-in was turned on; null while it is off.' })
+  twoFactorEnabledAt: Date | null;
+
   @Field(() => GraphQLISODateTime, { description: 'When the account was created.' })
   createdAt: Date;
 

@@ -15,9 +15,18 @@ import { AccountsFactory, bearer } from '../factories/accounts.factory';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Mutations anyone may call. */
-const PUBLIC = new Set(['login', 'refreshToken', 'logout']);
+const PUBLIC = new Set(['login', 'refreshToken', 'logout', 'resetPassword']);
 /** Mutations only admins may call: everything else is open to editors. */
-const ADMIN_ONLY = [/^purge/, /^createApiKey$/, /^revokeApiKey$/, /^createUser$/, /^updateUser$/, /^syncProviders/, /^configureSyncSource$/];
+const ADMIN_ONLY = [
+  /^purge/,
+  /^createApiKey$/,
+  /^revokeApiKey$/,
+  /^createUser$/,
+  /^createPasswordReset$/,
+  /^updateUser$/,
+  /^syncProviders/,
+  /^configureSyncSource$/,
+];
 /** Mutations a key with only content:read-draft may call (a frontend's preview mode). */
 const READ_DRAFT = [/^createPreviewToken$/];
 /** Mutations an integration key with only providers:sync may call. */

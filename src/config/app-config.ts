@@ -92,6 +92,13 @@ export class AppConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** The longest lifetime a preview token may be given, in minutes (tokens last 60 minutes unless asked otherwise). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1440 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 43200 (minutes)' })
+  @Min(1, { message: 'must be an integer between 1 and 43200 (minutes)' })
+  @Max(43200, { message: 'must be an integer between 1 and 43200 (minutes)' })
+  PREVIEW_TOKEN_MAX_MINUTES = 1440;
+
   /** With ADMIN_PASSWORD: the admin account created at start while the database has no user at all. */
   @ValidateIf((config: AppConfig) => config.ADMIN_EMAIL !== undefined || config.ADMIN_PASSWORD !== undefined)
   @IsEmail({}, { message: 'must be an email address (ADMIN_EMAIL and ADMIN_PASSWORD go together)' })

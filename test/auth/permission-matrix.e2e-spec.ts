@@ -19,7 +19,7 @@ const PUBLIC = new Set(['login', 'refreshToken', 'logout']);
 /** Mutations only admins may call: everything else is open to editors. */
 const ADMIN_ONLY = [/^purge/, /^createApiKey$/, /^revokeApiKey$/, /^createUser$/, /^updateUser$/, /^syncProviders/, /^configureSyncSource$/];
 /** Mutations a key with only content:read-draft may call (a frontend's preview mode). */
-const READ_DRAFT = [/^createPreviewToken$/];
+const READ_DRAFT = [/^createPreviewToken$/, /^revokePreviewToken$/];
 /** Mutations an integration key with only providers:sync may call. */
 const SYNC = [/^syncProviders/];
 

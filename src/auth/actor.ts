@@ -1,4 +1,6 @@
-import { Permission, type Role } from './permissions';
+import { type DocumentType } from '../content/documents/document-status';
+import { type User } from '../users/user.entity';
+import { Permission, ROLE_PERMISSIONS, type Role } from './permissions';
 
 export type CredentialKind = 'USER' | 'API_KEY' | 'PREVIEW_TOKEN' | 'SYSTEM';
 
@@ -13,6 +15,17 @@ export interface Actor {
   permissions: Permission[];
   /** For users: whether they sign in with a second factor (REQUIRE_ADMIN_TWO_FACTOR holds admins to it). */
   twoFactor?: boolean;
+  /** Set for preview tokens only: the drafts the token may read. */
+  previewScope?: PreviewScope;
+}
+
+/** What a preview token may read at stage DRAFT: documents of one type, or every document of it. */
+export interface PreviewScope {
+  /** The preview token's id (its row in preview_tokens). */
+  tokenId: string;
+  documentType: DocumentType;
+  /** The documents it names; null for every document of the type (lists included). */
+  documentIds: string[] | null;
 }
 
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {
@@ -21,3 +34,15 @@ export function can(actor: Actor | null | undefined, permission: Permission): bo
 
 /** The actor of jobs the app runs by itself (scheduled publishing, demo content). */
 export const SYSTEM_ACTOR: Actor = { kind: 'SYSTEM', id: null, label: 'system', permissions: Object.values(Permission) };
+
+/** The actor of a signed-in user: what their role grants, read fresh with the user. */
+export function userActor(user: User): Actor {
+  return {
+    kind: 'USER',
+    id: user.id,
+    label: user.email,
+    role: user.role,
+    permissions: ROLE_PERMISSIONS[user.role],
+    twoFactor: user.twoFactorEnabledAt !== null,
+  };
+}

@@ -1,7 +1,6 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from '../users/passwords';
-import { PREVIEW_TOKEN_DEFAULT_MINUTES, PREVIEW_TOKEN_MAX_MINUTES } from './tokens.service';
 
 @InputType({ description: 'Email and password of an editor or admin.' })
 export class LoginInput {
@@ -40,14 +39,4 @@ export class LogoutInput {
   @IsString()
   @MaxLength(200)
   refreshToken: string;
-}
-
-@InputType({ description: 'How long a preview token lasts.' })
-export class CreatePreviewTokenInput {
-  @Field(() => Int, { nullable: true, description: `Lifetime in minutes, 1 to ${PREVIEW_TOKEN_MAX_MINUTES} (default ${PREVIEW_TOKEN_DEFAULT_MINUTES}).` })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(PREVIEW_TOKEN_MAX_MINUTES)
-  expiresInMinutes?: number | null;
 }

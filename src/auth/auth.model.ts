@@ -21,12 +21,3 @@ export class AuthPayloadModel {
   @Field(() => UserModel, { description: 'The signed-in user.' })
   user: UserModel;
 }
-
-@ObjectType('PreviewToken', { description: 'A short-lived token that lets a frontend read drafts (stage: DRAFT) and nothing else.' })
-export class PreviewTokenModel {
-  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`.' })
-  token: string;
-
-  @Field(() => GraphQLISODateTime, { description: 'When the token expires.' })
-  expiresAt: Date;
-}

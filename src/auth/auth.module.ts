@@ -14,6 +14,8 @@ import { AuthService } from './auth.service';
 import { CredentialsService } from './credentials.service';
 import { PermissionsGuard } from './permissions.guard';
 import { PostgresAttemptLimiter } from './postgres-attempt-limiter';
+import { PreviewTokensResolver } from './preview-tokens.resolver';
+import { PreviewTokensService } from './preview-tokens.service';
 import { RedisAttemptLimiter } from './redis-attempt-limiter';
 import { signingSecretProvider } from './signing-secret';
 import { TokensService } from './tokens.service';
@@ -38,6 +40,8 @@ function loginAttemptLimiter(dataSource: DataSource, redis: RedisConnection | nu
     AuthResolver,
     AccountSecurityService,
     AccountSecurityResolver,
+    PreviewTokensService,
+    PreviewTokensResolver,
     { provide: LOGIN_ATTEMPT_LIMITER, inject: [DataSource, REDIS], useFactory: loginAttemptLimiter },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],

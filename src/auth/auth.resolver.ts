@@ -1,12 +1,9 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
-import { Actor } from './actor';
-import { CreatePreviewTokenInput, LoginInput, LogoutInput, RefreshTokenInput } from './auth.inputs';
-import { AuthPayloadModel, PreviewTokenModel } from './auth.model';
+import { LoginInput, LogoutInput, RefreshTokenInput } from './auth.inputs';
+import { AuthPayloadModel } from './auth.model';
 import { AuthService, Session } from './auth.service';
-import { CurrentActor } from './current-actor.decorator';
-import { Permission, PublicOperation, Requires } from './permissions';
-import { SignedToken } from './tokens.service';
+import { PublicOperation } from './permissions';
 
 @Resolver()
 export class AuthResolver {
@@ -36,18 +33,5 @@ export class AuthResolver {
   })
   logout(@Args('input', { description: "The session's refresh token." }) input: LogoutInput): Promise<boolean> {
     return this.authService.logout(input.refreshToken);
-  }
-
-  @Requires(Permission.CONTENT_READ_DRAFT)
-  @Mutation(() => PreviewTokenModel, {
-    description:
-      "Creates a token for a frontend's preview mode: it reads drafts only, cannot change anything, and stops working when its creator is disabled or revoked.",
-  })
-  createPreviewToken(
-    @CurrentActor() actor: Actor,
-    @Args('input', { nullable: true, type: () => CreatePreviewTokenInput, description: 'Lifetime of the token (default 60 minutes).' })
-    input?: CreatePreviewTokenInput,
-  ): Promise<SignedToken> {
-    return this.authService.createPreviewToken(actor, input?.expiresInMinutes);
   }
 }

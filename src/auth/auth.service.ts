@@ -2,18 +2,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
 import { sha256 } from '../api-keys/api-key-secret';
-import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AppError, ErrorCode } from '../common/errors/app-error';
 import { verifyPassword } from '../users/passwords';
 import { normalizeEmail, User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { Actor } from './actor';
 import { AccountSecurityService } from './account-security.service';
+import { Actor, userActor } from './actor';
 import { AttemptLimiter, LOGIN_ATTEMPT_LIMITER } from './attempt-limiter';
-import { Permission, ROLE_PERMISSIONS } from './permissions';
 import { RefreshToken } from './refresh-token.entity';
-import { PREVIEW_TOKEN_DEFAULT_MINUTES, SignedToken, TokensService } from './tokens.service';
+import { PreviewTokensService } from './preview-tokens.service';
+import { TokensService } from './tokens.service';
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -28,21 +27,8 @@ export interface Session {
 /** Every failed sign-in looks the same, whether the email is unknown, the password wrong or the user disabled. */
 const INVALID_LOGIN = 'Invalid email or password';
 const INVALID_REFRESH_TOKEN = 'The refresh token is not valid';
-/** All a preview token grants. */
-const PREVIEW_PERMISSION = Permission.CONTENT_READ_DRAFT;
 
-export function userActor(user: User): Actor {
-  return {
-    kind: 'USER',
-    id: user.id,
-    label: user.email,
-    role: user.role,
-    permissions: ROLE_PERMISSIONS[user.role],
-    twoFactor: user.twoFactorEnabledAt !== null,
-  };
-}
-
-/** Sign-in sessions: password login, refresh-token rotation with reuse detection, logout, preview tokens. */
+/** Sign-in sessions: password login, refresh-token rotation with reuse detection, logout; the actor of a token. */
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger('Auth');
@@ -52,7 +38,7 @@ export class AuthService {
     private readonly auditLog: AuditLogService,
     private readonly tokens: TokensService,
     private readonly users: UsersService,
-    private readonly apiKeys: ApiKeysService,
+    private readonly previewTokens: PreviewTokensService,
     private readonly accountSecurity: AccountSecurityService,
     @Inject(LOGIN_ATTEMPT_LIMITER) private readonly limiter: AttemptLimiter,
   ) {}
@@ -139,17 +125,6 @@ export class AuthService {
     return true;
   }
 
-  /** A token that reads drafts only, for a frontend's preview mode. */
-  async createPreviewToken(actor: Actor, expiresInMinutes?: number | null): Promise<SignedToken> {
-    if (!actor.id || (actor.kind !== 'USER' && actor.kind !== 'API_KEY')) throw AppError.forbidden('Only users and API keys can create preview tokens');
-    const minutes = expiresInMinutes ?? PREVIEW_TOKEN_DEFAULT_MINUTES;
-    const signed = this.tokens.signPreviewToken(actor.id, actor.kind, minutes);
-    await this.dataSource.transaction((manager) =>
-      this.auditLog.record(manager, actor, { action: 'createPreviewToken', after: { expiresAt: signed.expiresAt.toISOString() } }),
-    );
-    return signed;
-  }
-
   /** The actor of a valid access or preview token (the user or key behind it must still be active). */
   async actorForToken(token: string): Promise<Actor | null> {
     const claims = this.tokens.verify(token);
@@ -158,12 +133,7 @@ export class AuthService {
       // The role is read fresh, so a demotion or a disabled account takes effect at once.
       return user && !user.disabled ? userActor(user) : null;
     }
-    const issuer =
-      claims.issuer === 'USER'
-        ? await this.users.findById(claims.sub).then((user) => (user && !user.disabled ? userActor(user) : null))
-        : await this.apiKeys.activeActor(claims.sub);
-    if (!issuer || !issuer.permissions.includes(PREVIEW_PERMISSION)) return null;
-    return { kind: 'PREVIEW_TOKEN', id: issuer.id, label: `preview token of ${issuer.label}`, permissions: [PREVIEW_PERMISSION] };
+    return this.previewTokens.actorFor(claims);
   }
 
   private async issueRefreshToken(manager: EntityManager, userId: string, familyId: string): Promise<RefreshToken & { secret: string }> {

@@ -6,7 +6,9 @@ registerEnumType(Permission, {
   name: 'Permission',
   description: 'Something a credential may do. Roles grant fixed sets; API keys carry a subset as scopes.',
   valuesMap: {
-    CONTENT_READ_DRAFT: { description: 'Read drafts and unpublished documents (stage: DRAFT); preview tokens carry only this.' },
+    CONTENT_READ_DRAFT: {
+      description: 'Read drafts and unpublished documents (stage: DRAFT); preview tokens carry only this, limited to the documents they name.',
+    },
     CONTENT_WRITE: { description: 'Create, edit and trash content.' },
     CONTENT_PUBLISH: { description: 'Publish, unpublish and schedule content.' },
     CONTENT_PURGE: { description: 'Delete documents from the trash for good.' },
@@ -14,5 +16,6 @@ registerEnumType(Permission, {
     API_KEYS_MANAGE: { description: 'Create, list and revoke API keys.' },
     USERS_MANAGE: { description: 'Create, list and update user accounts.' },
     AUDIT_READ: { description: 'Read the audit log.' },
+    PREVIEW_TOKENS_MANAGE: { description: "List and revoke everyone's preview tokens (anyone may list and revoke their own)." },
   },
 });

@@ -11,6 +11,7 @@ export enum Permission {
   API_KEYS_MANAGE = 'api-keys:manage',
   USERS_MANAGE = 'users:manage',
   AUDIT_READ = 'audit:read',
+  PREVIEW_TOKENS_MANAGE = 'preview-tokens:manage',
 }
 
 export enum Role {

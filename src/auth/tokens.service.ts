@@ -5,8 +5,6 @@ import { Role } from './permissions';
 import { SIGNING_SECRET } from './signing-secret';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
-export const PREVIEW_TOKEN_DEFAULT_MINUTES = 60;
-export const PREVIEW_TOKEN_MAX_MINUTES = 24 * 60;
 
 export interface AccessClaims {
   type: 'access';
@@ -20,6 +18,8 @@ export interface PreviewClaims {
   /** The user or API key that created the token; it must still be active when the token is used. */
   sub: string;
   issuer: 'USER' | 'API_KEY';
+  /** The token's row in preview_tokens: its scope, and whether it was revoked. */
+  jti: string;
 }
 
 export interface SignedToken {
@@ -41,8 +41,8 @@ export class TokensService {
     return this.sign({ type: 'access', sub: userId, role }, ACCESS_TOKEN_TTL_SECONDS);
   }
 
-  signPreviewToken(issuerId: string, issuer: PreviewClaims['issuer'], minutes: number): SignedToken {
-    return this.sign({ type: 'preview', sub: issuerId, issuer }, minutes * 60);
+  signPreviewToken(tokenId: string, issuerId: string, issuer: PreviewClaims['issuer'], expiresAt: Date): SignedToken {
+    return this.sign({ type: 'preview', sub: issuerId, issuer, jti: tokenId }, Math.round((expiresAt.getTime() - Date.now()) / 1000));
   }
 
   /** The claims of a valid token of ours; throws UNAUTHENTICATED (401) for anything else. */
@@ -55,8 +55,8 @@ export class TokensService {
     }
     if (typeof payload !== 'object' || typeof payload.sub !== 'string') throw invalidCredential();
     if (payload.type === 'access' && Object.values(Role).includes(payload.role)) return { type: 'access', sub: payload.sub, role: payload.role };
-    if (payload.type === 'preview' && (payload.issuer === 'USER' || payload.issuer === 'API_KEY'))
-      return { type: 'preview', sub: payload.sub, issuer: payload.issuer };
+    if (payload.type === 'preview' && (payload.issuer === 'USER' || payload.issuer === 'API_KEY') && typeof payload.jti === 'string')
+      return { type: 'preview', sub: payload.sub, issuer: payload.issuer, jti: payload.jti };
     throw invalidCredential();
   }
 

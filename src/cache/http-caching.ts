@@ -82,6 +82,9 @@ export class HttpCaching {
   }
 
   private finish(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+    // Whatever a route set before it failed: an error describes a moment (a database away, a
+    // limit reached), and no browser, CDN or proxy may keep it.
+    if (reply.statusCode >= 400) reply.header('cache-control', PRIVATE_NO_STORE);
     // GraphQL answers only: preflights and other methods are CORS's business.
     if (request.routeOptions.url !== GRAPHQL_PATH || (request.method !== 'GET' && request.method !== 'POST')) return payload;
     varyOn(reply, VARY);

@@ -3,7 +3,8 @@ import { DocumentLookupArgs } from '../content/documents/document-lookup';
 import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../content/loaders/document-selection';
-import { requireStageAccess } from '../content/stage-access';
+import { readAtStage, requireListStageAccess } from '../content/stage-access';
+import { DocumentType } from '../content/documents/document-status';
 import { FaqModel } from '../faqs/faq.model';
 import { TreatmentModel } from '../treatments/treatment.model';
 import { Condition } from './condition.entity';
@@ -19,12 +20,18 @@ export class ConditionsResolver {
 
   @Query(() => ConditionModel, { nullable: true, description: 'One published condition by id or slug (a former slug works too). Null when there is none.' })
   condition(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Condition | null> {
-    return this.conditionsService.findOne(key, requireStageAccess(context, key.stage), DocumentSelection.of(info, context.loaders));
+    return readAtStage(context, DocumentType.CONDITION, key.stage, (stage) =>
+      this.conditionsService.findOne(key, stage, DocumentSelection.of(info, context.loaders)),
+    );
   }
 
   @Query(() => ConditionConnection, { description: 'Published conditions, filtered and sorted, a page at a time.' })
   conditions(@Args() args: ConditionsArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return this.conditionsService.list(args, requireStageAccess(context, args.stage), DocumentSelection.ofNodes(info, context.loaders));
+    return this.conditionsService.list(
+      args,
+      requireListStageAccess(context, DocumentType.CONDITION, args.stage),
+      DocumentSelection.ofNodes(info, context.loaders),
+    );
   }
 
   @ResolveField(() => [TreatmentModel], { description: 'Treatments the practice offers for this condition.' })

@@ -35,6 +35,17 @@ export class AppConfig {
   @IsString()
   HOST = '0.0.0.0';
 
+  /**
+   * The address clients reach the API at (scheme, host, optional port and path prefix), e.g.
+   * https://api.example.com: every absolute URL the API builds (FHIR fullUrls) starts with it. The
+   * request's Host header is never used. Default http://localhost:PORT.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$/, {
+    message: 'must be an http:// or https:// URL without query or fragment, like https://api.example.com',
+  })
+  PUBLIC_URL?: string;
+
   /** A postgres:// URL. Without it the app runs an embedded PostgreSQL (PGlite) under DATA_DIR. */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// or postgresql:// URL' })
@@ -81,6 +92,13 @@ export class AppConfig {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /** The longest lifetime a preview token may be given, in minutes (tokens last 60 minutes unless asked otherwise). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1440 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 43200 (minutes)' })
+  @Min(1, { message: 'must be an integer between 1 and 43200 (minutes)' })
+  @Max(43200, { message: 'must be an integer between 1 and 43200 (minutes)' })
+  PREVIEW_TOKEN_MAX_MINUTES = 1440;
 
   /** With ADMIN_PASSWORD: the admin account created at start while the database has no user at all. */
   @ValidateIf((config: AppConfig) => config.ADMIN_EMAIL !== undefined || config.ADMIN_PASSWORD !== undefined)
@@ -318,6 +336,11 @@ export class AppConfig {
   @Max(60000, { message: 'must be an integer between 50 and 60000 (milliseconds)' })
   HEALTH_TIMEOUT_MS = 1000;
 
+  /** PUBLIC_URL without a trailing slash, so that paths can be appended. */
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
+
   get isDevelopment(): boolean {
     return this.NODE_ENV === 'development';
   }
@@ -337,7 +360,7 @@ export class ConfigurationError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'LOAD_DEMO_CONTENT', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) {
+  for (const key of [...known, 'PUBLIC_URL', 'DATABASE_URL', 'REDIS_URL', 'LOAD_DEMO_CONTENT', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });

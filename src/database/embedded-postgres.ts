@@ -1,21 +1,37 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export interface EmbeddedPostgres {
-  /** A postgres:// URL that the pg driver connects to. */
+  /** A postgres:// URL that the pg driver connects to (through the Unix socket). */
   url: string;
   /** Where the data lives, or 'memory' for a throwaway database. */
   location: string;
+  /** The private directory holding the Unix socket (mode 0700). */
+  socketDirectory: string;
   /** The data directory as a tarball, to start another embedded database from (tests). */
   dumpDataDir(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
+/** The port pg puts in the socket's file name (`<dir>/.s.PGSQL.<port>`); nothing listens on it over TCP. */
+const SOCKET_PORT = 5432;
+/** sun_path holds 108 bytes on Linux (104 on macOS): a longer socket path cannot be bound. */
+const MAX_SOCKET_PATH = 100;
+
+/** Creates `path` (and its parents) readable by the owner only, and tightens it if it already existed. */
+export function makePrivateDirectory(path: string): void {
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  chmodSync(path, 0o700);
+}
+
 /**
- * Runs PGlite (PostgreSQL compiled to WebAssembly) behind a local socket so that TypeORM's pg
- * driver talks to it like to any server. The socket multiplexes every client into one Postgres
- * session, so callers must keep their pool at one connection: two pooled connections would
- * interleave their transactions.
+ * Runs PGlite (PostgreSQL compiled to WebAssembly) behind a Unix socket so that TypeORM's pg
+ * driver talks to it like to any server. PGlite accepts any user without a password, so the
+ * socket is the only gate: it sits in a directory only this OS user may enter (DATA_DIR, or a
+ * fresh temporary directory for a throwaway database), and no TCP port is opened at all.
+ * The socket multiplexes every client into one Postgres session, so callers must keep their pool
+ * at one connection: two pooled connections would interleave their transactions.
  */
 export async function startEmbeddedPostgres(options: { dataDir?: string; initialData?: Blob } = {}): Promise<EmbeddedPostgres> {
   // Loaded lazily: installs that always use DATABASE_URL never pay for the WebAssembly module.
@@ -23,24 +39,46 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; initial
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   let location = 'memory';
   let db;
+  let socketDirectory: string;
+  let temporarySocketDirectory = false;
   if (options.dataDir) {
-    location = resolve(options.dataDir, 'pglite');
-    mkdirSync(location, { recursive: true });
+    const dataDir = resolve(options.dataDir);
+    makePrivateDirectory(dataDir);
+    location = join(dataDir, 'pglite');
+    makePrivateDirectory(location);
     db = await PGlite.create(location);
+    socketDirectory = dataDir;
   } else {
     // A throwaway database, optionally starting from a dump (tests start from a migrated one).
     db = await PGlite.create(options.initialData ? { loadDataDir: options.initialData } : {});
+    socketDirectory = '';
   }
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+  if (!socketDirectory || join(socketDirectory, `.s.PGSQL.${SOCKET_PORT}`).length > MAX_SOCKET_PATH) {
+    // mkdtemp creates the directory with mode 0700.
+    socketDirectory = mkdtempSync(join(tmpdir(), 'cms-pglite-'));
+    temporarySocketDirectory = true;
+  }
+  const socketPath = join(socketDirectory, `.s.PGSQL.${SOCKET_PORT}`);
+  // A socket file left by a process that was killed would make listen() fail with EADDRINUSE.
+  rmSync(socketPath, { force: true });
+  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 });
   await server.start();
-  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
   return {
-    url,
+    url: `postgres://postgres@/postgres?host=${encodeURIComponent(socketDirectory)}&port=${SOCKET_PORT}`,
     location,
+    socketDirectory,
     dumpDataDir: () => db.dumpDataDir('none'),
     async stop() {
       await server.stop();
       await db.close();
+      if (temporarySocketDirectory) rmSync(socketDirectory, { recursive: true, force: true });
+      else {
+        try {
+          unlinkSync(socketPath);
+        } catch {
+          // Node removes the socket file when the server closes; nothing left to do.
+        }
+      }
     },
   };
 }

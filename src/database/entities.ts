@@ -1,5 +1,6 @@
 import { ApiKey } from '../api-keys/api-key.entity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
+import { PreviewToken } from '../auth/preview-token.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { OutboxEvent } from '../content/outbox-event.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   PasswordReset,
   RecoveryCode,
   RefreshToken,
+  PreviewToken,
   LoginAttempt,
   ApiKey,
   AppSetting,

@@ -4,7 +4,8 @@ import { cacheUntil, earliest } from '../cache/cache-hints';
 import { DocumentLookupArgs } from '../content/documents/document-lookup';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../content/loaders/document-selection';
-import { requireStageAccess } from '../content/stage-access';
+import { readAtStage, requireListStageAccess } from '../content/stage-access';
+import { DocumentType } from '../content/documents/document-status';
 import { PhoneNumber, phoneNumberOf } from '../common/phone';
 import { FaqModel } from '../faqs/faq.model';
 import { ProviderModel } from '../providers/provider.model';
@@ -36,12 +37,18 @@ export class LocationsResolver {
 
   @Query(() => LocationModel, { nullable: true, description: 'One published location by id or slug (a former slug works too). Null when there is none.' })
   location(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Location | null> {
-    return this.locationsService.findOne(key, requireStageAccess(context, key.stage), DocumentSelection.of(info, context.loaders));
+    return readAtStage(context, DocumentType.LOCATION, key.stage, (stage) =>
+      this.locationsService.findOne(key, stage, DocumentSelection.of(info, context.loaders)),
+    );
   }
 
   @Query(() => LocationConnection, { description: 'Published locations: by city and state, or near a point (nearest first, with distances).' })
   locations(@Args() args: LocationsArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return this.locationsService.list(args, requireStageAccess(context, args.stage), DocumentSelection.ofNodes(info, context.loaders));
+    return this.locationsService.list(
+      args,
+      requireListStageAccess(context, DocumentType.LOCATION, args.stage),
+      DocumentSelection.ofNodes(info, context.loaders),
+    );
   }
 
   @ResolveField(() => PostalAddressModel, { description: 'Postal address.' })

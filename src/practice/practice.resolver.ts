@@ -1,7 +1,7 @@
 import { Args, Context, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
-import { Stage } from '../content/documents/document-status';
-import { requireStageAccess } from '../content/stage-access';
+import { DocumentType, Stage } from '../content/documents/document-status';
+import { readAtStage } from '../content/stage-access';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../content/loaders/document-selection';
 import { PhoneNumber, phoneNumberOf } from '../common/phone';
@@ -31,7 +31,7 @@ export class PracticeResolver {
     @Context() context: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Practice | null> {
-    return this.practiceService.find(requireStageAccess(context, stage), DocumentSelection.of(info, context.loaders));
+    return readAtStage(context, DocumentType.PRACTICE, stage, (readStage) => this.practiceService.find(readStage, DocumentSelection.of(info, context.loaders)));
   }
 
   @ResolveField(() => PhoneNumber, { nullable: true, description: 'Main phone number.' })

@@ -3,7 +3,8 @@ import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../content/loaders/document-selection';
 import { whenLoaded } from '../content/loaders/request-loaders';
-import { requireStageAccess } from '../content/stage-access';
+import { readAtStage, requireListStageAccess } from '../content/stage-access';
+import { DocumentType } from '../content/documents/document-status';
 import { NUCC_TAXONOMY_NAMES, NUCC_TAXONOMY_SYSTEM } from '../common/validation/nucc-taxonomy';
 import { FaqModel } from '../faqs/faq.model';
 import { LocationModel } from '../locations/location.model';
@@ -22,12 +23,18 @@ export class ProvidersResolver {
 
   @Query(() => ProviderModel, { nullable: true, description: 'One published provider by id, slug (a former slug works too) or NPI. Null when there is none.' })
   provider(@Args() key: ProviderLookupArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Provider | null> {
-    return this.providersService.findOne(key, requireStageAccess(context, key.stage), DocumentSelection.of(info, context.loaders));
+    return readAtStage(context, DocumentType.PROVIDER, key.stage, (stage) =>
+      this.providersService.findOne(key, stage, DocumentSelection.of(info, context.loaders)),
+    );
   }
 
   @Query(() => ProviderConnection, { description: 'Published, active providers, filtered and sorted, a page at a time.' })
   providers(@Args() args: ProvidersArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return this.providersService.list(args, requireStageAccess(context, args.stage), DocumentSelection.ofNodes(info, context.loaders));
+    return this.providersService.list(
+      args,
+      requireListStageAccess(context, DocumentType.PROVIDER, args.stage),
+      DocumentSelection.ofNodes(info, context.loaders),
+    );
   }
 
   @ResolveField(() => String, { description: 'Name as shown on the site: "Anjum Bux, MD".' })

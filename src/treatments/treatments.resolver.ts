@@ -3,7 +3,8 @@ import { DocumentLookupArgs } from '../content/documents/document-lookup';
 import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { DocumentSelection } from '../content/loaders/document-selection';
-import { requireStageAccess } from '../content/stage-access';
+import { readAtStage, requireListStageAccess } from '../content/stage-access';
+import { DocumentType } from '../content/documents/document-status';
 import { ConditionModel } from '../conditions/condition.model';
 import { FaqModel } from '../faqs/faq.model';
 import { LocationModel } from '../locations/location.model';
@@ -20,12 +21,18 @@ export class TreatmentsResolver {
 
   @Query(() => TreatmentModel, { nullable: true, description: 'One published treatment by id or slug (a former slug works too). Null when there is none.' })
   treatment(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Treatment | null> {
-    return this.treatmentsService.findOne(key, requireStageAccess(context, key.stage), DocumentSelection.of(info, context.loaders));
+    return readAtStage(context, DocumentType.TREATMENT, key.stage, (stage) =>
+      this.treatmentsService.findOne(key, stage, DocumentSelection.of(info, context.loaders)),
+    );
   }
 
   @Query(() => TreatmentConnection, { description: 'Published treatments, filtered and sorted, a page at a time.' })
   treatments(@Args() args: TreatmentsArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return this.treatmentsService.list(args, requireStageAccess(context, args.stage), DocumentSelection.ofNodes(info, context.loaders));
+    return this.treatmentsService.list(
+      args,
+      requireListStageAccess(context, DocumentType.TREATMENT, args.stage),
+      DocumentSelection.ofNodes(info, context.loaders),
+    );
   }
 
   @ResolveField(() => ProcedureFacts, { description: 'Setting, anesthesia, duration, preparation, recovery, follow-up and risks.' })

@@ -15,8 +15,8 @@ export const DEMO_EDITOR_EMAIL = 'editor@example.com';
 
 /**
  * Accounts a fresh installation needs before anyone can sign in, created only while the
- * database has no user at all: the admin named by ADMIN_EMAIL/ADMIN_PASSWORD, and in the
- * embedded demo mode an editor whose generated password is logged once.
+ * database has no user at all: the admin named by ADMIN_EMAIL/ADMIN_PASSWORD or, without one, in
+ * the embedded demo mode an editor whose generated password is logged once.
  */
 export class InitialAccounts {
   constructor(
@@ -27,8 +27,9 @@ export class InitialAccounts {
 
   async createIfNoUsers(): Promise<void> {
     const admin = this.config.ADMIN_EMAIL && this.config.ADMIN_PASSWORD ? { email: this.config.ADMIN_EMAIL, password: this.config.ADMIN_PASSWORD } : undefined;
+    // With ADMIN_EMAIL the installation has a real owner: no demo account, and no password in the logs.
     const demoEditor =
-      this.config.usesEmbeddedDatabase && this.config.shouldLoadDemoContent ? { email: DEMO_EDITOR_EMAIL, password: generatePassword() } : undefined;
+      !admin && this.config.usesEmbeddedDatabase && this.config.shouldLoadDemoContent ? { email: DEMO_EDITOR_EMAIL, password: generatePassword() } : undefined;
     if (!admin && !demoEditor) return;
     // Hashed up front: argon2 takes a moment and the transaction below should not wait for it.
     const adminHash = admin ? await hashPassword(admin.password) : undefined;

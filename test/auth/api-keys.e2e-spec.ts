@@ -11,7 +11,7 @@ const CREATE_API_KEY = `mutation Create($input: CreateApiKeyInput!) {
 const API_KEYS = '{ apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }';
 const REVOKE_API_KEY = 'mutation Revoke($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { id revokedAt } }';
 /** A query that needs a credential with content:read-draft: minting a preview token. */
-const NEEDS_DRAFT_ACCESS = 'mutation { createPreviewToken { expiresAt } }';
+const NEEDS_DRAFT_ACCESS = 'mutation { createPreviewToken(input: { documentType: TREATMENT }) { expiresAt } }';
 
 describe('API keys', () => {
   let app: TestApp;

@@ -9,7 +9,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const CREATE_USER = 'mutation Create($input: CreateUserInput!) { createUser(input: $input) { id email role disabled permissions } }';
 const UPDATE_USER = 'mutation Update($input: UpdateUserInput!) { updateUser(input: $input) { id role disabled } }';
 const USERS = '{ users { id email role disabled } }';
-const CREATE_PREVIEW_TOKEN = 'mutation Preview($input: CreatePreviewTokenInput) { createPreviewToken(input: $input) { token expiresAt } }';
+const CREATE_PREVIEW_TOKEN = 'mutation Preview($input: CreatePreviewTokenInput!) { createPreviewToken(input: $input) { token expiresAt } }';
+const TREATMENTS = { input: { documentType: 'TREATMENT' } };
 const CREATE_API_KEY = 'mutation Create($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }';
 
 describe('authorization', () => {
@@ -34,7 +35,7 @@ describe('authorization', () => {
       expect(response.errors).toEqual([
         expect.objectContaining({ message: 'Authentication is required', path: ['createUser'], extensions: { code: 'UNAUTHENTICATED' } }),
       ]);
-      expect((await app.graphql(CREATE_PREVIEW_TOKEN)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await app.graphql(CREATE_PREVIEW_TOKEN, TREATMENTS)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     });
 
     it('get UNAUTHENTICATED for protected queries', async () => {
@@ -132,30 +133,30 @@ describe('authorization', () => {
 
   describe('preview tokens', () => {
     it('are created by editors, last 60 minutes by default and at most 24 hours, and grant draft reading only', async () => {
-      const response = await app.graphql(CREATE_PREVIEW_TOKEN, {}, editor.headers);
+      const response = await app.graphql(CREATE_PREVIEW_TOKEN, TREATMENTS, editor.headers);
       expect(response.errors).toBeUndefined();
       const { token, expiresAt } = response.data.createPreviewToken;
       const claims = jwt.decode(token) as jwt.JwtPayload;
-      expect(claims).toMatchObject({ type: 'preview', sub: editor.user.id });
+      expect(claims).toMatchObject({ type: 'preview', sub: editor.user.id, jti: expect.any(String) });
       expect(claims.exp! - claims.iat!).toBe(60 * 60);
       expect(new Date(expiresAt).getTime()).toBe(claims.exp! * 1000);
 
-      const day = await app.graphql(CREATE_PREVIEW_TOKEN, { input: { expiresInMinutes: 24 * 60 } }, editor.headers);
+      const day = await app.graphql(CREATE_PREVIEW_TOKEN, { input: { documentType: 'TREATMENT', expiresInMinutes: 24 * 60 } }, editor.headers);
       expect(day.errors).toBeUndefined();
-      const tooLong = await app.graphql(CREATE_PREVIEW_TOKEN, { input: { expiresInMinutes: 24 * 60 + 1 } }, editor.headers);
+      const tooLong = await app.graphql(CREATE_PREVIEW_TOKEN, { input: { documentType: 'TREATMENT', expiresInMinutes: 24 * 60 + 1 } }, editor.headers);
       expect(tooLong.errors?.[0].extensions.fields?.[0].path).toBe('input.expiresInMinutes');
 
       expect(await app.dataSource.getRepository(AuditEntry).countBy({ action: 'createPreviewToken', actorId: editor.user.id })).toBe(2);
 
       // Not a user: `me` is null, and admin queries are forbidden even when minted by an admin.
       expect((await app.graphql('{ me { id } }', {}, bearer(token))).data.me).toBeNull();
-      const fromAdmin = (await app.graphql(CREATE_PREVIEW_TOKEN, {}, admin.headers)).data.createPreviewToken.token;
+      const fromAdmin = (await app.graphql(CREATE_PREVIEW_TOKEN, TREATMENTS, admin.headers)).data.createPreviewToken.token;
       expect((await app.graphql(USERS, {}, bearer(fromAdmin))).errors?.[0].extensions.code).toBe('FORBIDDEN');
     });
 
     it('cannot call mutations, not even one their permission would allow', async () => {
-      const preview = (await app.graphql(CREATE_PREVIEW_TOKEN, {}, admin.headers)).data.createPreviewToken.token;
-      const again = await app.graphql(CREATE_PREVIEW_TOKEN, {}, bearer(preview));
+      const preview = (await app.graphql(CREATE_PREVIEW_TOKEN, TREATMENTS, admin.headers)).data.createPreviewToken.token;
+      const again = await app.graphql(CREATE_PREVIEW_TOKEN, TREATMENTS, bearer(preview));
       expect(again.errors?.[0]).toMatchObject({ message: 'A preview token can only read drafts', extensions: { code: 'FORBIDDEN' } });
       const key = await app.graphql(CREATE_API_KEY, { input: { name: 'From preview', scopes: ['CONTENT_WRITE'] } }, bearer(preview));
       expect(key.errors?.[0].extensions.code).toBe('FORBIDDEN');
@@ -163,7 +164,7 @@ describe('authorization', () => {
 
     it('stop working when the user who created them is disabled', async () => {
       const creator = await accounts.signedIn(Role.EDITOR);
-      const preview = (await app.graphql(CREATE_PREVIEW_TOKEN, {}, creator.headers)).data.createPreviewToken.token;
+      const preview = (await app.graphql(CREATE_PREVIEW_TOKEN, TREATMENTS, creator.headers)).data.createPreviewToken.token;
       expect((await app.graphql('{ me { id } }', {}, bearer(preview))).errors).toBeUndefined();
       await app.dataSource.getRepository(User).update({ id: creator.user.id }, { disabled: true });
       const refused = await app.graphql('{ me { id } }', {}, bearer(preview));
@@ -173,7 +174,7 @@ describe('authorization', () => {
 
     it('can be created by an API key with content:read-draft, and die with the key', async () => {
       const key = await accounts.apiKey({ scopes: [Permission.CONTENT_READ_DRAFT] });
-      const preview = (await app.graphql(CREATE_PREVIEW_TOKEN, {}, { 'x-api-key': key.secret })).data.createPreviewToken.token;
+      const preview = (await app.graphql(CREATE_PREVIEW_TOKEN, TREATMENTS, { 'x-api-key': key.secret })).data.createPreviewToken.token;
       expect((await app.graphql('{ me { id } }', {}, bearer(preview))).errors).toBeUndefined();
       await app.dataSource.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [key.apiKey.id]);
       expect((await app.graphql('{ me { id } }', {}, bearer(preview))).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');

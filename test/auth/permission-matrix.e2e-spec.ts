@@ -28,7 +28,7 @@ const ADMIN_ONLY = [
   /^configureSyncSource$/,
 ];
 /** Mutations a key with only content:read-draft may call (a frontend's preview mode). */
-const READ_DRAFT = [/^createPreviewToken$/];
+const READ_DRAFT = [/^createPreviewToken$/, /^revokePreviewToken$/];
 /** Mutations an integration key with only providers:sync may call. */
 const SYNC = [/^syncProviders/];
 

@@ -69,7 +69,7 @@ describe("an editor's day: draft, preview, publish, edit, publish, restore", () 
   });
 
   it('lets a preview token read drafts but not change anything', async () => {
-    const token = await asEditor(`mutation { createPreviewToken(input: {}) { token } }`);
+    const token = await asEditor(`mutation { createPreviewToken(input: { documentType: TREATMENT }) { token } }`);
     expect(token.errors).toBeUndefined();
     const previewHeaders = bearer(token.data.createPreviewToken.token);
     const created = await asEditor(`mutation { createTreatment(input: { title: "Preview Only" }) { id } }`);

@@ -7,7 +7,7 @@ import { describeWithRedis, testRedisUrl, uniqueRedisKeyPrefix } from '../suppor
 
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
 const LOGOUT = JSON.stringify({ query: 'mutation { logout(input: { refreshToken: "not-a-session" }) }' });
-const PREVIEW_TOKEN = JSON.stringify({ query: 'mutation { createPreviewToken { expiresAt } }' });
+const PREVIEW_TOKEN = JSON.stringify({ query: 'mutation { createPreviewToken(input: { documentType: TREATMENT }) { expiresAt } }' });
 
 /** Small budgets, so tests reach them; behind a proxy on loopback, so X-Forwarded-For names the client. */
 const SMALL_BUDGETS = {

@@ -111,6 +111,12 @@ export class AppConfig {
   @MaxLength(64, { message: 'must be at most 64 characters' })
   TWO_FACTOR_ISSUER = 'Practice CMS';
 
+  /** What `openStatus.label` says for an office that has published no hours. */
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(60, { message: 'must be at most 60 characters' })
+  HOURS_UNKNOWN_LABEL = 'Call for hours';
+
   /** How often the scheduler looks for due scheduled publishes and unpublishes. */
   @Transform(({ value }) => (value === undefined || value === '' ? 10000 : Number(value)))
   @IsInt({ message: 'must be an integer between 100 and 60000 (milliseconds)' })

@@ -110,6 +110,15 @@ describe('demo practice content', () => {
     }
   });
 
+  it('says every demo office has unknown hours (the practice publishes none), never closed', async () => {
+    const response = await app.graphql(`{ locations { edges { node { name openNow openStatus { state isOpen label } openingHours { closed } } } } }`);
+    expect(response.errors).toBeUndefined();
+    for (const { node } of response.data.locations.edges) {
+      expect(node).toMatchObject({ openNow: null, openStatus: { state: 'UNKNOWN', isOpen: null, label: 'Call for hours' } });
+      expect(node.openingHours.every((day: { closed: boolean | null }) => day.closed === null)).toBe(true);
+    }
+  });
+
   it('lists Dr. Bux with more than 20 years of experience, Lexington as the main office', async () => {
     const response = await app.graphql(`{
       providers { totalCount edges { node { displayName yearsOfExperience specialties { code } primaryLocation { address { city } } } } }

@@ -32,8 +32,9 @@ export class AppConfig {
   @Max(65535, { message: 'must be an integer between 0 and 65535' })
   PORT = 3000;
 
+  /** Loopback by default, so a demo (whose log shows a password) is not reachable from the network until you say so. */
   @IsString()
-  HOST = '0.0.0.0';
+  HOST = '127.0.0.1';
 
   /** A postgres:// URL. Without it the app runs an embedded PostgreSQL (PGlite) under DATA_DIR. */
   @IsOptional()
@@ -80,6 +81,9 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
+  @Matches(/^(?!.*(change-?me|replace-?me|your-?secret|placeholder|example)).*$/i, {
+    message: 'is a placeholder from an example: use 32+ random characters (e.g. `openssl rand -hex 32`)',
+  })
   JWT_SECRET?: string;
 
   /** With ADMIN_PASSWORD: the admin account created at start while the database has no user at all. */

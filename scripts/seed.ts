@@ -8,7 +8,8 @@ import { DemoContentLoader, type UpsertCounts } from '../src/demo/demo-content.l
 
 /**
  * `npm run seed`: migrates the database and inserts or updates the demo practice, in one
- * transaction; running it again changes nothing. Uses DATABASE_URL, else the embedded database
+ * transaction; running it again changes nothing, and documents someone edited are never
+ * overwritten (the output lists them). Uses DATABASE_URL, else the embedded database
  * under DATA_DIR (stop the app first: two processes must not open the same embedded data).
  */
 async function main() {
@@ -33,6 +34,9 @@ async function main() {
     console.log(
       `Seeded the demo practice into ${where}: documents ${describe(summary.documents)}; relations ${describe(summary.links)}; ${migrations.length} migration(s) applied.`,
     );
+    if (summary.skipped.length > 0) {
+      console.log(`Left as they are, because someone edited them since the demo wrote them (with their relations): ${summary.skipped.join(', ')}.`);
+    }
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();

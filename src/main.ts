@@ -5,7 +5,12 @@ async function main() {
   const config = loadConfig();
   const running = await createApp(config);
   await running.app.listen({ port: config.PORT, host: config.HOST });
-  running.logger.info({ port: config.PORT }, `GraphQL API ready at http://localhost:${config.PORT}/graphql`);
+  const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(config.HOST);
+  running.logger.info(
+    { host: config.HOST, port: config.PORT },
+    `GraphQL API ready at http://${loopbackOnly ? 'localhost' : config.HOST}:${config.PORT}/graphql` +
+      (loopbackOnly ? ' (this machine only: set HOST=0.0.0.0 to accept connections from others)' : ''),
+  );
   const shutdown = async (signal: string) => {
     running.logger.info({ signal }, 'Shutting down');
     await running.close();

@@ -6,7 +6,7 @@ import { KeysetPage } from '../common/pagination/keyset-pagination';
 import { Condition } from './condition.entity';
 import { ConditionOrderField, ConditionsArgs } from './condition.inputs';
 import { CONDITION_TREATMENTS } from '../treatments/treatment.descriptor';
-import { relatedSlugCondition } from '../content/relation-filters';
+import { whereRelatedSlugs } from '../content/relation-filters';
 import { documentSortKeys, keysetSort, whereTextMatches } from '../content/document-lists';
 import { CONDITION_TYPE } from './condition.descriptor';
 
@@ -22,10 +22,10 @@ export class ConditionsService {
   async list(args: ConditionsArgs, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<KeysetPage<Condition>> {
     const query = this.documents.visible(Condition, 'condition', stage);
     const filter = args.filter ?? {};
-    if (filter.treatment) query.andWhere(relatedSlugCondition(CONDITION_TREATMENTS, 'condition', 'treatmentSlug'), { treatmentSlug: filter.treatment });
+    const slugFilters = whereRelatedSlugs(query, { 'filter.treatment': [CONDITION_TREATMENTS, filter.treatment] });
     if (filter.bodyRegion) query.andWhere('condition.body_region = :bodyRegion', { bodyRegion: filter.bodyRegion });
     if (filter.text) whereTextMatches(query, CONDITION_TYPE, filter.text);
     const keys = documentSortKeys(CONDITION_TYPE, 'condition', args.orderBy?.field ?? ConditionOrderField.NAME)!;
-    return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection);
+    return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection, slugFilters);
   }
 }

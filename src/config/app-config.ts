@@ -32,8 +32,9 @@ export class AppConfig {
   @Max(65535, { message: 'must be an integer between 0 and 65535' })
   PORT = 3000;
 
+  /** Loopback by default, so a demo (whose log shows a password) is not reachable from the network until you say so. */
   @IsString()
-  HOST = '0.0.0.0';
+  HOST = '127.0.0.1';
 
   /**
    * The address clients reach the API at (scheme, host, optional port and path prefix), e.g.
@@ -91,6 +92,9 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
+  @Matches(/^(?!.*(change-?me|replace-?me|your-?secret|placeholder|example)).*$/i, {
+    message: 'is a placeholder from an example: use 32+ random characters (e.g. `openssl rand -hex 32`)',
+  })
   JWT_SECRET?: string;
 
   /** The longest lifetime a preview token may be given, in minutes (tokens last 60 minutes unless asked otherwise). */
@@ -128,6 +132,12 @@ export class AppConfig {
   @IsString()
   @MaxLength(64, { message: 'must be at most 64 characters' })
   TWO_FACTOR_ISSUER = 'Practice CMS';
+
+  /** What `openStatus.label` says for an office that has published no hours. */
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(60, { message: 'must be at most 60 characters' })
+  HOURS_UNKNOWN_LABEL = 'Call for hours';
 
   /** How often the scheduler looks for due scheduled publishes and unpublishes. */
   @Transform(({ value }) => (value === undefined || value === '' ? 10000 : Number(value)))

@@ -8,6 +8,8 @@ import { Location } from '../locations/location.entity';
 import { Practice } from '../practice/practice.entity';
 import { Provider, ProviderLocation } from '../providers/provider.entity';
 import { Treatment, TreatmentCondition, TreatmentLocation, TreatmentProvider } from '../treatments/treatment.entity';
+import { AuditLogService } from '../audit/audit-log.service';
+import { type Actor } from '../auth/actor';
 import { DEMO_CONTENT, type DemoContent, type DemoFields } from './demo-content';
 
 /** Arbitrary, fixed, distinct from the migration lock: serializes demo loads of several instances. */
@@ -23,12 +25,19 @@ export interface UpsertCounts {
 export interface DemoUpsertSummary {
   documents: UpsertCounts;
   links: UpsertCounts;
+  /** Demo documents left as they are because someone edited them (`Treatment "intrathecal-therapy"`); their relations too. */
+  skipped: string[];
 }
+
+/** Who the audit log names for the demo content's writes. */
+const DEMO_CONTENT_ACTOR: Actor = { kind: 'SYSTEM', id: null, label: 'demo content (npm run seed / first start)', permissions: [] };
 
 /**
  * Loads the demo practice (see demo-content.ts). Documents are matched by slug and relation rows
  * by their keys; each is inserted, updated where it differs from the demo, or left alone, all in
- * one transaction, so running it again changes nothing.
+ * one transaction, so running it again changes nothing. A document someone has edited (an editor,
+ * a sync: its `updated_by` is set, or it has a pending draft) is never overwritten: it and its
+ * relations are skipped and reported. Every document written gets an audit entry.
  */
 export class DemoContentLoader {
   constructor(
@@ -66,7 +75,9 @@ class DemoUpsert {
   private readonly summary: DemoUpsertSummary = {
     documents: { created: 0, updated: 0, unchanged: 0 },
     links: { created: 0, updated: 0, unchanged: 0 },
+    skipped: [],
   };
+  private readonly audit = new AuditLogService();
 
   constructor(
     private readonly manager: EntityManager,
@@ -75,13 +86,15 @@ class DemoUpsert {
 
   async run(): Promise<DemoUpsertSummary> {
     await this.refuseAnotherPractice();
-    await this.document(Practice, this.content.practice);
+    await this.document(Practice, DocumentType.PRACTICE, this.content.practice);
 
-    const locationIds = await this.documents(Location, this.content.locations);
+    const locationIds = await this.documents(Location, DocumentType.LOCATION, this.content.locations);
     const providerIds = new Map<string, string>();
     for (const provider of this.content.providers) {
-      const { id } = await this.document(Provider, provider.fields);
+      const { document, edited } = await this.document(Provider, DocumentType.PROVIDER, provider.fields);
+      const id = document.id;
       providerIds.set(provider.fields.slug, id);
+      if (edited) continue;
       const primaryId = idOf(locationIds, provider.primaryLocation, 'location');
       await this.demoteOtherPrimaryLocations(id, primaryId);
       await this.links(
@@ -94,10 +107,12 @@ class DemoUpsert {
       );
     }
 
-    const conditionIds = await this.documents(Condition, this.content.conditions);
-    const faqIds = await this.documents(Faq, this.content.faqs);
+    const conditionIds = await this.documents(Condition, DocumentType.CONDITION, this.content.conditions);
+    const faqIds = await this.documents(Faq, DocumentType.FAQ, this.content.faqs);
     for (const treatment of this.content.treatments) {
-      const { id: treatmentId } = await this.document(Treatment, treatment.fields);
+      const { document, edited } = await this.document(Treatment, DocumentType.TREATMENT, treatment.fields);
+      if (edited) continue;
+      const treatmentId = document.id;
       await this.links(
         TreatmentCondition,
         ['treatmentId', 'conditionId'],
@@ -132,9 +147,9 @@ class DemoUpsert {
     }
   }
 
-  private async documents<T extends DocumentEntity>(target: EntityTarget<T>, items: DemoFields<T>[]): Promise<Map<string, string>> {
+  private async documents<T extends DocumentEntity>(target: EntityTarget<T>, type: DocumentType, items: DemoFields<T>[]): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
-    for (const fields of items) ids.set(fields.slug, (await this.document(target, fields)).id);
+    for (const fields of items) ids.set(fields.slug, (await this.document(target, type, fields)).document.id);
     return ids;
   }
 
@@ -143,20 +158,34 @@ class DemoUpsert {
    * fields, published and out of the trash. Only a real change writes (and bumps `version`, so an
    * editor holding the old version gets a conflict instead of overwriting it).
    */
-  private async document<T extends DocumentEntity>(target: EntityTarget<T>, fields: DemoFields<T>): Promise<T> {
+  private async document<T extends DocumentEntity>(
+    target: EntityTarget<T>,
+    type: DocumentType,
+    fields: DemoFields<T>,
+  ): Promise<{ document: T; edited: boolean }> {
     const repository = this.manager.getRepository(target);
     const existing = await repository.findOneBy({ slug: fields.slug } as FindOptionsWhere<T>);
     if (!existing) {
       const created = repository.create({ ...fields, status: DocumentStatus.PUBLISHED, publishedAt: this.now, firstPublishedAt: this.now } as T);
       await repository.insert(created as QueryDeepPartialEntity<T>);
       this.summary.documents.created += 1;
-      return created;
+      await this.audit.record(this.manager, DEMO_CONTENT_ACTOR, {
+        action: 'seedCreate',
+        documentType: type,
+        documentId: created.id,
+        after: { slug: created.slug },
+      });
+      return { document: created, edited: false };
+    }
+    if (await this.editedBySomeone(existing)) {
+      this.summary.skipped.push(`${typeLabel(type)} "${existing.slug}"`);
+      return { document: existing, edited: true };
     }
     const changes: Record<string, unknown> = differences(existing, fields);
     const live = existing.status === DocumentStatus.PUBLISHED && existing.deletedAt === null;
     if (live && Object.keys(changes).length === 0) {
       this.summary.documents.unchanged += 1;
-      return existing;
+      return { document: existing, edited: false };
     }
     Object.assign(changes, {
       status: DocumentStatus.PUBLISHED,
@@ -167,7 +196,20 @@ class DemoUpsert {
     });
     await repository.update({ id: existing.id } as FindOptionsWhere<T>, changes as QueryDeepPartialEntity<T>);
     this.summary.documents.updated += 1;
-    return Object.assign(existing, changes);
+    await this.audit.record(this.manager, DEMO_CONTENT_ACTOR, {
+      action: 'seedUpdate',
+      documentType: type,
+      documentId: existing.id,
+      after: { slug: existing.slug, fields: Object.keys(changes).filter((key) => key in fields) },
+    });
+    return { document: Object.assign(existing, changes), edited: false };
+  }
+
+  /** Written by anyone but the demo content (editors and syncs set `updated_by`), or with a pending draft. */
+  private async editedBySomeone(document: DocumentEntity): Promise<boolean> {
+    if (document.updatedBy !== null) return true;
+    const drafts: unknown[] = await this.manager.query(`SELECT 1 FROM revisions WHERE document_id = $1 AND kind = 'DRAFT' LIMIT 1`, [document.id]);
+    return drafts.length > 0;
   }
 
   /**
@@ -199,6 +241,10 @@ class DemoUpsert {
     const result = await this.manager.update(ProviderLocation, { providerId, isPrimary: true, locationId: Not(primaryLocationId) }, { isPrimary: false });
     this.summary.links.updated += result.affected ?? 0;
   }
+}
+
+function typeLabel(type: DocumentType): string {
+  return type.charAt(0) + type.slice(1).toLowerCase();
 }
 
 function idOf(ids: Map<string, string>, slug: string, kind: string): string {

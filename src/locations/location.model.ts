@@ -3,7 +3,7 @@ import { DocumentModel } from '../content/documents/document.model';
 import { PhoneNumber } from '../common/phone';
 import { ConnectionOf } from '../common/pagination/connection.model';
 import { RichTextField } from '../common/rich-text/rich-text.model';
-import { DayOfWeek } from './opening-hours';
+import { DayOfWeek, OpenState } from './opening-hours';
 
 registerEnumType(DayOfWeek, {
   name: 'DayOfWeek',
@@ -16,6 +16,16 @@ registerEnumType(DayOfWeek, {
     FRIDAY: { description: 'Friday.' },
     SATURDAY: { description: 'Saturday.' },
     SUNDAY: { description: 'Sunday.' },
+  },
+});
+
+registerEnumType(OpenState, {
+  name: 'OpenState',
+  description: 'Whether an office is open, closed, or has not published its hours.',
+  valuesMap: {
+    OPEN: { description: 'Open at the instant.' },
+    CLOSED: { description: 'Closed at the instant, by its published hours (weekly or dated).' },
+    UNKNOWN: { description: 'The office has no published hours: do not show it as closed; ask patients to call.' },
   },
 });
 
@@ -66,8 +76,11 @@ export class DailyHoursModel {
   @Field(() => [TimeIntervalModel], { description: 'Opening intervals of the day in order (two with a lunch break between them); empty when closed.' })
   intervals: TimeIntervalModel[];
 
-  @Field(() => Boolean, { description: 'True when the office has no hours on this day.' })
-  closed: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True when the office has no hours on this day; null when it has published no weekly hours at all (unknown, not closed).',
+  })
+  closed: boolean | null;
 }
 
 @ObjectType('HoursException', { description: 'A date whose hours replace the weekly hours: a holiday closure or a short day.' })
@@ -87,8 +100,13 @@ export class HoursExceptionModel {
 
 @ObjectType('OpenStatus', { description: 'Whether an office is open at an instant, and when that changes; exceptions and daylight-saving changes included.' })
 export class OpenStatusModel {
-  @Field(() => Boolean, { description: 'True when the office is open at the instant.' })
-  isOpen: boolean;
+  @Field(() => OpenState, {
+    description: 'OPEN, CLOSED, or UNKNOWN when the office has published no hours (then the other fields are empty and `label` says to call).',
+  })
+  state: OpenState;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when the office is open at the instant; null when its hours are unknown.' })
+  isOpen: boolean | null;
 
   @Field(() => GraphQLISODateTime, {
     nullable: true,
@@ -114,7 +132,8 @@ export class OpenStatusModel {
   note: string | null;
 
   @Field(() => String, {
-    description: 'A short English summary to show as is: "Open until 5:00 PM", "Closed · opens at 1:00 PM", "Closed · opens Monday 8:00 AM".',
+    description:
+      'A short English summary to show as is: "Open until 5:00 PM", "Closed · opens at 1:00 PM", "Closed · opens Monday 8:00 AM"; for unknown hours the HOURS_UNKNOWN_LABEL setting ("Call for hours").',
   })
   label: string;
 }
@@ -123,7 +142,8 @@ export const OPENING_HOURS_DESCRIPTION =
   "Regular weekly hours: seven entries, Monday to Sunday, in the office's local time (`timezone`). Dated exceptions are in `hoursExceptions`.";
 export const HOURS_EXCEPTIONS_DESCRIPTION =
   "Dates whose hours replace the weekly hours (holidays, short days), by date: from today (the office's local date) on, unless `includePast`.";
-export const OPEN_NOW_DESCRIPTION = 'True when the office is open at this moment (exceptions included). Use `openStatus` for closing and opening times.';
+export const OPEN_NOW_DESCRIPTION =
+  'True when the office is open at this moment (exceptions included); null when it has published no hours. Use `openStatus` for closing and opening times.';
 
 @ObjectType('Location', { description: 'An office of the practice: address, contact, hours, providers and treatments offered.' })
 export class LocationModel extends DocumentModel {
@@ -157,8 +177,8 @@ export class LocationModel extends DocumentModel {
   @Field(() => [HoursExceptionModel], { description: HOURS_EXCEPTIONS_DESCRIPTION })
   hoursExceptions: HoursExceptionModel[];
 
-  @Field(() => Boolean, { description: OPEN_NOW_DESCRIPTION })
-  openNow: boolean;
+  @Field(() => Boolean, { nullable: true, description: OPEN_NOW_DESCRIPTION })
+  openNow: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Parking directions and notes.' })
   parkingNotes: string | null;

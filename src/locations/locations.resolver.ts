@@ -27,13 +27,17 @@ import {
 import { LocationsService } from './locations.service';
 import { OpenStatusArgs } from './open-status.args';
 import { DailyHours, HoursException, hoursExceptionsFrom, localDateAt, nextLocalMidnight, OpenStatus, openStatusAt, weeklyHours } from './opening-hours';
+import { AppConfig } from '../config/app-config';
 import { LOCATION_FAQS } from './location.descriptor';
 import { LOCATION_PROVIDERS } from '../providers/provider.descriptor';
 import { LOCATION_TREATMENTS } from '../treatments/treatment.descriptor';
 
 @Resolver(() => LocationModel)
 export class LocationsResolver {
-  constructor(private readonly locationsService: LocationsService) {}
+  constructor(
+    private readonly locationsService: LocationsService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Query(() => LocationModel, { nullable: true, description: 'One published location by id or slug (a former slug works too). Null when there is none.' })
   location(@Args() key: DocumentLookupArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Location | null> {
@@ -101,10 +105,10 @@ export class LocationsResolver {
     return hoursExceptionsFrom(location.hoursExceptions, localDateAt(location.timezone, now));
   }
 
-  @ResolveField(() => Boolean, { description: OPEN_NOW_DESCRIPTION })
-  openNow(location: Location, _args: unknown, context: GraphQLContext): boolean {
+  @ResolveField(() => Boolean, { nullable: true, description: OPEN_NOW_DESCRIPTION })
+  openNow(location: Location, _args: unknown, context: GraphQLContext): boolean | null {
     const now = new Date();
-    const status = openStatusAt(location, now);
+    const status = openStatusAt(location, now, this.config.HOURS_UNKNOWN_LABEL);
     cacheUntil(context, status.closesAt ?? status.nextOpensAt, now);
     return status.isOpen;
   }
@@ -113,9 +117,9 @@ export class LocationsResolver {
     description: 'Whether the office is open at an instant (now by default), when it closes or next opens, and a label to show.',
   })
   openStatus(@Parent() location: Location, @Args() args: OpenStatusArgs, @Context() context: GraphQLContext): OpenStatus {
-    if (args.at) return openStatusAt(location, args.at);
+    if (args.at) return openStatusAt(location, args.at, this.config.HOURS_UNKNOWN_LABEL);
     const now = new Date();
-    const status = openStatusAt(location, now);
+    const status = openStatusAt(location, now, this.config.HOURS_UNKNOWN_LABEL);
     // The label names days relative to the office's today, so it changes at its midnight too.
     cacheUntil(context, earliest(status.closesAt ?? status.nextOpensAt, nextLocalMidnight(location.timezone, now)), now);
     return status;

@@ -53,12 +53,27 @@ export interface LocationHours {
 export interface DailyHours {
   day: DayOfWeek;
   intervals: TimeInterval[];
-  closed: boolean;
+  /** Null when the office has no weekly hours at all: unknown, not closed. */
+  closed: boolean | null;
 }
+
+/** Open, closed, or unknown: an office without any published hours is not closed, we just do not know. */
+export const OpenState = {
+  OPEN: 'OPEN',
+  CLOSED: 'CLOSED',
+  UNKNOWN: 'UNKNOWN',
+} as const;
+
+export type OpenState = (typeof OpenState)[keyof typeof OpenState];
+
+/** The label of an office whose hours are unknown, unless the app's configuration says otherwise. */
+export const DEFAULT_UNKNOWN_HOURS_LABEL = 'Call for hours';
 
 /** Whether a location is open at an instant, and what comes next. */
 export interface OpenStatus {
-  isOpen: boolean;
+  state: OpenState;
+  /** Null when the hours are unknown. */
+  isOpen: boolean | null;
   /** When the current opening ends; null when closed, or when open throughout the search window. */
   closesAt: Date | null;
   /** The next opening after the instant; null when open, or when none falls in the next 14 days. */
@@ -167,13 +182,15 @@ function dayOfWeek(date: LocalDate): DayOfWeek {
   return DAYS_OF_WEEK[(new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7];
 }
 
-/** Seven entries, Monday to Sunday, each with its sorted, merged intervals; days without hours are closed. */
+/**
+ * Seven entries, Monday to Sunday, each with its sorted, merged intervals. Days without hours are
+ * closed, unless the week has no hours at all: then every day is unknown (`closed: null`).
+ */
 export function weeklyHours(openingHours: readonly OpeningInterval[] | null | undefined): DailyHours[] {
   const list = Array.isArray(openingHours) ? openingHours : [];
-  return DAYS_OF_WEEK.map((day) => {
-    const intervals = toTimeIntervals(normalizeIntervals(list.filter((interval) => interval?.day === day)));
-    return { day, intervals, closed: intervals.length === 0 };
-  });
+  const days = DAYS_OF_WEEK.map((day) => ({ day, intervals: toTimeIntervals(normalizeIntervals(list.filter((interval) => interval?.day === day))) }));
+  const known = days.some((day) => day.intervals.length > 0);
+  return days.map((day) => ({ ...day, closed: known ? day.intervals.length === 0 : null }));
 }
 
 /**
@@ -327,7 +344,7 @@ function labelOf(timezone: string, today: LocalDate, isOpen: boolean, closesAt: 
  * up to 14 days ahead, exceptions included), and the hours of the local date of `at`.
  * Malformed intervals and exceptions are ignored; an unknown time zone throws a RangeError.
  */
-export function openStatusAt(hours: LocationHours, at: Date): OpenStatus {
+export function openStatusAt(hours: LocationHours, at: Date, unknownLabel: string = DEFAULT_UNKNOWN_HOURS_LABEL): OpenStatus {
   const atMs = at.getTime();
   if (Number.isNaN(atMs)) throw new RangeError('openStatusAt needs a valid date');
   const { timezone } = hours;
@@ -338,6 +355,22 @@ export function openStatusAt(hours: LocationHours, at: Date): OpenStatus {
   const now = wallClockAt(timezone, atMs);
   const today: LocalDate = { year: now.year, month: now.month, day: now.day };
   const todayIntervals = intervalsOn(today, weekly, exceptions);
+  const todayException = exceptions.get(formatDate(today));
+
+  // No weekly hours and nothing dated for today: the practice has not said, so neither do we.
+  if (![...weekly.values()].some((intervals) => intervals.length > 0) && !todayException) {
+    return {
+      state: OpenState.UNKNOWN,
+      isOpen: null,
+      closesAt: null,
+      nextOpensAt: null,
+      todayHours: [],
+      localDate: formatDate(today),
+      localTime: formatTime(now.minutes),
+      note: null,
+      label: unknownLabel,
+    };
+  }
 
   // Walk the openings in time order, joining those that touch (Monday 18:00-24:00 and Tuesday
   // 00:00-02:00 are one opening), until one contains `at` or starts after it.
@@ -382,13 +415,14 @@ export function openStatusAt(hours: LocationHours, at: Date): OpenStatus {
   const closesAt = isOpen && found && !openThroughWindow ? found.end : null;
   const nextOpensAt = !isOpen && found ? found.start : null;
   return {
+    state: isOpen ? OpenState.OPEN : OpenState.CLOSED,
     isOpen,
     closesAt: closesAt === null ? null : new Date(closesAt),
     nextOpensAt: nextOpensAt === null ? null : new Date(nextOpensAt),
     todayHours: toTimeIntervals(todayIntervals),
     localDate: formatDate(today),
     localTime: formatTime(now.minutes),
-    note: exceptions.get(formatDate(today))?.note ?? null,
+    note: todayException?.note ?? null,
     label: labelOf(timezone, today, isOpen, closesAt, nextOpensAt),
   };
 }

@@ -8,7 +8,7 @@ import { Provider } from './provider.entity';
 import { ProviderLookupArgs, ProviderOrderField, ProvidersArgs } from './provider.inputs';
 import { PROVIDER_LOCATIONS, PROVIDER_TYPE } from './provider.descriptor';
 import { PROVIDER_TREATMENTS } from '../treatments/treatment.descriptor';
-import { relatedSlugCondition } from '../content/relation-filters';
+import { whereRelatedSlugs } from '../content/relation-filters';
 import { documentSortKeys, keysetSort, whereTextMatches } from '../content/document-lists';
 
 /** Public reads of providers. */
@@ -27,8 +27,10 @@ export class ProvidersService {
   async list(args: ProvidersArgs, stage: Stage = Stage.PUBLISHED, selection?: DocumentSelection): Promise<KeysetPage<Provider>> {
     const query = this.documents.visible(Provider, 'provider', stage);
     const filter = args.filter ?? {};
-    if (filter.location) query.andWhere(relatedSlugCondition(PROVIDER_LOCATIONS, 'provider', 'locationSlug'), { locationSlug: filter.location });
-    if (filter.treatment) query.andWhere(relatedSlugCondition(PROVIDER_TREATMENTS, 'provider', 'treatmentSlug'), { treatmentSlug: filter.treatment });
+    const slugFilters = whereRelatedSlugs(query, {
+      'filter.location': [PROVIDER_LOCATIONS, filter.location],
+      'filter.treatment': [PROVIDER_TREATMENTS, filter.treatment],
+    });
     if (filter.specialty) query.andWhere(':specialty = ANY(provider.specialties)', { specialty: filter.specialty });
     if (filter.language) {
       query.andWhere("EXISTS (SELECT 1 FROM unnest(provider.languages) l WHERE lower(l) = lower(:language) OR lower(l) LIKE lower(:language) || '-%')", {
@@ -40,6 +42,6 @@ export class ProvidersService {
     query.andWhere('provider.active = :active', { active: filter.active ?? true });
     if (filter.text) whereTextMatches(query, PROVIDER_TYPE, filter.text);
     const keys = documentSortKeys(PROVIDER_TYPE, 'provider', args.orderBy?.field ?? ProviderOrderField.NAME)!;
-    return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection);
+    return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection, slugFilters);
   }
 }

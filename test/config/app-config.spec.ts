@@ -31,6 +31,17 @@ describe('configuration', () => {
     expect(message).not.toContain('hunter2');
   });
 
+  it('refuses a placeholder JWT_SECRET copied from an example', () => {
+    for (const placeholder of ['change-me-to-a-long-random-secret-of-32-chars-or-more', 'replace-me-with-a-secret-of-at-least-32-characters']) {
+      expect(() => loadConfig({ JWT_SECRET: placeholder })).toThrow('Invalid configuration: JWT_SECRET is a placeholder from an example');
+    }
+  });
+
+  it('listens on this machine only unless HOST says otherwise', () => {
+    expect(loadConfig({}).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+  });
+
   it('refuses a short JWT_SECRET', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/^Invalid configuration: JWT_SECRET/);
   });

@@ -110,6 +110,15 @@ describe('demo practice content', () => {
     }
   });
 
+  it('says every demo office has unknown hours (the practice publishes none), never closed', async () => {
+    const response = await app.graphql(`{ locations { edges { node { name openNow openStatus { state isOpen label } openingHours { closed } } } } }`);
+    expect(response.errors).toBeUndefined();
+    for (const { node } of response.data.locations.edges) {
+      expect(node).toMatchObject({ openNow: null, openStatus: { state: 'UNKNOWN', isOpen: null, label: 'Call for hours' } });
+      expect(node.openingHours.every((day: { closed: boolean | null }) => day.closed === null)).toBe(true);
+    }
+  });
+
   it('lists Dr. Bux with more than 20 years of experience, Lexington as the main office', async () => {
     const response = await app.graphql(`{
       providers { totalCount edges { node { displayName yearsOfExperience specialties { code } primaryLocation { address { city } } } } }
@@ -146,7 +155,46 @@ describe('demo practice content', () => {
     }
   });
 
-  it('puts an edited demo document back, bumping its version, and loads nothing into a database that has a practice', async () => {
+  it('never overwrites a document someone edited (or its relations), reports it, and audits what it writes', async () => {
+    const editorId = '5b0a3f9e-7d2c-4c1e-9a55-2f8d9c0e1a11';
+    const [{ summary: originalSummary }] = await app.dataSource.query(`SELECT summary FROM conditions WHERE slug = 'back-pain'`);
+    await app.dataSource.query(`UPDATE conditions SET summary = 'An editor wrote this.', updated_by = $1 WHERE slug = 'back-pain'`, [editorId]);
+    await app.dataSource.query(`UPDATE treatments SET title = 'Pump Therapy', updated_by = $1 WHERE slug = 'intrathecal-therapy'`, [editorId]);
+    await app.dataSource.query(
+      `UPDATE treatment_conditions SET position = 99 WHERE treatment_id = (SELECT id FROM treatments WHERE slug = 'intrathecal-therapy') AND position = 0`,
+    );
+
+    const summary = await new DemoContentLoader(app.dataSource).upsert();
+
+    expect(summary.skipped).toEqual(['Condition "back-pain"', 'Treatment "intrathecal-therapy"']);
+    expect(summary.documents).toMatchObject({ created: 0, updated: 0 });
+    const [condition] = await app.dataSource.query(`SELECT summary FROM conditions WHERE slug = 'back-pain'`);
+    expect(condition.summary).toBe('An editor wrote this.');
+    const [treatment] = await app.dataSource.query(`SELECT title FROM treatments WHERE slug = 'intrathecal-therapy'`);
+    expect(treatment.title).toBe('Pump Therapy');
+    const positions = await app.dataSource.query(`SELECT max(position) AS max FROM treatment_conditions`);
+    expect(positions[0].max).toBe(99);
+    // As the demo wrote them, for the tests below.
+    await app.dataSource.query(`UPDATE conditions SET updated_by = NULL, summary = $1 WHERE slug = 'back-pain'`, [originalSummary]);
+    await app.dataSource.query(`UPDATE treatments SET updated_by = NULL, title = 'Intrathecal Therapy' WHERE slug = 'intrathecal-therapy'`);
+    await app.dataSource.query(`UPDATE treatment_conditions SET position = 0 WHERE position = 99`);
+  });
+
+  it('skips a document with a pending draft', async () => {
+    const [faq] = await app.dataSource.query(`SELECT id, answer FROM faqs ORDER BY slug LIMIT 1`);
+    await app.dataSource.query(`UPDATE faqs SET answer = 'changed outside the app' WHERE id = $1`, [faq.id]);
+    await app.dataSource.query(
+      `INSERT INTO revisions (document_type, document_id, kind, version, snapshot) VALUES ('FAQ', $1, 'DRAFT', 99, '{"fields": {}, "relations": {}}')`,
+      [faq.id],
+    );
+    const summary = await new DemoContentLoader(app.dataSource).upsert();
+    expect(summary.skipped).toHaveLength(1);
+    expect(summary.skipped[0]).toMatch(/^Faq "/);
+    await app.dataSource.query(`DELETE FROM revisions WHERE document_id = $1 AND kind = 'DRAFT'`, [faq.id]);
+    await app.dataSource.query(`UPDATE faqs SET answer = $2 WHERE id = $1`, [faq.id, faq.answer]);
+  });
+
+  it('puts back a demo document nobody edited (older demo content), bumping its version and auditing it, and loads nothing into a database that has a practice', async () => {
     await app.dataSource.query(`UPDATE treatments SET title = 'Pump Therapy', status = 'DRAFT' WHERE slug = 'intrathecal-therapy'`);
     await app.dataSource.query(`UPDATE treatment_conditions SET position = 99 WHERE position = 0`);
     const [{ version: versionBefore }] = await app.dataSource.query(`SELECT version FROM treatments WHERE slug = 'intrathecal-therapy'`);
@@ -157,6 +205,10 @@ describe('demo practice content', () => {
     expect(summary.links).toMatchObject({ created: 0, updated: 1 });
     const [treatment] = await app.dataSource.query(`SELECT title, status, version FROM treatments WHERE slug = 'intrathecal-therapy'`);
     expect(treatment).toEqual({ title: 'Intrathecal Therapy', status: 'PUBLISHED', version: versionBefore + 1 });
+    const audit = await app.dataSource.query(
+      `SELECT action, actor_kind, after FROM audit_log WHERE action = 'seedUpdate' AND document_id = (SELECT id FROM treatments WHERE slug = 'intrathecal-therapy')`,
+    );
+    expect(audit).toEqual([{ action: 'seedUpdate', actor_kind: 'SYSTEM', after: { slug: 'intrathecal-therapy', fields: ['title'] } }]);
     expect(await new DemoContentLoader(app.dataSource).loadIfEmpty()).toBe(false);
     expect(await app.dataSource.getRepository(Practice).count()).toBe(1);
   });

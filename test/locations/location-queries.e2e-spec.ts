@@ -359,20 +359,28 @@ describe('location queries', () => {
       });
     });
 
-    it('says whether an office is open now', async () => {
+    it('says whether an office is open now, and UNKNOWN (not closed) for an office without hours', async () => {
       const allDay = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({ day, opens: '00:00', closes: '24:00' }));
       await factory.location({ name: 'Always Open Office', openingHours: allDay as OpeningInterval[] });
       await factory.location({ name: 'Never Open Office', openingHours: [] });
 
       const response = await app.graphql(`{
-        always: location(slug: "always-open-office") { openNow openStatus { isOpen label } }
-        never: location(slug: "never-open-office") { openNow openStatus { isOpen nextOpensAt label openingHoursToday: todayHours { opens } } }
+        always: location(slug: "always-open-office") { openNow openStatus { state isOpen label } }
+        never: location(slug: "never-open-office") {
+          openNow
+          openStatus { state isOpen nextOpensAt label openingHoursToday: todayHours { opens } }
+          openingHours { day closed }
+        }
       }`);
 
       expect(response.errors).toBeUndefined();
       expect(response.data).toEqual({
-        always: { openNow: true, openStatus: { isOpen: true, label: 'Open 24 hours' } },
-        never: { openNow: false, openStatus: { isOpen: false, nextOpensAt: null, label: 'Closed', openingHoursToday: [] } },
+        always: { openNow: true, openStatus: { state: 'OPEN', isOpen: true, label: 'Open 24 hours' } },
+        never: {
+          openNow: null,
+          openStatus: { state: 'UNKNOWN', isOpen: null, nextOpensAt: null, label: 'Call for hours', openingHoursToday: [] },
+          openingHours: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({ day, closed: null })),
+        },
       });
     });
 

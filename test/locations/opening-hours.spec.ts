@@ -77,7 +77,12 @@ describe('weekly opening hours', () => {
     const week = weeklyHours(malformed);
     expect(week[0]).toEqual({ day: 'MONDAY', intervals: [], closed: true });
     expect(week[1].intervals).toEqual([{ opens: '08:00', closes: '17:00' }]);
-    expect(weeklyHours(null).every((day) => day.closed)).toBe(true);
+  });
+
+  it('says unknown, not closed, for every day of an office without any weekly hours', () => {
+    for (const none of [null, [], [{ day: 'MONDAY', opens: 'eight', closes: '17:00' }] as unknown as OpeningInterval[]]) {
+      expect(weeklyHours(none).map((day) => day.closed)).toEqual([null, null, null, null, null, null, null]);
+    }
   });
 });
 
@@ -331,15 +336,32 @@ describe('open status at an instant', () => {
   });
 
   describe('with missing or malformed data', () => {
-    it('is closed with no next opening when there are no hours at all', () => {
+    it('is UNKNOWN, not closed, when there are no hours at all, with the label it is given', () => {
       const none = office([], { hoursExceptions: null });
       expect(openStatusAt(none, at('2026-01-13T15:00:00Z'))).toMatchObject({
-        isOpen: false,
+        state: 'UNKNOWN',
+        isOpen: null,
         closesAt: null,
         nextOpensAt: null,
         todayHours: [],
-        label: 'Closed',
+        note: null,
+        label: 'Call for hours',
       });
+      expect(openStatusAt(none, at('2026-01-13T15:00:00Z'), 'Hours by phone').label).toBe('Hours by phone');
+    });
+
+    it('without weekly hours, follows a dated exception on its date and is UNKNOWN on the others', () => {
+      const holidayOnly = office([], {
+        hoursExceptions: [{ date: '2026-01-13', closed: false, intervals: [{ opens: '09:00', closes: '12:00' }], note: 'Clinic day' }],
+      });
+      expect(openStatusAt(holidayOnly, at('2026-01-13T15:00:00Z'))).toMatchObject({ state: 'OPEN', isOpen: true, note: 'Clinic day' });
+      expect(openStatusAt(holidayOnly, at('2026-01-14T15:00:00Z'))).toMatchObject({ state: 'UNKNOWN', isOpen: null });
+    });
+
+    it('is OPEN or CLOSED by the hours when there are any', () => {
+      const weekdays = office([{ day: 'TUESDAY', opens: '08:00', closes: '17:00' }]);
+      expect(openStatusAt(weekdays, at('2026-01-13T15:00:00Z')).state).toBe('OPEN');
+      expect(openStatusAt(weekdays, at('2026-01-14T15:00:00Z')).state).toBe('CLOSED');
     });
 
     it('ignores malformed intervals and exceptions and uses the rest', () => {

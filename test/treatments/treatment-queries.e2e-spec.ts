@@ -141,8 +141,9 @@ describe('treatment queries', () => {
       expect(result.totalCount).toBe(0);
     });
 
-    it('returns an empty list for a slug no document has', async () => {
-      expect(await list('{ condition: "no-such-condition" }')).toEqual({ totalCount: 0, edges: [] });
+    it('refuses a slug no document has, naming the filter (test/content/slug-filters.e2e-spec.ts has the rest)', async () => {
+      const response = await app.graphql('{ treatments(filter: { condition: "no-such-condition" }) { totalCount } }');
+      expect(response.errors?.[0].extensions.fields).toEqual([{ path: 'filter.condition', message: 'no Condition has the slug "no-such-condition"' }]);
     });
   });
 

@@ -9,6 +9,7 @@ import { KeysetPage, KeysetSort, NodeProjection, PageRequest, paginateByKeyset }
 import { overlayDrafts } from './draft-overlay';
 import { DocumentType, Stage } from './document-status';
 import { publicVisibility } from './visibility';
+import { type RelatedSlugFilter, refuseUnknownSlugs } from '../relation-filters';
 
 export interface DocumentKey {
   id?: string | null;
@@ -62,6 +63,7 @@ export class DocumentQueries {
     sort: KeysetSort,
     stage: Stage,
     selection?: DocumentSelection,
+    slugFilters: readonly RelatedSlugFilter[] = [],
   ): Promise<KeysetPage<T>> {
     const plan = this.planOf(stage, selection);
     const projection: NodeProjection<T> | undefined =
@@ -72,7 +74,9 @@ export class DocumentQueries {
             run: (sql, parameters) => ReadStatements.for(this.dataSource).run(sql, parameters),
           }
         : undefined;
-    return this.present(await paginateByKeyset(query, page, sort, projection), stage);
+    const found = await paginateByKeyset(query, page, sort, projection);
+    if (found.edges.length === 0 && slugFilters.length > 0) await refuseUnknownSlugs(this.dataSource.manager, slugFilters);
+    return this.present(found, stage);
   }
 
   /** A page as the stage shows it: at DRAFT, each document overlaid with its pending draft. */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type Logger as PinoLogger } from 'pino';
+import { type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { HttpCaching } from './cache/http-caching';
@@ -38,6 +38,8 @@ export interface CreateAppOptions {
   inMemoryDatabase?: boolean;
   /** With `inMemoryDatabase`: start from this PGlite data directory dump (tests start from a migrated one). */
   embeddedInitialData?: Blob;
+  /** Where log lines go instead of stdout (tests that read the logs). */
+  logDestination?: DestinationStream;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
@@ -45,7 +47,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Opens the database (embedded or DATABASE_URL), migrates it, loads demo content, builds the app. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<RunningApp> {
-  const logger = createRootLogger(config.LOG_LEVEL);
+  const logger = createRootLogger(config.LOG_LEVEL, options.logDestination);
   // Redis first: a wrong REDIS_URL should stop the start before a database is opened.
   const redis = config.REDIS_URL ? await RedisConnection.connect(config.REDIS_URL, config.REDIS_KEY_PREFIX, logger) : null;
   if (redis) logger.info({ redis: redis.address }, `Using Redis at ${redis.address} for shared caches and limits`);
@@ -97,7 +99,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, _reply, done) => {
-    requestContextStorage.run({ requestId: String(request.id), sqlStatements: 0 }, done);
+    requestContextStorage.run({ requestId: String(request.id), clientIp: request.ip, sqlStatements: 0 }, done);
   });
   registerRequestTimeout(fastify, config);
   fastify.addHook('onSend', async (request, reply) => {

@@ -1,6 +1,7 @@
 import { Permission, type Role } from './permissions';
 
-export type CredentialKind = 'USER' | 'API_KEY' | 'PREVIEW_TOKEN' | 'SYSTEM';
+/** ANONYMOUS names no credential: the caller of a failed sign-in, in the audit log. */
+export type CredentialKind = 'USER' | 'API_KEY' | 'PREVIEW_TOKEN' | 'SYSTEM' | 'ANONYMOUS';
 
 /** Who is making a change or a privileged read, as established from the request's credential. */
 export interface Actor {
@@ -16,6 +17,9 @@ export interface Actor {
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {
   return Boolean(actor?.permissions.includes(permission));
 }
+
+/** Who a security event concerns before any credential checked out (a failed sign-in). */
+export const ANONYMOUS_ACTOR: Actor = { kind: 'ANONYMOUS', id: null, label: 'anonymous', permissions: [] };
 
 /** The actor of jobs the app runs by itself (scheduled publishing, demo content). */
 export const SYSTEM_ACTOR: Actor = { kind: 'SYSTEM', id: null, label: 'system', permissions: Object.values(Permission) };

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from '../users/passwords';
 import { PREVIEW_TOKEN_DEFAULT_MINUTES, PREVIEW_TOKEN_MAX_MINUTES } from './tokens.service';
 
@@ -30,6 +30,11 @@ export class LogoutInput {
   @IsString()
   @MaxLength(200)
   refreshToken: string;
+
+  @Field(() => Boolean, { nullable: true, description: "True ends every session of the token's user, on every device (default false: this session only)." })
+  @IsOptional()
+  @IsBoolean()
+  everywhere?: boolean | null;
 }
 
 @InputType({ description: 'How long a preview token lasts.' })

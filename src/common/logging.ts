@@ -1,19 +1,22 @@
 import { type LoggerService } from '@nestjs/common';
-import pino, { type Logger as PinoLogger } from 'pino';
+import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { currentRequestContext } from './request-context';
 
-/** One JSON line per event, with the request id when there is one. */
-export function createRootLogger(level: string): PinoLogger {
-  return pino({
-    level,
-    base: { service: 'practice-cms' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    mixin() {
-      const context = currentRequestContext();
-      return context ? { reqId: context.requestId } : {};
+/** One JSON line per event, with the request id when there is one; to stdout unless `destination` is given (tests read it). */
+export function createRootLogger(level: string, destination?: DestinationStream): PinoLogger {
+  return pino(
+    {
+      level,
+      base: { service: 'practice-cms' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin() {
+        const context = currentRequestContext();
+        return context ? { reqId: context.requestId } : {};
+      },
+      redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
     },
-    redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
-  });
+    destination,
+  );
 }
 
 /** Routes Nest's own log calls (bootstrap, modules) into the same JSON stream. */

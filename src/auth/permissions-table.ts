@@ -57,6 +57,8 @@ export function renderPermissionsTable(operations: OperationAccess[]): string {
     'Every mutation and every protected query, with the permission it needs (any one of those listed)',
     'and the roles and API key scopes that grant it. Queries not listed are public: they return',
     'published content only. Preview tokens grant `content:read-draft` alone and can call no mutation.',
+    "Changing a user's role or disabling them ends every session of theirs at once: no token carries an",
+    'old role (README, "Security: sign-in and sessions").',
     '',
     '| Operation | Type | Needs | Roles | API key scopes |',
     '| --- | --- | --- | --- | --- |',

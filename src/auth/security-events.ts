@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { sha256 } from '../api-keys/api-key-secret';
 import { AuditLogService, AuditRecord } from '../audit/audit-log.service';
 import { Actor, ANONYMOUS_ACTOR } from './actor';
@@ -44,13 +44,7 @@ export class SecurityEvents {
     });
   }
 
-  async refreshTokenReused(
-    actor: Actor,
-    userId: string,
-    familyId: string,
-    revokedTokens: number,
-    manager: Parameters<AuditLogService['record']>[0],
-  ): Promise<void> {
+  async refreshTokenReused(actor: Actor, userId: string, familyId: string, revokedTokens: number, manager: EntityManager): Promise<void> {
     this.logger.warn(`A replaced refresh token of user ${userId} was presented again: the session was ended`);
     await this.auditLog.record(manager, actor, { action: 'refreshTokenReused', documentType: 'USER', documentId: userId, after: { familyId, revokedTokens } });
   }

@@ -46,6 +46,14 @@ describe('ending sessions', () => {
     expect((await refresh(session.refreshToken)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   };
 
+  it('reads a session once, then answers from the cache until it ends', async () => {
+    const signedIn = await accounts.signedIn();
+    const first = await me(signedIn.accessToken);
+    const second = await me(signedIn.accessToken);
+    expect(second.errors).toBeUndefined();
+    expect(second.sqlStatements).toBe(first.sqlStatements - 1);
+  });
+
   it("logout ends that session's access token at once, and leaves the user's other sessions alone", async () => {
     const signedIn = await accounts.signedIn();
     const other = await secondSession(signedIn);

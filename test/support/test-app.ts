@@ -57,6 +57,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     RATE_LIMIT_AUTHENTICATED_MUTATIONS_PER_MINUTE: '1000000',
     // Every test signs in from 127.0.0.1: the per-IP sign-in budget applies only where a test sets it.
     LOGIN_ATTEMPTS_PER_ADDRESS: '1000000',
+    // Session checks read the database on every request, so that SQL statement counts of requests
+    // with a credential do not depend on a cache entry's age; test/auth/sessions.e2e-spec.ts sets its own.
+    SESSION_CHECK_CACHE_SECONDS: '0',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     // An embedded database shared by apps in turn keeps one session: a statement name one app
     // prepared would clash with the next app's.

@@ -12,6 +12,8 @@ import { runMigrationsUnderLock } from '../src/database/migrations';
 import { passwordPolicyProblem } from '../src/common/validation/password-policy';
 import { generatePassword, hashPassword } from '../src/users/passwords';
 import { UsersService } from '../src/users/users.service';
+import { SessionCache } from '../src/auth/session-cache';
+import { SessionsService } from '../src/auth/sessions.service';
 
 const USAGE = 'Usage: npm run user:create -- --email <email> --role ADMIN|EDITOR [--password <password>]';
 const CLI_ACTOR: Actor = { ...SYSTEM_ACTOR, label: 'cli user:create' };
@@ -51,7 +53,9 @@ async function main() {
     await dataSource.initialize();
     await runMigrationsUnderLock(dataSource);
     const passwordHash = await hashPassword(password);
-    const users = new UsersService(dataSource, new AuditLogService());
+    const auditLog = new AuditLogService();
+    // A script serves no requests: nothing to cache.
+    const users = new UsersService(dataSource, auditLog, new SessionsService(dataSource, auditLog, new SessionCache(0, null)));
     const user = await dataSource.transaction((manager) => users.insert(manager, CLI_ACTOR, { email, role, passwordHash }));
     console.log(`Created ${user.role} ${user.email}.`);
     if (generated) console.log(`Password (shown only now, store it safely): ${password}`);

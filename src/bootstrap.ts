@@ -99,7 +99,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, _reply, done) => {
-    requestContextStorage.run({ requestId: String(request.id), sqlStatements: 0 }, done);
+    requestContextStorage.run({ requestId: String(request.id), clientIp: request.ip, sqlStatements: 0 }, done);
   });
   registerRequestTimeout(fastify, config);
   fastify.addHook('onSend', async (request, reply) => {

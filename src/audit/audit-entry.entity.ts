@@ -39,4 +39,8 @@ export class AuditEntry {
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   requestId: string | null;
+
+  /** The client IP of the request (after TRUST_PROXY); null for the scheduler and scripts. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ipAddress: string | null;
 }

@@ -5,10 +5,13 @@ import { ConnectionOf } from '../common/pagination/connection.model';
 
 /** The kinds of credential an audit entry names (the values stored in `audit_log.actor_kind`). */
 // `satisfies` makes a credential kind added to Actor without a value here fail to compile.
-export const ActorKind = { USER: 'USER', API_KEY: 'API_KEY', PREVIEW_TOKEN: 'PREVIEW_TOKEN', SYSTEM: 'SYSTEM' } as const satisfies Record<
-  CredentialKind,
-  CredentialKind
->;
+export const ActorKind = {
+  USER: 'USER',
+  API_KEY: 'API_KEY',
+  PREVIEW_TOKEN: 'PREVIEW_TOKEN',
+  SYSTEM: 'SYSTEM',
+  ANONYMOUS: 'ANONYMOUS',
+} as const satisfies Record<CredentialKind, CredentialKind>;
 export type ActorKind = CredentialKind;
 
 registerEnumType(ActorKind, {
@@ -19,6 +22,7 @@ registerEnumType(ActorKind, {
     API_KEY: { description: "An integration's API key." },
     PREVIEW_TOKEN: { description: 'A preview token (issued by an editor).' },
     SYSTEM: { description: 'The app itself: the scheduler, the demo content loader, a command-line script.' },
+    ANONYMOUS: { description: 'No credential: a failed sign-in or a refused refresh token, recorded as a security event.' },
   },
 });
 
@@ -63,6 +67,12 @@ export class AuditEntryModel {
     description: 'The request that made the change (the `X-Request-Id` header, sent back on every response); null for the scheduler.',
   })
   requestId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The client's IP address (behind a proxy, as TRUST_PROXY reads it); null for the scheduler and scripts.",
+  })
+  ipAddress: string | null;
 }
 
 export const { Connection: AuditEntryConnection } = ConnectionOf(AuditEntryModel, 'AuditEntry', 'audit entry');

@@ -17,6 +17,7 @@ export interface AuditRecord {
 @Injectable()
 export class AuditLogService {
   async record(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
+    const context = currentRequestContext();
     await manager.insert(AuditEntry, {
       actorKind: actor.kind,
       actorId: actor.id,
@@ -26,7 +27,8 @@ export class AuditLogService {
       documentId: record.documentId ?? null,
       before: record.before ?? null,
       after: record.after ?? null,
-      requestId: currentRequestContext()?.requestId ?? null,
+      requestId: context?.requestId ?? null,
+      ipAddress: context?.clientIp?.slice(0, 64) ?? null,
     });
   }
 }

@@ -1,4 +1,5 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { type GraphQLContext } from '../common/graphql/graphql-context';
 import { type User } from '../users/user.entity';
 import { UserModel } from '../users/user.model';
 import { Actor } from './actor';
@@ -33,9 +34,10 @@ export class AccountSecurityResolver {
   async changePassword(
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'Current and new password.' }) input: ChangePasswordInput,
+    @Context() context: GraphQLContext,
   ): Promise<Session> {
     const user = await this.accountSecurity.changePassword(actor, input);
-    return this.authService.openSession(user, 'changePassword');
+    return this.authService.openSession(user, 'changePassword', context.req.ip);
   }
 
   @Requires(Permission.USERS_MANAGE)

@@ -11,8 +11,9 @@ import { hashPassword, verifyPassword } from '../users/passwords';
 import { RecoveryCode } from '../users/recovery-code.entity';
 import { User } from '../users/user.entity';
 import { type Actor } from './actor';
-import { type AttemptLimiter, LOGIN_ATTEMPT_LIMITER } from './attempt-limiter';
-import { RefreshToken } from './refresh-token.entity';
+import { type AttemptLimiter } from './attempt-limiter';
+import { type SessionEndReason, SessionsService } from './sessions.service';
+import { ACCOUNT_LIMITER } from './sign-in-budgets';
 import { acceptedTimeStep, newRecoveryCodes, newTwoFactorSecret, normalizedRecoveryCode, twoFactorUri } from './two-factor-codes';
 
 export interface PasswordResetTicket {
@@ -41,7 +42,9 @@ export class AccountSecurityService {
     private readonly dataSource: DataSource,
     private readonly auditLog: AuditLogService,
     private readonly config: AppConfig,
-    @Inject(LOGIN_ATTEMPT_LIMITER) private readonly limiter: AttemptLimiter,
+    private readonly sessions: SessionsService,
+    // The per-account budget: guesses at the current password or a code count like sign-in guesses.
+    @Inject(ACCOUNT_LIMITER) private readonly limiter: AttemptLimiter,
   ) {}
 
   /**
@@ -59,11 +62,12 @@ export class AccountSecurityService {
     if (input.newPassword === input.currentPassword) throw AppError.badInput([{ path: 'input.newPassword', message: 'must differ from the current password' }]);
     await this.limiter.reset(`password:${user.id}`);
     const passwordHash = await hashPassword(input.newPassword);
-    return this.dataSource.transaction(async (manager) => {
-      await this.storePassword(manager, user, passwordHash);
+    await this.dataSource.transaction(async (manager) => {
+      await this.storePassword(manager, actor, user, passwordHash, 'passwordChanged');
       await this.auditLog.record(manager, actor, { action: 'changePassword', documentType: 'USER', documentId: user.id });
-      return user;
     });
+    await this.sessions.afterSessionsEnded(user.id);
+    return user;
   }
 
   /** A one-time reset for `userId`, valid for PASSWORD_RESET_TTL_MINUTES; earlier unused resets of the user stop working. */
@@ -88,7 +92,7 @@ export class AccountSecurityService {
   /** Sets a new password with a reset token (once), and ends every session of the user. */
   async resetPassword(input: { token: string; newPassword: string }): Promise<User> {
     const passwordHash = await hashPassword(input.newPassword);
-    return this.dataSource.transaction(async (manager) => {
+    const user = await this.dataSource.transaction(async (manager) => {
       const reset = await manager
         .createQueryBuilder(PasswordReset, 'reset')
         .setLock('pessimistic_write')
@@ -98,10 +102,12 @@ export class AccountSecurityService {
       if (!reset || !user || user.disabled) throw AppError.badInput([{ path: 'input.token', message: 'is not valid: it was used, replaced or has expired' }]);
       this.checkNewPassword(user, input.newPassword, 'input.newPassword');
       await manager.update(PasswordReset, { id: reset.id }, { usedAt: new Date() });
-      await this.storePassword(manager, user, passwordHash);
+      await this.storePassword(manager, userActorLabel(user), user, passwordHash, 'passwordReset');
       await this.auditLog.record(manager, userActorLabel(user), { action: 'resetPassword', documentType: 'USER', documentId: user.id });
       return user;
     });
+    await this.sessions.afterSessionsEnded(user.id);
+    return user;
   }
 
   /** Step one of turning two-factor on: a new secret to scan. Sign-in does not ask for codes until `confirmTwoFactorSetup`. */
@@ -214,12 +220,14 @@ export class AccountSecurityService {
   }
 
   /** Stores a new password hash, voids outstanding resets and ends every session of the user. */
-  private async storePassword(manager: EntityManager, user: User, passwordHash: string): Promise<void> {
+  private async storePassword(manager: EntityManager, actor: Actor, user: User, passwordHash: string, reason: SessionEndReason): Promise<void> {
     const now = new Date();
     await manager.update(User, { id: user.id }, { passwordHash, passwordChangedAt: now });
     await manager.update(PasswordReset, { userId: user.id, usedAt: IsNull() }, { usedAt: now });
-    await manager.update(RefreshToken, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now });
-    Object.assign(user, { passwordHash, passwordChangedAt: now });
+    await this.sessions.endAllSessions(actor, user.id, reason, manager);
+    // The new session the caller may open carries the raised session version.
+    const [{ session_version: sessionVersion }] = await manager.query('SELECT session_version FROM users WHERE id = $1', [user.id]);
+    Object.assign(user, { passwordHash, passwordChangedAt: now, sessionVersion: Number(sessionVersion) });
   }
 
   private checkNewPassword(user: User, password: string, path: string): void {

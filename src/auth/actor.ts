@@ -2,7 +2,8 @@ import { type DocumentType } from '../content/documents/document-status';
 import { type User } from '../users/user.entity';
 import { Permission, ROLE_PERMISSIONS, type Role } from './permissions';
 
-export type CredentialKind = 'USER' | 'API_KEY' | 'PREVIEW_TOKEN' | 'SYSTEM';
+/** ANONYMOUS names no credential: the caller of a failed sign-in, in the audit log. */
+export type CredentialKind = 'USER' | 'API_KEY' | 'PREVIEW_TOKEN' | 'SYSTEM' | 'ANONYMOUS';
 
 /** Who is making a change or a privileged read, as established from the request's credential. */
 export interface Actor {
@@ -32,17 +33,20 @@ export function can(actor: Actor | null | undefined, permission: Permission): bo
   return Boolean(actor?.permissions.includes(permission));
 }
 
+/** Who a security event concerns before any credential checked out (a failed sign-in). */
+export const ANONYMOUS_ACTOR: Actor = { kind: 'ANONYMOUS', id: null, label: 'anonymous', permissions: [] };
+
 /** The actor of jobs the app runs by itself (scheduled publishing, demo content). */
 export const SYSTEM_ACTOR: Actor = { kind: 'SYSTEM', id: null, label: 'system', permissions: Object.values(Permission) };
 
 /** The actor of a signed-in user: what their role grants, read fresh with the user. */
-export function userActor(user: User): Actor {
+export function userActor(user: Pick<User, 'id' | 'email' | 'role'> & { twoFactorEnabledAt?: Date | null; twoFactor?: boolean }): Actor {
   return {
     kind: 'USER',
     id: user.id,
     label: user.email,
     role: user.role,
     permissions: ROLE_PERMISSIONS[user.role],
-    twoFactor: user.twoFactorEnabledAt !== null,
+    twoFactor: user.twoFactor ?? (user.twoFactorEnabledAt !== null && user.twoFactorEnabledAt !== undefined),
   };
 }

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 
-/** Injection token of the limiter that counts sign-in attempts. */
-export const LOGIN_ATTEMPT_LIMITER = Symbol('LOGIN_ATTEMPT_LIMITER');
-
 /** The outcome of reserving an attempt. */
 export interface AttemptReservation {
   allowed: boolean;
   /** When refused: seconds until the window reopens (at least 1). 0 when allowed. */
   retryAfterSeconds: number;
+  /** True for the first refusal of a window: the moment a budget ran out, worth one audit entry. */
+  firstRefusal: boolean;
+  /** Names the reservation for `release`. */
+  attemptId: string;
 }
 
 /**
@@ -19,6 +20,10 @@ export interface AttemptReservation {
 export interface AttemptLimiter {
   /** Counts one attempt for `key`; refused once `maxAttempts` were counted in the window. */
   reserve(key: string): Promise<AttemptReservation>;
+  /** Gives back an allowed reservation: the attempt turned out not to count (it succeeded, or another budget refused it). */
+  release(key: string, reservation: AttemptReservation): Promise<void>;
+  /** Whether an attempt would be allowed now, without counting one. */
+  peek(key: string): Promise<AttemptReservation>;
   /** Forgets the attempts of `key` (after a success). */
   reset(key: string): Promise<void>;
 }
@@ -34,9 +39,9 @@ export function attemptKeyHash(key: string): string {
 }
 
 /** Turns a stored count and the time left in its window into a reservation. */
-export function reservationOf(attempts: number, msLeft: number, window: AttemptWindow): AttemptReservation {
-  if (attempts <= window.maxAttempts) return { allowed: true, retryAfterSeconds: 0 };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+export function reservationOf(attempts: number, msLeft: number, window: AttemptWindow, attemptId: string, firstRefusal = false): AttemptReservation {
+  if (attempts <= window.maxAttempts) return { allowed: true, retryAfterSeconds: 0, firstRefusal: false, attemptId };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)), firstRefusal, attemptId };
 }
 
 /**
@@ -52,6 +57,14 @@ export class FallbackAttemptLimiter implements AttemptLimiter {
 
   reserve(key: string): Promise<AttemptReservation> {
     return this.primary.reserve(key).catch(() => this.fallback.reserve(key));
+  }
+
+  release(key: string, reservation: AttemptReservation): Promise<void> {
+    return this.primary.release(key, reservation).catch(() => this.fallback.release(key, reservation));
+  }
+
+  peek(key: string): Promise<AttemptReservation> {
+    return this.primary.peek(key).catch(() => this.fallback.peek(key));
   }
 
   reset(key: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from '../users/passwords';
 
 @InputType({ description: 'Email and password of an editor or admin.' })
@@ -39,4 +39,9 @@ export class LogoutInput {
   @IsString()
   @MaxLength(200)
   refreshToken: string;
+
+  @Field(() => Boolean, { nullable: true, description: "True ends every session of the token's user, on every device (default false: this session only)." })
+  @IsOptional()
+  @IsBoolean()
+  everywhere?: boolean | null;
 }

@@ -21,17 +21,18 @@ export class AuthResolver {
   @PublicOperation()
   @Mutation(() => AuthPayloadModel, {
     description:
-      'Exchanges a refresh token for new tokens; the refresh token given is used up. Send it without an Authorization header (an expired access token would refuse the request).',
+      'Exchanges a refresh token for new tokens; the refresh token given is used up. Sent again by the same client within a few seconds (two tabs, a retry), it returns the same new refresh token; any later reuse ends the session. Send it without an Authorization header (an expired access token would refuse the request).',
   })
-  refreshToken(@Args('input', { description: 'The current refresh token.' }) input: RefreshTokenInput): Promise<Session> {
-    return this.authService.refresh(input.refreshToken);
+  refreshToken(@Args('input', { description: 'The current refresh token.' }) input: RefreshTokenInput, @Context() context: GraphQLContext): Promise<Session> {
+    return this.authService.refresh(input.refreshToken, context.req.ip);
   }
 
   @PublicOperation()
   @Mutation(() => Boolean, {
-    description: 'Ends the session of a refresh token. Always true. Access tokens already issued stay valid until they expire (15 minutes at most).',
+    description:
+      "Ends the session of a refresh token: its refresh token and the access tokens issued in it stop working at once. With `everywhere`, ends every session of the token's user. Always true.",
   })
   logout(@Args('input', { description: "The session's refresh token." }) input: LogoutInput): Promise<boolean> {
-    return this.authService.logout(input.refreshToken);
+    return this.authService.logout(input.refreshToken, input.everywhere ?? false);
   }
 }

@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { IncomingHttpHeaders } from 'node:http';
 import { looksLikeApiKey } from '../api-keys/api-key-secret';
 import { ApiKeysService } from '../api-keys/api-keys.service';
+import { currentRequestContext } from '../common/request-context';
 import { Actor } from './actor';
 import { AuthService } from './auth.service';
+import { SecurityEvents } from './security-events';
+import { SignInBudgets } from './sign-in-budgets';
 import { invalidCredential } from './tokens.service';
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
@@ -21,6 +24,8 @@ export class CredentialsService {
   constructor(
     private readonly auth: AuthService,
     private readonly apiKeys: ApiKeysService,
+    private readonly budgets: SignInBudgets,
+    private readonly events: SecurityEvents,
   ) {}
 
   actorFor(headers: IncomingHttpHeaders): Promise<Actor | null> {
@@ -52,9 +57,14 @@ export class CredentialsService {
     return actor;
   }
 
+  /** Keys that do not check out spend from their IP's authentication budget (shared with sign-ins); past it, keys from that IP are not looked up. */
   private async apiKeyActor(secret: string): Promise<Actor> {
+    const clientIp = currentRequestContext()?.clientIp;
+    if (clientIp) await this.budgets.assertApiKeyAllowed(clientIp);
     const actor = await this.apiKeys.authenticate(secret);
-    if (!actor) throw invalidCredential('The API key is not valid');
-    return actor;
+    if (actor) return actor;
+    this.events.apiKeyRejected();
+    if (clientIp) await this.budgets.countApiKeyFailure(clientIp);
+    throw invalidCredential('The API key is not valid');
   }
 }

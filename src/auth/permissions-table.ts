@@ -62,6 +62,8 @@ export function renderPermissionsTable(operations: OperationAccess[]): string {
     'and the roles and API key scopes that grant it. Queries not listed are public: they return',
     'published content only. Preview tokens grant `content:read-draft` alone, for the documents (or the',
     'one content type) they name, and can call no mutation nor read editorial information or revisions.',
+    "Changing a user's role or disabling them ends every session of theirs at once: no token carries an",
+    'old role (README, "Security: sign-in and sessions").',
     '',
     '| Operation | Type | Needs | Roles | API key scopes |',
     '| --- | --- | --- | --- | --- |',

@@ -17,6 +17,10 @@ ON CONFLICT (key_hash) DO UPDATE SET
   window_ends_at = CASE WHEN attempt.window_ends_at <= now() THEN EXCLUDED.window_ends_at ELSE attempt.window_ends_at END
 RETURNING attempts, GREATEST(0, EXTRACT(EPOCH FROM (window_ends_at - now())) * 1000)::float8 AS ms_left`;
 
+const PEEK = `
+SELECT attempts + 1 AS attempts, GREATEST(0, EXTRACT(EPOCH FROM (window_ends_at - now())) * 1000)::float8 AS ms_left
+FROM login_attempts WHERE key_hash = $1 AND window_ends_at > now()`;
+
 /** AttemptLimiter on PostgreSQL (the login_attempts table), shared by every instance on the database. */
 export class PostgresAttemptLimiter implements AttemptLimiter {
   private reservations = 0;
@@ -31,7 +35,20 @@ export class PostgresAttemptLimiter implements AttemptLimiter {
     // Housekeeping only: a failure here must not fail the sign-in.
     if (++this.reservations % CLEANUP_EVERY === 0)
       await this.dataSource.query('DELETE FROM login_attempts WHERE window_ends_at <= now()').catch(() => undefined);
-    return reservationOf(Number(rows[0].attempts), Number(rows[0].ms_left), this.window);
+    const attempts = Number(rows[0].attempts);
+    // Refused attempts are counted too here, so the first refusal is the one numbered max + 1.
+    return reservationOf(attempts, Number(rows[0].ms_left), this.window, '', attempts === this.window.maxAttempts + 1);
+  }
+
+  async release(key: string): Promise<void> {
+    await this.dataSource.query('UPDATE login_attempts SET attempts = attempts - 1 WHERE key_hash = $1 AND attempts > 0 AND window_ends_at > now()', [
+      attemptKeyHash(key),
+    ]);
+  }
+
+  async peek(key: string): Promise<AttemptReservation> {
+    const rows: { attempts: number; ms_left: number }[] = await this.dataSource.query(PEEK, [attemptKeyHash(key)]);
+    return rows.length === 0 ? reservationOf(1, 0, this.window, '') : reservationOf(Number(rows[0].attempts), Number(rows[0].ms_left), this.window, '');
   }
 
   async reset(key: string): Promise<void> {

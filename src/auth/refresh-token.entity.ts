@@ -33,6 +33,14 @@ export class RefreshToken {
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 
+  /**
+   * sha256 (hex) of the client IP the token was issued to: a sign-in from an address the user
+   * signed in from before is not held back by the per-account budget, and only that client may
+   * retry a refresh within the grace window.
+   */
+  @Column({ type: 'char', length: 64, nullable: true })
+  clientAddressHash: string | null;
+
   /** The token that replaced this one at rotation. */
   @Column({ type: 'uuid', nullable: true })
   replacedById: string | null;

@@ -258,6 +258,36 @@ export class AppConfig {
   @IsTrustProxy({ message: 'must be false, true, or comma-separated proxy IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal)' })
   TRUST_PROXY = 'false';
 
+  // Sign-in limits and sessions (src/auth/; README "Security").
+
+  /** Sign-in attempts a 15-minute window per account from addresses it never signed in from (its known addresses only meet the per-address-and-account limit). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be an integer between 1 and 1000000' })
+  LOGIN_ATTEMPTS_PER_ACCOUNT = 10;
+
+  /** Failed sign-ins, refreshes and API keys a 15-minute window per client IP, across accounts (successes give their attempt back). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be an integer between 1 and 1000000' })
+  LOGIN_ATTEMPTS_PER_ADDRESS = 20;
+
+  /** How long an instance trusts what it read about a session (user, role, session version); ending sessions on another instance without Redis shows within this time. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 60 (seconds)' })
+  @Min(0, { message: 'must be an integer between 0 and 60 (seconds)' })
+  @Max(60, { message: 'must be an integer between 0 and 60 (seconds)' })
+  SESSION_CHECK_CACHE_SECONDS = 5;
+
+  /** A replaced refresh token presented again this soon, from the client it was replaced for, gets the same successor instead of ending the session. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 300 (seconds)' })
+  @Min(0, { message: 'must be an integer between 0 and 300 (seconds)' })
+  @Max(300, { message: 'must be an integer between 0 and 300 (seconds)' })
+  REFRESH_TOKEN_REUSE_GRACE_SECONDS = 20;
+
   // Query limits, checked before a GraphQL operation executes (src/delivery/query-limits.ts).
 
   /** Deepest nesting of fields an operation may select (introspection excluded). */

@@ -7,6 +7,8 @@ import { type AppConfig } from '../config/app-config';
 import { generatePassword, hashPassword } from './passwords';
 import { normalizeEmail, User } from './user.entity';
 import { UsersService } from './users.service';
+import { SessionCache } from '../auth/session-cache';
+import { SessionsService } from '../auth/sessions.service';
 
 /** Arbitrary, fixed, distinct from the migration and demo locks: instances starting together create the accounts once. */
 const INITIAL_ACCOUNTS_LOCK_KEY = 724_310_993;
@@ -35,7 +37,9 @@ export class InitialAccounts {
     const adminHash = admin ? await hashPassword(admin.password) : undefined;
     const demoEditorHash = demoEditor ? await hashPassword(demoEditor.password) : undefined;
 
-    const users = new UsersService(this.dataSource, new AuditLogService());
+    const auditLog = new AuditLogService();
+    // No request can hold a session yet: nothing to cache.
+    const users = new UsersService(this.dataSource, auditLog, new SessionsService(this.dataSource, auditLog, new SessionCache(0, null)));
     const created = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [INITIAL_ACCOUNTS_LOCK_KEY]);
       if ((await manager.count(User)) > 0) return { admin: false, demoEditor: false };

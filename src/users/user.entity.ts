@@ -24,6 +24,14 @@ export class User {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
+  /**
+   * Every access token carries the version it was issued under; ending all of the user's
+   * sessions (logout everywhere, password or role change, disabling) adds one, so every token
+   * issued before stops working at once (see SessionsService).
+   */
+  @Column({ type: 'integer', default: 0 })
+  sessionVersion: number;
+
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { SessionsModule } from '../auth/sessions.module';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, SessionsModule],
   providers: [UsersService, UsersResolver],
   exports: [UsersService],
 })

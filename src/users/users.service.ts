@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
 import { Actor } from '../auth/actor';
 import { Role } from '../auth/permissions';
-import { RefreshToken } from '../auth/refresh-token.entity';
+import { SessionsService } from '../auth/sessions.service';
 import { AppError } from '../common/errors/app-error';
 import { hashPassword } from './passwords';
 import { auditedUser, normalizeEmail, User } from './user.entity';
@@ -29,6 +29,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly auditLog: AuditLogService,
+    private readonly sessions: SessionsService,
   ) {}
 
   findById(id: string): Promise<User | null> {
@@ -70,8 +71,8 @@ export class UsersService {
     return user;
   }
 
-  update(actor: Actor, changes: UserChanges): Promise<User> {
-    return this.dataSource.transaction(async (manager) => {
+  async update(actor: Actor, changes: UserChanges): Promise<User> {
+    const user = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [USER_ADMINISTRATION_LOCK_KEY]);
       const user = await manager.findOne(User, { where: { id: changes.id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw AppError.notFound('User');
@@ -92,12 +93,14 @@ export class UsersService {
       user.role = role;
       user.disabled = disabled;
       await manager.save(user);
-      if (disabled && !before.disabled) {
-        await manager.update(RefreshToken, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-      }
       await this.auditLog.record(manager, actor, { action: 'updateUser', documentType: 'USER', documentId: user.id, before, after: auditedUser(user) });
+      // A new role, like a disabled account, ends every session: tokens issued for the old role stop at once.
+      if ((disabled && !before.disabled) || role !== before.role)
+        await this.sessions.endAllSessions(actor, user.id, disabled && !before.disabled ? 'disabled' : 'roleChanged', manager);
       return user;
     });
+    await this.sessions.afterSessionsEnded(user.id);
+    return user;
   }
 }
 

@@ -80,15 +80,18 @@ describe('authorization', () => {
       expect(short.errors?.[0].extensions.fields).toEqual([{ path: 'input.password', message: 'must be at least 12 characters' }]);
     });
 
-    it('lets an admin change roles and disable users; disabling ends their sessions', async () => {
+    it('lets an admin change roles and disable users; both end their sessions', async () => {
       const target = await accounts.signedIn(Role.EDITOR);
       const promoted = await app.graphql(UPDATE_USER, { input: { id: target.user.id, role: 'ADMIN' } }, admin.headers);
       expect(promoted.data.updateUser).toEqual({ id: target.user.id, role: 'ADMIN', disabled: false });
-      expect((await app.graphql(USERS, {}, target.headers)).errors).toBeUndefined();
+      expect((await app.graphql(USERS, {}, target.headers)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      const again = await app.graphql(LOGIN, { input: { email: target.email, password: target.password } });
+      const promotedHeaders = bearer(again.data.login.accessToken);
+      expect((await app.graphql(USERS, {}, promotedHeaders)).errors).toBeUndefined();
 
       const disabled = await app.graphql(UPDATE_USER, { input: { id: target.user.id, disabled: true } }, admin.headers);
       expect(disabled.data.updateUser.disabled).toBe(true);
-      expect((await app.graphql(USERS, {}, target.headers)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await app.graphql(USERS, {}, promotedHeaders)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
       const sessions = await app.dataSource.getRepository(RefreshToken).findBy({ userId: target.user.id });
       expect(sessions.every((session) => session.revokedAt !== null)).toBe(true);
 

@@ -56,7 +56,8 @@ describe('log lines', () => {
     const ofRequest = lines.filter((line) => line.includes('log-lines-request'));
     // Fastify's "incoming request" and "request completed", and the app's failed sign-in warning.
     expect(ofRequest.some((line) => line.includes('incoming request'))).toBe(true);
-    expect(ofRequest.some((line) => line.includes('Failed sign-in for nobody@example.com'))).toBe(true);
+    expect(ofRequest.some((line) => line.includes('Failed sign-in for'))).toBe(true);
+    expect(ofRequest.some((line) => line.includes('nobody@example.com'))).toBe(false);
     for (const line of ofRequest) {
       expect(line.match(/"reqId":/g)).toHaveLength(1);
       expect(JSON.parse(line).reqId).toBe('log-lines-request');

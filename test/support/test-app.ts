@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { type DestinationStream } from 'pino';
 import { type DataSource } from 'typeorm';
 import { createApp, type RunningApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
@@ -30,6 +31,8 @@ export interface TestAppOptions {
    * another app can start on it (a restart, a second instance). Its owner drops it.
    */
   database?: SharedTestDatabase;
+  /** Where the app's log lines go (tests that read them); LOG_LEVEL still applies. */
+  logDestination?: DestinationStream;
 }
 
 /**
@@ -52,6 +55,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000',
     RATE_LIMIT_AUTHENTICATED_PER_MINUTE: '1000000',
     RATE_LIMIT_AUTHENTICATED_MUTATIONS_PER_MINUTE: '1000000',
+    // Every test signs in from 127.0.0.1: the per-IP sign-in budget applies only where a test sets it.
+    LOGIN_ATTEMPTS_PER_ADDRESS: '1000000',
+    // Session checks read the database on every request, so that SQL statement counts of requests
+    // with a credential do not depend on a cache entry's age; test/auth/sessions.e2e-spec.ts sets its own.
+    SESSION_CHECK_CACHE_SECONDS: '0',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     // An embedded database shared by apps in turn keeps one session: a statement name one app
     // prepared would clash with the next app's.
@@ -62,7 +70,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   });
   let running: RunningApp;
   try {
-    running = await createApp(config, { inMemoryDatabase: true, embeddedInitialData: shared ? undefined : embeddedTemplate() });
+    running = await createApp(config, {
+      inMemoryDatabase: true,
+      embeddedInitialData: shared ? undefined : embeddedTemplate(),
+      logDestination: options.logDestination,
+    });
   } catch (error) {
     await database.drop();
     throw error;

@@ -85,12 +85,10 @@ export class AppModule {
             persistedQueries: caching.persistedQueries,
             ...queryLimits.apolloOptions,
             // The credential is checked once per request; a bad one refuses the whole request (401).
-            context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => ({
-              req,
-              reply,
-              loaders: new RequestLoaders(dataSource),
-              actor: await credentials.actorFor(req.headers),
-            }),
+            context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => {
+              const actor = await credentials.actorFor(req.headers);
+              return { req, reply, actor, loaders: new RequestLoaders(dataSource, undefined, actor?.previewScope ?? null) };
+            },
           }),
         }),
         ...FEATURE_MODULES,

@@ -94,6 +94,13 @@ describe('account security', () => {
       expect(changed.errors).toBeUndefined();
       expect(changed.data.changePassword.user.passwordChangedAt).not.toBeNull();
 
+      // The other device's access token stops working at once, and so does this one's old token.
+      const otherMe = await app.graphql(ME, {}, { authorization: `Bearer ${otherDevice.data.login.accessToken}` });
+      expect(otherMe.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await app.graphql(ME, {}, user.headers)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      const newMe = await app.graphql(ME, {}, { authorization: `Bearer ${changed.data.changePassword.accessToken}` });
+      expect(newMe.data.me.id).toBe(user.user.id);
+
       // The other device's refresh token no longer works; the new session's does.
       const otherRefresh = await app.graphql(REFRESH, { input: { refreshToken: otherDevice.data.login.refreshToken } });
       expect(otherRefresh.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -63,6 +63,29 @@ describe('preview tokens', () => {
       expect(practice.errors?.[0].extensions.code).toBe('FORBIDDEN');
     });
 
+    it("shows the page's related documents as the public sees them: live, never their drafts or unpublished ones", async () => {
+      const content = new ContentFactory(app.dataSource);
+      const live = await content.condition({ name: 'Live Condition' });
+      const unpublished = await content.condition({ name: 'Unpublished Condition', status: DocumentStatus.DRAFT });
+      await content.treatmentConditions(pageA, [live, unpublished]);
+      // A pending draft of the live condition, which only editors may read.
+      await app.dataSource.query(`INSERT INTO revisions (document_type, document_id, kind, version, snapshot) VALUES ('CONDITION', $1, 'DRAFT', $2, $3)`, [
+        live.id,
+        live.version + 1,
+        JSON.stringify({ fields: { name: 'Secret Draft Name' }, relations: {} }),
+      ]);
+      const query = 'query ($id: ID!) { treatment(id: $id, stage: DRAFT) { title conditions { name } } }';
+
+      const asToken = await app.graphql(query, { id: pageA.id }, headers);
+      expect(asToken.data.treatment).toEqual({ title: 'Page A Draft', conditions: [{ name: 'Live Condition' }] });
+      // An editor sees the drafts of both.
+      const asEditor = await app.graphql(query, { id: pageA.id }, editor.headers);
+      expect(asEditor.data.treatment.conditions.map((condition: { name: string }) => condition.name).sort()).toEqual([
+        'Secret Draft Name',
+        'Unpublished Condition',
+      ]);
+    });
+
     it('cannot list drafts', async () => {
       const list = await app.graphql(TREATMENT_DRAFTS, {}, headers);
       expect(list.errors?.[0].extensions.code).toBe('FORBIDDEN');

@@ -342,7 +342,8 @@ describe('location input validation', () => {
       dataOf(await update({ timezone: 'America/Chicago' }));
       const cleared = dataOf(await update({ phone: null, geo: null, timezone: null, openingHours: null, address: { line1: null } })).updateLocation;
       expect(cleared).toMatchObject({ phone: null, geo: null, timezone: 'America/New_York', address: { line1: null, city: 'Lexington' } });
-      expect(cleared.openingHours.every((day: any) => day.closed)).toBe(true);
+      // No weekly hours left: unknown, not closed.
+      expect(cleared.openingHours.every((day: any) => day.closed === null)).toBe(true);
     });
 
     it('refuses a slug another location uses, and accepts its own', async () => {

@@ -7,10 +7,17 @@ import { currentRequestContext, type RequestContext } from '../../common/request
 import { overlayDrafts } from '../documents/draft-overlay';
 import { type DraftView, draftViewOf } from '../documents/draft-view';
 import { publicVisibility } from '../documents/visibility';
+import { type DocumentType, DocumentStatus } from '../documents/document-status';
 
 /** Applies `next` to a value now, or once it arrives: keeps synchronous answers synchronous. */
 export function whenLoaded<T, R>(value: T | Promise<T>, next: (loaded: T) => R): R | Promise<R> {
   return value instanceof Promise ? value.then(next) : next(value);
+}
+
+/** Which drafts a request may read: those of one type, the listed ones or (null) all. */
+export interface DraftScope {
+  documentType: DocumentType;
+  documentIds: readonly string[] | null;
 }
 
 /** Which documents a loader returns: live ones, or (for editors and previews) every one not in the trash, drafts overlaid. */
@@ -33,6 +40,12 @@ export class RequestLoaders {
     private readonly dataSource: DataSource,
     /** The request these loaders serve (what it reads is recorded there for the response cache). */
     private readonly requestContext: RequestContext | undefined = currentRequestContext(),
+    /**
+     * The drafts this request may read (a preview token's scope); null for all of them. Other
+     * documents read at stage DRAFT (the related ones of a previewed page) show as the public
+     * sees them: live, or not at all.
+     */
+    private readonly draftScope: DraftScope | null = null,
   ) {}
 
   private loader<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
@@ -65,12 +78,23 @@ export class RequestLoaders {
             .where('t.id = ANY(:ids)', { ids: [...ids] })
             .andWhere(visibilityCondition(visibility, 't'))
             .getMany();
-          const presented = visibility === 'draft' ? await overlayDrafts(this.dataSource.manager, rows) : rows;
+          const presented = visibility === 'draft' ? await this.presentAtDraft(metadata.tableName, rows) : rows;
           recordDocumentsRead(presented, this.requestContext);
           const byId = new Map(presented.map((row) => [row.id as string, row]));
           return ids.map((id) => byId.get(id) ?? null);
         }),
     );
+  }
+
+  /** Rows read at stage DRAFT as this request may see them: drafts overlaid within its scope, live rows (only) outside it. */
+  private async presentAtDraft<T extends ObjectLiteral>(table: string, rows: T[]): Promise<T[]> {
+    const scope = this.draftScope;
+    if (!scope) return overlayDrafts(this.dataSource.manager, rows);
+    const inScope = (row: T) =>
+      contentTypeOf(scope.documentType).table === table && (scope.documentIds === null || scope.documentIds.includes(row.id as string));
+    const overlaid = await overlayDrafts(this.dataSource.manager, rows.filter(inScope));
+    const live = rows.filter((row) => !inScope(row) && row.status === DocumentStatus.PUBLISHED);
+    return [...overlaid, ...live];
   }
 
   /**

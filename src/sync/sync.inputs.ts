@@ -21,9 +21,10 @@ import {
 } from 'class-validator';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { ConnectionArgs } from '../content/documents/connection.args';
-import { OptionalTextRule, PhoneRule, RequiredTextRule, Trimmed, UsStateRule, ZipRule } from '../common/validation/field-rules';
+import { OptionalTextRule, PhoneRule, RequiredTextRule, TimeZoneRule, Trimmed, UsStateRule, ZipRule } from '../common/validation/field-rules';
 import { IsText } from '../common/validation/field.validators';
 import { IsSlug } from '../common/validation/validators';
+import { CreateLocationInput } from '../locations/location-editing.inputs';
 import { CreateProviderInput } from '../providers/provider-editing.inputs';
 import { SyncApplyMode, SyncMode, SyncRunStatus } from './sync.enums';
 
@@ -59,7 +60,7 @@ export class SyncLocationRefInput {
  */
 const SourceOwnedProviderFields = PickType(
   CreateProviderInput,
-  ['npi', 'prefix', 'middleName', 'suffix', 'credentials', 'specialties', 'languages', 'acceptingNewPatients'] as const,
+  ['npi', 'prefix', 'middleName', 'suffix', 'credentials', 'specialties', 'boardCertifications', 'languages', 'acceptingNewPatients'] as const,
   InputType,
 );
 
@@ -119,12 +120,15 @@ export class SyncProviderRecordInput extends SourceOwnedProviderFields {
   primaryLocation?: SyncLocationRefInput | null;
 }
 
-/** An office as the source knows it: its identity and address facts, never its editorial content. */
+/** The facts of an office a source may know besides its address, with the editing input's rules. */
+const SourceOwnedLocationFields = PickType(CreateLocationInput, ['email', 'openingHours', 'hoursExceptions', 'accessibilityNotes'] as const, InputType);
+
+/** An office as the source knows it: its identity, address, contact and hours, never its editorial content. */
 @InputType({
   description:
-    'One office from the source, created or updated before the providers that point at it. Fields left out keep their current value; description, hours, notes, booking URL, time zone, slug and SEO stay editorial.',
+    'One office from the source, created or updated before the providers that point at it. Fields left out keep their current value; description, parking notes, booking URL, slug and SEO stay editorial. The time zone follows the office: derived from its coordinates (or ZIP) unless the record gives one.',
 })
-export class SyncLocationRecordInput {
+export class SyncLocationRecordInput extends SourceOwnedLocationFields {
   @Field(() => String, {
     nullable: true,
     description: "Required. The office's id in the source (1 to 200 characters), stored as a location external id under the source name.",
@@ -201,6 +205,15 @@ export class SyncLocationRecordInput {
   @Min(-180)
   @Max(180)
   longitude?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'IANA time zone of the office ("America/Chicago"). When left out, derived from the coordinates, else from the ZIP code, whenever the record gives them.',
+  })
+  @IsOptional()
+  @TimeZoneRule()
+  timezone?: string | null;
 }
 
 /** Options every sync mutation shares. */

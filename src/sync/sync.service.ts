@@ -28,7 +28,7 @@ import {
   resolveLocationRefs,
 } from './sync-matching';
 import { checkLocationRecord, checkProviderRecord, InvalidRecord, isInvalid, LocationRecord, MappedBatch, ProviderRecord } from './sync-records';
-import { countOutcomes, reportFromJson, SyncDeactivation, SyncLocationResult, SyncRecordResult, SyncReport } from './sync-report';
+import { countOutcomes, reportFromJson, SyncDeactivation, SyncFieldChange, SyncLocationResult, SyncRecordResult, SyncReport } from './sync-report';
 import { SyncRun } from './sync-run.entity';
 import { SourceSettings, SyncSourcesService } from './sync-sources.service';
 import { SyncApplyMode, SyncFormat, SyncMode, SyncOutcome, SyncRunStatus } from './sync.enums';
@@ -429,6 +429,7 @@ export class SyncService {
       draft: plan?.wentToDraft ?? false,
       changes: plan?.changes ?? [],
       errors,
+      warnings: check.warnings,
     };
   }
 
@@ -442,14 +443,20 @@ export class SyncService {
       draft: plan?.wentToDraft ?? false,
       changes: plan?.changes ?? [],
       errors,
+      warnings: check.warnings,
     };
   }
 
   private report(runId: string, request: SyncRequest, plan: RunPlan, status: SyncRunStatus, startedAt: Date): SyncReport {
-    // Ids of documents a dry run or a rejected run did not create would point at nothing.
+    // Ids of documents a dry run or a rejected run did not create would point at nothing: null everywhere, changes included.
     const written = status === SyncRunStatus.APPLIED;
-    const records = plan.providers.map(({ result, plan: item }) => (item?.isNew && !written ? { ...result, providerId: null } : result));
-    const locations = plan.locations.map(({ result, plan: item }) => (item?.isNew && !written ? { ...result, locationId: null } : result));
+    const unwritten = new Set(written ? [] : [...plan.providers, ...plan.locations].filter(({ plan: item }) => item?.isNew).map(({ plan: item }) => item!.id));
+    const records = plan.providers.map(({ result }) =>
+      withoutIds({ ...result, providerId: unwritten.has(result.providerId ?? '') ? null : result.providerId }, unwritten),
+    );
+    const locations = plan.locations.map(({ result }) =>
+      withoutIds({ ...result, locationId: unwritten.has(result.locationId ?? '') ? null : result.locationId }, unwritten),
+    );
     return {
       runId,
       source: request.source,
@@ -515,6 +522,13 @@ export class SyncService {
       },
     });
   }
+}
+
+/** A result whose changes name no document of `unwritten` (their ids become null). */
+function withoutIds<T extends { changes: SyncFieldChange[] }>(result: T, unwritten: Set<string>): T {
+  if (unwritten.size === 0) return result;
+  const scrub = (value: unknown): unknown => (typeof value === 'string' && unwritten.has(value) ? null : Array.isArray(value) ? value.map(scrub) : value);
+  return { ...result, changes: result.changes.map((change) => ({ ...change, oldValue: scrub(change.oldValue), newValue: scrub(change.newValue) })) };
 }
 
 /** Documents whose live version a plan changes: a publish, or an external id added to a live document. */

@@ -1,5 +1,7 @@
 import { AppError } from '../../common/errors/app-error';
 import { type MappedBatch } from '../sync-records';
+import { nameAsWritten, suffixAsWritten } from './person-names';
+import { NUCC_TAXONOMY_NAMES } from '../../common/validation/nucc-taxonomy';
 import {
   ACCEPTING_PATIENTS,
   FHIR_SYSTEMS,
@@ -48,6 +50,81 @@ function telecom(points: FhirContactPoint[], system: string): string | undefined
   const matching = points.filter((point) => point.system === system && string(point.value));
   const preferred = matching.find((point) => point.use === 'work') ?? [...matching].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))[0];
   return string(preferred?.value);
+}
+
+const FHIR_DAYS: Record<string, string> = {
+  mon: 'MONDAY',
+  tue: 'TUESDAY',
+  wed: 'WEDNESDAY',
+  thu: 'THURSDAY',
+  fri: 'FRIDAY',
+  sat: 'SATURDAY',
+  sun: 'SUNDAY',
+};
+
+interface FhirAvailableTime {
+  daysOfWeek?: unknown;
+  allDay?: unknown;
+  openingTime?: unknown;
+  closingTime?: unknown;
+  availableStartTime?: unknown;
+  availableEndTime?: unknown;
+}
+
+/** FHIR `time` ("08:00:00") as our "HH:MM"; the last second of the day is the end of the day. */
+function hhmm(value: unknown, closing: boolean): string | undefined {
+  const match = typeof value === 'string' ? /^(\d{2}):(\d{2})(:\d{2}(\.\d+)?)?$/.exec(value.trim()) : null;
+  if (!match) return undefined;
+  if (closing && match[1] === '23' && match[2] === '59') return '24:00';
+  return `${match[1]}:${match[2]}`;
+}
+
+/**
+ * Weekly hours from a Location's hoursOfOperation or a role's availableTime (same shape, other
+ * names); allDay is 00:00–24:00. Undefined when the resource gives none, so the hours are kept.
+ */
+function weeklyHours(entries: FhirAvailableTime[], warn: (message: string) => void): { day: string; opens: string; closes: string }[] | undefined {
+  if (entries.length === 0) return undefined;
+  const hours: { day: string; opens: string; closes: string }[] = [];
+  entries.forEach((entry, index) => {
+    const allDay = entry.allDay === true;
+    const opens = allDay ? '00:00' : hhmm(entry.openingTime ?? entry.availableStartTime, false);
+    const closes = allDay ? '24:00' : hhmm(entry.closingTime ?? entry.availableEndTime, true);
+    if (!opens || !closes) {
+      warn(`[${index}] has no opening and closing time; left out`);
+      return;
+    }
+    for (const day of array<string>(entry.daysOfWeek)) {
+      const name = FHIR_DAYS[day];
+      if (name) hours.push({ day: name, opens, closes });
+      else warn(`[${index}] has an unknown day "${day}"; left out`);
+    }
+  });
+  return hours;
+}
+
+/** Plan-Net's accessibility extension on a Location: its codes as the notes patients read. */
+const ACCESSIBILITY_EXTENSION = 'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/accessibility';
+const ACCESSIBILITY_TEXT: Record<string, string> = {
+  handiaccess: 'Handicap accessible',
+  adaptsup: 'Adaptive equipment and supplies',
+  addrescomm: 'Accessible communication',
+  anstaff: 'Staff trained in accessibility',
+  pubtrans: 'Public transit options',
+  cultcomp: 'Cultural competence',
+  mobility: 'Mobility accessible',
+};
+
+function accessibilityOf(resource: FhirResource): string | undefined {
+  const notes = array<FhirExtension>(resource.extension)
+    .filter((extension) => extension.url === ACCESSIBILITY_EXTENSION)
+    .map((extension) => {
+      const concept = extension.valueCodeableConcept;
+      const coding = array<{ code?: string; display?: string }>(concept?.coding)[0];
+      return string(concept?.text) ?? string(coding?.display) ?? (coding?.code ? (ACCESSIBILITY_TEXT[coding.code] ?? coding.code) : undefined);
+    })
+    .filter((note): note is string => Boolean(note));
+  return notes.length > 0 ? notes.join('; ') : undefined;
 }
 
 /** Whether a PractitionerRole accepts new patients, from Plan-Net's newpatients extension (codes, or an older boolean). */
@@ -101,6 +178,8 @@ export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
 
   const locations: unknown[] = [];
   const locationRefs: string[] = [];
+  // Locations without hoursOfOperation take the hours of the roles practicing there (availableTime).
+  const pendingHours = new Map<FhirResource, Record<string, unknown>>();
   const locationIds = new Map<FhirResource, string>();
   for (const location of resources.filter((resource) => resource.resourceType === 'Location')) {
     const externalId = externalIdOf(location, source);
@@ -122,8 +201,16 @@ export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
     }
     const phone = telecom(points, 'phone');
     const fax = telecom(points, 'fax');
+    const email = telecom(points, 'email');
     if (phone) record.phone = phone;
     if (fax) record.fax = fax;
+    if (email) record.email = email;
+    const ref = `Location/${location.id ?? '?'}`;
+    const hours = weeklyHours(array<FhirAvailableTime>(location.hoursOfOperation), (message) => warnings.push(`${ref}.hoursOfOperation${message}`));
+    if (hours) record.openingHours = hours;
+    else pendingHours.set(location, record);
+    const accessibility = accessibilityOf(location);
+    if (accessibility) record.accessibilityNotes = accessibility;
     if (typeof position?.latitude === 'number' && typeof position?.longitude === 'number') {
       record.latitude = position.latitude;
       record.longitude = position.longitude;
@@ -141,6 +228,21 @@ export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
       continue;
     }
     rolesByPractitioner.set(practitioner, [...(rolesByPractitioner.get(practitioner) ?? []), role]);
+  }
+
+  for (const [location, record] of pendingHours) {
+    const role = resources.find(
+      (resource) =>
+        resource.resourceType === 'PractitionerRole' &&
+        resource.active !== false &&
+        array<FhirAvailableTime>(resource.availableTime).length > 0 &&
+        array<FhirReference>(resource.location).some((reference) => resolve(reference, 'Location').resource === location),
+    );
+    if (!role) continue;
+    const hours = weeklyHours(array<FhirAvailableTime>(role.availableTime), (message) =>
+      warnings.push(`PractitionerRole/${role.id ?? '?'}.availableTime${message}`),
+    );
+    if (hours) record.openingHours = hours;
   }
 
   const records: unknown[] = [];
@@ -179,10 +281,23 @@ function practitionerRecord(
   const name = names.find((candidate) => candidate.use === 'official') ?? names.find((candidate) => candidate.use !== 'old') ?? names[0];
   const given = array<string>(name?.given)
     .map((part) => part.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .map(nameAsWritten);
   const suffixes = array<string>(name?.suffix)
     .map((part) => part.trim())
     .filter(Boolean);
+  const boardCertifications = array<{ code?: FhirCodeableConcept; issuer?: FhirReference }>(practitioner.qualification)
+    .filter((qualification) => array<{ system?: string }>(qualification.code?.coding).some((coding) => coding.system === FHIR_SYSTEMS.nucc))
+    .map((qualification) => {
+      const coding = array<{ system?: string; code?: string; display?: string }>(qualification.code?.coding).find(
+        (candidate) => candidate.system === FHIR_SYSTEMS.nucc,
+      );
+      const what =
+        string(qualification.code?.text) ?? string(coding?.display) ?? (coding?.code ? (NUCC_TAXONOMY_NAMES[coding.code] ?? coding.code) : undefined);
+      const issuer = string(qualification.issuer?.display);
+      return [issuer, what].filter(Boolean).join(': ');
+    })
+    .filter((certification) => certification !== '');
   const qualifications = array<{ code?: FhirCodeableConcept }>(practitioner.qualification)
     .map((qualification) => qualification.code)
     .filter((code) => !array<{ system?: string }>(code?.coding).some((coding) => coding.system === FHIR_SYSTEMS.nucc))
@@ -202,11 +317,16 @@ function practitionerRecord(
     npi: string(array<FhirIdentifier>(practitioner.identifier).find((identifier) => identifier.system === FHIR_SYSTEMS.npi)?.value),
     firstName: given[0],
     middleName: given.length > 1 ? given.slice(1).join(' ') : null,
-    lastName: string(name?.family),
+    lastName: string(name?.family) && nameAsWritten(string(name?.family)!),
     prefix: array<string>(name?.prefix).join(' ').trim() || null,
-    suffix: suffixes.filter((part) => GENERATIONAL_SUFFIX.test(part)).join(' ') || null,
+    suffix:
+      suffixes
+        .filter((part) => GENERATIONAL_SUFFIX.test(part))
+        .map(suffixAsWritten)
+        .join(' ') || null,
   };
   if (qualifications.length > 0 || credentialSuffixes.length > 0) record.credentials = credentials;
+  if (boardCertifications.length > 0) record.boardCertifications = boardCertifications;
   // R4's communication is a CodeableConcept; R5's wraps it in `language`. A coding without a system is taken as BCP 47.
   const languages = array<FhirCodeableConcept & { language?: FhirCodeableConcept }>(practitioner.communication)
     .flatMap((entry) => array<{ system?: string; code?: string }>((entry.language ?? entry).coding))

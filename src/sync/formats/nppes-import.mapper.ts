@@ -1,5 +1,6 @@
 import { AppError } from '../../common/errors/app-error';
 import { type MappedBatch } from '../sync-records';
+import { nameAsWritten, suffixAsWritten } from './person-names';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -9,21 +10,6 @@ function field(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   return trimmed === '' || trimmed === '--' ? undefined : trimmed;
-}
-
-/**
- * Names in the registry are in capitals ("MARY-ANN O'CONNOR"): each word, and each part after a
- * hyphen or apostrophe, gets a capital first letter. Names already in mixed case are kept.
- */
-export function titleCaseName(value: string): string {
-  if (value !== value.toUpperCase()) return value;
-  return value.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_match, separator: string, letter: string) => `${separator}${letter.toUpperCase()}`);
-}
-
-/** "JR." → "Jr.", "III" stays: roman numerals are capitals. */
-function suffixOf(value: string | undefined): string | null {
-  if (!value) return null;
-  return /^[IVX]+\.?$/i.test(value) ? value.toUpperCase() : titleCaseName(value);
 }
 
 /**
@@ -58,7 +44,7 @@ export function mapNppesResponse(response: unknown): MappedBatch {
     const number = field(result.number);
     const name = (key: string) => {
       const value = field(basic[key]);
-      return value === undefined ? undefined : titleCaseName(value);
+      return value === undefined ? undefined : nameAsWritten(value);
     };
     const taxonomies = (Array.isArray(result.taxonomies) ? result.taxonomies : []).filter(isObject);
     // The primary taxonomy first, then the others in the registry's order.
@@ -76,7 +62,7 @@ export function mapNppesResponse(response: unknown): MappedBatch {
       lastName: name('last_name'),
       middleName: name('middle_name') ?? null,
       prefix: name('name_prefix') ?? null,
-      suffix: suffixOf(field(basic.name_suffix)),
+      suffix: suffixAsWritten(field(basic.name_suffix) ?? '') || null,
       active: status === undefined ? true : status === 'A',
     };
     // One free-text field ("M.D., PH.D."): the sync's credentials rule splits it and stores "MD", "PhD".

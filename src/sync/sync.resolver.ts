@@ -1,4 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AppConfig } from '../config/app-config';
+import { FhirIdentifierSystems } from '../fhir/fhir-systems';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Permission, Requires } from '../auth/permissions';
@@ -33,7 +35,12 @@ export class SyncResolver {
     private readonly sync: SyncService,
     private readonly sources: SyncSourcesService,
     private readonly runs: SyncRunsQueries,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.identifierSystems = new FhirIdentifierSystems(config);
+  }
+
+  private readonly identifierSystems: FhirIdentifierSystems;
 
   @Requires(Permission.PROVIDERS_SYNC)
   @Mutation(() => SyncReport, {
@@ -65,7 +72,7 @@ export class SyncResolver {
       format: SyncFormat.FHIR,
       action: 'syncProvidersFromFhir',
       inputPath: 'input.bundle',
-      batch: mapFhirBundle(input.bundle, input.source),
+      batch: mapFhirBundle(input.bundle, input.source, this.identifierSystems.uriOf(input.source)),
     });
   }
 

@@ -145,7 +145,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
         address: { line: ['1200 Example Parkway', 'Suite 300'], city: 'Lexington', state: 'KY', postalCode: '40503-1234', country: 'US' },
         position: { longitude: -84.5165, latitude: 38.0203 },
         managingOrganization: { reference: `Organization/${organization.id}` },
-        identifier: [{ system: 'directory', value: 'loc-lex' }],
+        identifier: [{ system: 'urn:practice-cms:source:directory', value: 'loc-lex' }],
       });
 
       const ruth = resources('Practitioner').find((practitioner: any) => practitioner.name[0].family === 'Calloway');
@@ -153,7 +153,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
         active: true,
         identifier: expect.arrayContaining([
           { use: 'official', system: NPI, value: '1467209817' },
-          { system: 'directory', value: 'prac-1001' },
+          { system: 'urn:practice-cms:source:directory', value: 'prac-1001' },
         ]),
         name: [{ use: 'official', text: 'Ruth Calloway, MD', family: 'Calloway', given: ['Ruth'], prefix: ['Dr.'] }],
         qualification: [

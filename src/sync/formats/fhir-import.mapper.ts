@@ -30,9 +30,9 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const array = <T>(value: unknown): T[] => (Array.isArray(value) ? (value.filter((item) => item !== null && item !== undefined) as T[]) : []);
 const string = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
-/** The external id of a resource in this source: an identifier under the source's name, else the resource id. */
-function externalIdOf(resource: FhirResource, source: string): string | undefined {
-  const own = array<FhirIdentifier>(resource.identifier).find((identifier) => identifier.system === source && string(identifier.value));
+/** The external id of a resource in this source: an identifier under the source's name (or its URI), else the resource id. */
+function externalIdOf(resource: FhirResource, systems: string[]): string | undefined {
+  const own = array<FhirIdentifier>(resource.identifier).find((identifier) => systems.includes(identifier.system ?? '') && string(identifier.value));
   return string(own?.value) ?? string(resource.id);
 }
 
@@ -149,7 +149,8 @@ function acceptingNewPatients(role: FhirResource): boolean | undefined {
  * forms (phones with extensions, ZIP+4, state codes, credentials, language tags), the same as an
  * editor's input.
  */
-export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
+export function mapFhirBundle(bundle: unknown, source: string, sourceUri?: string): MappedBatch {
+  const systems = sourceUri ? [source, sourceUri] : [source];
   if (!isObject(bundle) || bundle.resourceType !== 'Bundle') {
     throw AppError.badInput([{ path: 'input.bundle', message: 'must be a FHIR Bundle (resourceType "Bundle")' }]);
   }
@@ -182,7 +183,7 @@ export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
   const pendingHours = new Map<FhirResource, Record<string, unknown>>();
   const locationIds = new Map<FhirResource, string>();
   for (const location of resources.filter((resource) => resource.resourceType === 'Location')) {
-    const externalId = externalIdOf(location, source);
+    const externalId = externalIdOf(location, systems);
     if (externalId) locationIds.set(location, externalId);
     const address = isObject(location.address) ? (location.address as FhirAddress) : undefined;
     const lines = array<string>(address?.line)
@@ -250,7 +251,7 @@ export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
   for (const practitioner of resources.filter((resource) => resource.resourceType === 'Practitioner')) {
     const roles = rolesByPractitioner.get(practitioner) ?? [];
     records.push(
-      practitionerRecord(practitioner, roles, source, (reference) => {
+      practitionerRecord(practitioner, roles, systems, (reference) => {
         const { resource, id } = resolve(reference, 'Location');
         if (resource) return locationIds.get(resource) ?? null;
         return id ?? null;
@@ -274,7 +275,7 @@ export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
 function practitionerRecord(
   practitioner: FhirResource,
   roles: FhirResource[],
-  source: string,
+  systems: string[],
   locationExternalId: (reference: FhirReference) => string | null,
 ): Record<string, unknown> {
   const names = array<HumanName>(practitioner.name);
@@ -313,7 +314,7 @@ function practitionerRecord(
   const credentials = qualifications.length > 0 ? qualifications : credentialSuffixes;
 
   const record: Record<string, unknown> = {
-    externalId: externalIdOf(practitioner, source),
+    externalId: externalIdOf(practitioner, systems),
     npi: string(array<FhirIdentifier>(practitioner.identifier).find((identifier) => identifier.system === FHIR_SYSTEMS.npi)?.value),
     firstName: given[0],
     middleName: given.length > 1 ? given.slice(1).join(' ') : null,

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Float, InputType, OmitType, PickType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, InputType, Int, OmitType, PickType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -6,6 +6,8 @@ import {
   IsBoolean,
   IsDefined,
   IsEnum,
+  IsIn,
+  IsInt,
   IsNumber,
   IsObject,
   IsOptional,
@@ -303,6 +305,52 @@ export class SyncProvidersFromNppesInput extends SyncOptionsInput {
   response: Record<string, unknown>;
 }
 
+/** Fields a source may be given a priority for: the source-owned fields of providers and offices. */
+const PRIORITY_FIELDS = [
+  ...new Set([
+    'prefix',
+    'firstName',
+    'middleName',
+    'lastName',
+    'suffix',
+    'credentials',
+    'npi',
+    'specialties',
+    'boardCertifications',
+    'languages',
+    'acceptingNewPatients',
+    'active',
+    'name',
+    'addressLine1',
+    'addressLine2',
+    'city',
+    'state',
+    'postalCode',
+    'phone',
+    'fax',
+    'email',
+    'latitude',
+    'longitude',
+    'timezone',
+    'openingHours',
+    'hoursExceptions',
+    'accessibilityNotes',
+  ]),
+];
+
+@InputType({ description: "A source's priority for one field, over its overall priority." })
+export class SyncFieldPriorityInput {
+  @Field(() => String, { description: 'A source-owned field of Provider or Location ("specialties", "phone").' })
+  @IsIn(PRIORITY_FIELDS, { message: `must be one of ${PRIORITY_FIELDS.join(', ')}` })
+  field: string;
+
+  @Field(() => Int, { description: 'Its priority for this field (higher wins), -1000 to 1000.' })
+  @IsInt({ message: 'must be a whole number from -1000 to 1000' })
+  @Min(-1000, { message: 'must be a whole number from -1000 to 1000' })
+  @Max(1000, { message: 'must be a whole number from -1000 to 1000' })
+  priority: number;
+}
+
 @InputType({ description: 'Settings of one sync source; omitted fields keep their value (or the default for a new source).' })
 export class ConfigureSyncSourceInput {
   @Field(() => String, { description: 'The source name, as sync mutations give it.' })
@@ -327,6 +375,25 @@ export class ConfigureSyncSourceInput {
   @Min(0, { message: 'must be a number between 0 and 1' })
   @Max(1, { message: 'must be a number between 0 and 1' })
   maxDeactivationShare?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Precedence among sources (0 for a new source; higher wins): this source never overwrites a field last written by a source of higher priority, and one of lower priority never overwrites its fields. Equal priorities: the last run wins.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number from -1000 to 1000' })
+  @Min(-1000, { message: 'must be a whole number from -1000 to 1000' })
+  @Max(1000, { message: 'must be a whole number from -1000 to 1000' })
+  priority?: number | null;
+
+  @Field(() => [SyncFieldPriorityInput], { nullable: true, description: 'Priorities for single fields, over `priority` (replaces the list).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SyncFieldPriorityInput)
+  fieldPriorities?: SyncFieldPriorityInput[] | null;
 }
 
 @InputType({ description: 'Narrows the list of sync runs; all given criteria must hold.' })

@@ -10,7 +10,8 @@ import { SyncReport } from './sync-report';
 import { SyncRunConnection, SyncSourceModel } from './sync-runs.model';
 import { SyncRunsQueries } from './sync-runs.queries';
 import { SyncRequest, SyncService } from './sync.service';
-import { SyncSourcesService } from './sync-sources.service';
+import { SyncSource } from './sync-source.entity';
+import { fieldPriorityList, SyncSourcesService } from './sync-sources.service';
 import { SyncFormat } from './sync.enums';
 import {
   ConfigureSyncSourceInput,
@@ -28,6 +29,11 @@ function options(input: SyncOptionsInput): Pick<SyncRequest, 'source' | 'mode' |
 const SYNC_DESCRIPTION =
   "Records are matched by the source's external id, else by NPI (never by name); source-owned fields are updated, editorial ones never touched. " +
   'Invalid records are reported by index and the valid ones applied (none with `atomic`). Sending the same batch again changes nothing and writes nothing. Needs providers:sync.';
+
+/** A source's settings as GraphQL shows them (per-field priorities as a list). */
+function sourceModel(row: SyncSource): SyncSourceModel {
+  return { ...row, fieldPriorities: fieldPriorityList(row.fieldPriorities) };
+}
 
 @Resolver()
 export class SyncResolver {
@@ -102,7 +108,7 @@ export class SyncResolver {
     @Args('input', { type: () => ConfigureSyncSourceInput, description: 'The source and the settings to change.' }) input: ConfigureSyncSourceInput,
     @CurrentActor() actor: Actor,
   ) {
-    return this.sources.configure(actor, input);
+    return this.sources.configure(actor, input).then(sourceModel);
   }
 
   @Requires(Permission.PROVIDERS_SYNC, Permission.API_KEYS_MANAGE)
@@ -110,7 +116,7 @@ export class SyncResolver {
     description: 'Sources with settings, by name (a source never configured syncs LIVE with a 20% deactivation limit). Needs providers:sync or an admin.',
   })
   syncSources() {
-    return this.sources.list();
+    return this.sources.list().then((rows) => rows.map(sourceModel));
   }
 
   @Requires(Permission.AUDIT_READ)

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** Source precedence: per-source priorities (overall and per field) and the last writer of each source-owned field. */
 export class SourcePrecedence1795973035211 implements MigrationInterface {

@@ -244,17 +244,32 @@ export class FhirExportService {
         }),
       ],
       // The credential as the practice writes it is the text; a v2-0360 coding is added when one matches.
-      qualification: provider.credentials.map((credential) => {
-        const coding = degreeCodingOf(credential);
-        return { code: omitEmpty({ coding: coding ? [{ system: FHIR_SYSTEMS.degree, ...coding }] : undefined, text: credential }) };
-      }),
+      qualification: [
+        ...provider.credentials.map((credential) => {
+          const coding = degreeCodingOf(credential);
+          return { code: omitEmpty({ coding: coding ? [{ system: FHIR_SYSTEMS.degree, ...coding }] : undefined, text: credential }) };
+        }),
+        // Licenses: the number as the identifier, the state in the text and the board as the issuer.
+        ...(provider.licenses ?? []).map((license) =>
+          omitEmpty({
+            identifier: [{ value: license.number }],
+            code: { text: license.state ? `License (${license.state})` : 'License' },
+            issuer: license.issuer ? { display: license.issuer } : undefined,
+          }),
+        ),
+      ],
       communication: provider.languages.map((language) => ({ coding: [{ system: FHIR_SYSTEMS.bcp47, code: language }] })),
+      telecom: [
+        ...(provider.phone ? [{ system: 'phone', value: provider.phone, use: 'work' }] : []),
+        ...(provider.email ? [{ system: 'email', value: provider.email, use: 'work' }] : []),
+      ],
+      gender: provider.gender ?? undefined,
     });
   }
 
   private practitionerRole(provider: Provider, offices: Location[], practice: Practice | null, today: string): FhirResource {
-    // Plan-Net's pd-1 asks for telecom or an endpoint: the main office's phone, else the practice's, else its website.
-    const phone = offices.find((office) => office.phone)?.phone ?? practice?.mainPhone ?? null;
+    // Plan-Net's pd-1 asks for telecom or an endpoint: the provider's line, the main office's phone, the practice's, else its website.
+    const phone = provider.phone ?? offices.find((office) => office.phone)?.phone ?? practice?.mainPhone ?? null;
     const telecom: FhirContactPoint[] = phone
       ? [{ system: 'phone', value: phone, use: 'work' }]
       : practice?.website

@@ -3,6 +3,7 @@ import { validateSync } from 'class-validator';
 import { type FieldError } from '../common/errors/app-error';
 import { flattenValidationErrors } from '../common/errors/format-graphql-error';
 import { type HoursException, type OpeningInterval } from '../locations/opening-hours';
+import { type ProviderLicense } from '../providers/provider.entity';
 import { officeTimeZone } from './office-time-zone';
 import { type SyncFieldWarning } from './sync-report';
 import { SyncLocationRecordInput, type SyncLocationRefInput, SyncProviderRecordInput } from './sync.inputs';
@@ -54,6 +55,11 @@ export interface MappedBatch {
   recordRefs?: (string | null)[];
   locationRefs?: (string | null)[];
   warnings: string[];
+  /**
+   * How the batch's offices find existing ones besides their external id: by normalized address
+   * (offices a registry names), and which fields only a new office takes (an existing office keeps its name).
+   */
+  locationMatch?: { byAddress: boolean; createOnly: string[] };
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -125,10 +131,12 @@ export function checkProviderRecord(raw: unknown, index: number, sourceRef: stri
     active: input.active ?? true,
     ...givenFields(
       input,
-      ['prefix', 'middleName', 'suffix', 'npi', 'credentials', 'specialties', 'boardCertifications', 'languages'],
+      ['prefix', 'middleName', 'suffix', 'npi', 'credentials', 'specialties', 'boardCertifications', 'gender', 'phone', 'email', 'languages'],
       ['credentials', 'specialties', 'boardCertifications', 'languages'],
     ),
   };
+  if (input.licenses !== undefined)
+    fields.licenses = (input.licenses ?? []).map(({ number, state, issuer }): ProviderLicense => ({ number, state: state ?? null, issuer: issuer ?? null }));
   // Null means "not known" here: the current value is kept.
   if (input.acceptingNewPatients !== undefined && input.acceptingNewPatients !== null) fields.acceptingNewPatients = input.acceptingNewPatients;
   const record: ProviderRecord = { index, sourceRef, externalId: input.externalId!, npi: input.npi ?? null, fields, warnings };

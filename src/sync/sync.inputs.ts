@@ -62,7 +62,21 @@ export class SyncLocationRefInput {
  */
 const SourceOwnedProviderFields = PickType(
   CreateProviderInput,
-  ['npi', 'prefix', 'middleName', 'suffix', 'credentials', 'specialties', 'boardCertifications', 'languages', 'acceptingNewPatients'] as const,
+  [
+    'npi',
+    'prefix',
+    'middleName',
+    'suffix',
+    'credentials',
+    'specialties',
+    'boardCertifications',
+    'licenses',
+    'gender',
+    'phone',
+    'email',
+    'languages',
+    'acceptingNewPatients',
+  ] as const,
   InputType,
 );
 
@@ -303,6 +317,14 @@ export class SyncProvidersFromNppesInput extends SyncOptionsInput {
   })
   @IsObject({ message: 'must be an NPPES API response (a JSON object with `results`)' })
   response: Record<string, unknown>;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      "Turn the results' practice-location addresses into offices (with their phones and faxes), matched to existing offices by normalized address; the providers are linked to them. When false, the addresses are left out with a warning.",
+  })
+  @IsBoolean()
+  createOffices: boolean = false;
 }
 
 /** Fields a source may be given a priority for: the source-owned fields of providers and offices. */

@@ -95,7 +95,7 @@ export class SyncResolver {
       format: SyncFormat.NPPES,
       action: 'syncProvidersFromNppes',
       inputPath: 'input.response',
-      batch: mapNppesResponse(input.response),
+      batch: mapNppesResponse(input.response, { createOffices: input.createOffices }),
     });
   }
 

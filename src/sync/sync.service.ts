@@ -201,7 +201,7 @@ export class SyncService {
     // Offices first: provider records may point at offices the same batch creates.
     const duplicateLocations = duplicatesInBatch(locationChecks, 'locations');
     const validRecords = recordChecks.filter((check): check is ProviderRecord => !isInvalid(check));
-    const locationCandidates = await loadLocationCandidates(manager, source, validLocations, validRecords);
+    const locationCandidates = await loadLocationCandidates(manager, source, validLocations, validRecords, batch.locationMatch?.byAddress ?? false);
     const locationPrecedence = await Precedence.load(manager, LOCATION_KIND.contentType.type, source, [...locationCandidates.rows.keys()]);
     const batchLocations: BatchLocations = new Map();
     const locations = locationChecks.map((check): LocationOutcome => {
@@ -219,7 +219,10 @@ export class SyncService {
               if (location.fields[required] === undefined) errors.push({ path: required, message: 'is required to create an office' });
           }
           if (errors.length === 0) {
-            const allowed = locationPrecedence.filter(match.locationId, location.fields);
+            const given = { ...location.fields };
+            // Fields the source only gives a new office (an office it found by address keeps its name).
+            if (match.locationId) for (const field of batch.locationMatch?.createOnly ?? []) delete given[field];
+            const allowed = locationPrecedence.filter(match.locationId, given);
             kept = allowed.kept;
             plan = planDocument({
               kind: LOCATION_KIND,

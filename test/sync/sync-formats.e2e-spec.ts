@@ -197,7 +197,12 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
       const before = await rowVersions(app);
       const report = await sync(app, syncKey, { source: 'nppes', dryRun: true, response }, SYNC_FROM_NPPES);
       expect(report).toMatchObject({ format: 'NPPES', status: 'DRY_RUN', counts: { received: 3, created: 3, failed: 0 } });
-      expect(report.warnings).toEqual(['results[3] (NPI 1512349873) is an organization; skipped']);
+      // Their practice addresses are not silently dropped: without createOffices they are named in the warnings.
+      expect(report.warnings).toEqual([
+        'results[0] (NPI 1711223341): 1 practice address(es) and their phones not synced as offices; send createOffices: true to create or match them',
+        'results[1] (NPI 1888990011): 1 practice address(es) and their phones not synced as offices; send createOffices: true to create or match them',
+        'results[3] (NPI 1512349873) is an organization; skipped',
+      ]);
       expect(report.records.map((record: any) => [record.sourceRef, record.externalId, record.outcome])).toEqual([
         ['results[0]', '1711223341', 'CREATED'],
         ['results[1]', '1888990011', 'CREATED'],

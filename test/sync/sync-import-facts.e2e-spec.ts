@@ -9,6 +9,8 @@ const LOCATION = `query($id: ID) { location(id: $id) { name timezone email acces
   openingHours { day closed intervals { opens closes } }
   openStatus(at: "2026-11-30T14:30:00Z") { isOpen localTime localDate } } }`;
 const PROVIDER = 'query($npi: String) { provider(npi: $npi) { firstName lastName boardCertifications locations { name } } }';
+const PROVIDER_FACTS =
+  'query($npi: String) { provider(npi: $npi) { firstName lastName gender email phone { e164 extension } licenses { number state issuer } locations { id name phone { e164 } fax { e164 } address { line1 city state postalCode } timezone } } }';
 
 /** A Practitioner with a board certification, a role with availableTime at two Texas offices, one of them with a bad phone. */
 function texasBundle() {
@@ -54,7 +56,23 @@ function texasBundle() {
           id: 'prac-tx',
           identifier: [{ system: NPI, value: '1003000126' }],
           name: [{ family: 'MCDONALD', given: ['JANE'] }],
+          gender: 'female',
+          telecom: [
+            { system: 'phone', value: '512-555-0177 ext. 45' },
+            { system: 'email', value: 'not an email' },
+          ],
           qualification: [
+            {
+              identifier: [{ value: 'TX-Q1234' }],
+              code: { text: 'Medical license' },
+              issuer: { display: 'Texas Medical Board' },
+              extension: [
+                {
+                  url: 'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/practitioner-qualification',
+                  extension: [{ url: 'whereValid', valueCodeableConcept: { coding: [{ system: 'https://www.usps.com/', code: 'TX' }] } }],
+                },
+              ],
+            },
             { code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0360', code: 'MD' }] } },
             { code: { coding: [{ system: NUCC, code: '208VP0014X' }] }, issuer: { display: 'American Board of Anesthesiology' } },
           ],
@@ -115,6 +133,14 @@ describe('imports keep what the directory shows', () => {
     expect(elPasoOffice.openingHours[5]).toEqual({ day: 'SATURDAY', closed: false, intervals: [{ opens: '00:00', closes: '24:00' }] });
     expect(elPasoOffice.openStatus).toMatchObject({ isOpen: false, localTime: '07:30' });
 
+    const practitioner = byExternalId(report.records, 'prac-tx');
+    expect(practitioner.warnings).toEqual([{ path: 'email', value: 'not an email', message: 'must be an email address; left out' }]);
+    expect((await app.graphql(PROVIDER_FACTS, { npi: '1003000126' })).data.provider).toMatchObject({
+      gender: 'female',
+      email: null,
+      phone: { e164: '+15125550177', extension: '45' },
+      licenses: [{ number: 'TX-Q1234', state: 'TX', issuer: 'Texas Medical Board' }],
+    });
     expect((await app.graphql(PROVIDER, { npi: '1003000126' })).data.provider).toEqual({
       firstName: 'Jane',
       lastName: 'McDonald',
@@ -169,6 +195,93 @@ describe('imports keep what the directory shows', () => {
         { field: 'suffix', oldValue: null, newValue: 'Jr.' },
       ]),
     );
+  });
+
+  it('turns NPPES practice addresses into offices when asked, matched to existing ones by address, with gender, licenses and phones', async () => {
+    // An office editors already have, written another way than the registry writes it.
+    await sync(app, syncKey, {
+      source: 'editor-import',
+      records: [],
+      locations: [
+        { externalId: 'lex', name: 'Bluegrass Lexington', addressLine1: '1200 Example Parkway', city: 'Lexington', state: 'KY', postalCode: '40503' },
+      ],
+    });
+    const response = (createOffices: boolean) => ({
+      source: 'nppes-offices',
+      createOffices,
+      response: {
+        result_count: 1,
+        results: [
+          {
+            enumeration_type: 'NPI-1',
+            number: 1234567893,
+            basic: { first_name: 'ANGUS', last_name: 'MACDONALD', sex: 'M', status: 'A' },
+            addresses: [
+              { address_purpose: 'MAILING', address_1: 'PO BOX 12', city: 'LEXINGTON', state: 'KY', postal_code: '405030012' },
+              {
+                address_purpose: 'LOCATION',
+                address_1: '1200 EXAMPLE PKWY',
+                address_2: 'STE 300',
+                city: 'LEXINGTON',
+                state: 'KY',
+                postal_code: '405031234',
+                telephone_number: '859-555-0100',
+                fax_number: '859-555-0101',
+              },
+            ],
+            practiceLocations: [{ address_1: '900 BROADWAY', city: 'PADUCAH', state: 'KY', postal_code: '42001', telephone_number: '270-555-0190' }],
+            taxonomies: [
+              { code: '208VP0014X', primary: true, state: 'KY', license: '12345' },
+              { code: '207L00000X', primary: false, state: 'KY', license: '12345' },
+              { code: '207L00000X', primary: false, state: 'TN', license: 'MD-987' },
+            ],
+            identifiers: [{ code: '05', desc: 'MEDICAID', identifier: 'KY-55', state: 'KY' }],
+          },
+        ],
+      },
+    });
+
+    const without = await sync(app, syncKey, { ...response(false), dryRun: true }, SYNC_FROM_NPPES);
+    expect(without.warnings).toEqual([
+      'results[0] (NPI 1234567893): 1 other identifier(s) not kept (MEDICAID KY KY-55)',
+      'results[0] (NPI 1234567893): 2 practice address(es) and their phones not synced as offices; send createOffices: true to create or match them',
+    ]);
+    expect(without.locations).toEqual([]);
+
+    const report = await sync(app, syncKey, response(true), SYNC_FROM_NPPES);
+    expect(report.locationCounts).toMatchObject({ received: 2, created: 1, updated: 1, failed: 0 });
+    const provider = (await app.graphql(PROVIDER_FACTS, { npi: '1234567893' })).data.provider;
+    expect(provider).toMatchObject({
+      firstName: 'Angus',
+      lastName: 'MacDonald',
+      gender: 'male',
+      licenses: [
+        { number: '12345', state: 'KY', issuer: null },
+        { number: 'MD-987', state: 'TN', issuer: null },
+      ],
+    });
+    // The Lexington office is the editors' one (its name kept), now with the registry's phones; Paducah is new, in Central time.
+    expect(provider.locations).toEqual([
+      {
+        id: expect.any(String),
+        name: 'Bluegrass Lexington',
+        phone: { e164: '+18595550100' },
+        fax: { e164: '+18595550101' },
+        address: { line1: '1200 Example Pkwy', city: 'Lexington', state: 'KY', postalCode: '40503-1234' },
+        timezone: 'America/New_York',
+      },
+      {
+        id: expect.any(String),
+        name: 'Paducah Office',
+        phone: { e164: '+12705550190' },
+        fax: null,
+        address: { line1: '900 Broadway', city: 'Paducah', state: 'KY', postalCode: '42001' },
+        timezone: 'America/Chicago',
+      },
+    ]);
+    const again = await sync(app, syncKey, response(true), SYNC_FROM_NPPES);
+    expect(again.locationCounts).toMatchObject({ unchanged: 2 });
+    expect(again.counts).toMatchObject({ unchanged: 1 });
   });
 
   it('shows null, never a would-be id, for documents a dry run would create, in changes too', async () => {

@@ -112,6 +112,6 @@ describe('source precedence', () => {
 
   it('refuses a field that is not source-owned', async () => {
     const refused = await app.graphql(CONFIGURE, { input: { name: 'nppes', fieldPriorities: [{ field: 'bio', priority: 1 }] } }, admin.headers);
-    expect(refused.errors?.[0].extensions.fields[0]).toMatchObject({ path: 'input.fieldPriorities[0].field' });
+    expect(refused.errors?.[0].extensions.fields?.[0]).toMatchObject({ path: 'input.fieldPriorities[0].field' });
   });
 });

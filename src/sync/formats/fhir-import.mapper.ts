@@ -127,6 +127,28 @@ function accessibilityOf(resource: FhirResource): string | undefined {
   return notes.length > 0 ? notes.join('; ') : undefined;
 }
 
+/** Plan-Net's extension on a license qualification saying where it is valid (a state). */
+const QUALIFICATION_EXTENSION = 'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/practitioner-qualification';
+
+/**
+ * Licenses: qualifications with an identifier (the license number), with the state from Plan-Net's
+ * whereValid (or a two-letter issuer) and the issuing board's name.
+ */
+function licensesOf(practitioner: FhirResource): { number: string; state: string | null; issuer: string | null }[] {
+  return array<{ identifier?: FhirIdentifier[]; issuer?: FhirReference; extension?: FhirExtension[] }>(practitioner.qualification)
+    .map((qualification) => {
+      const number = string(array<FhirIdentifier>(qualification.identifier)[0]?.value);
+      if (!number) return null;
+      const whereValid = array<FhirExtension>(qualification.extension)
+        .filter((extension) => extension.url === QUALIFICATION_EXTENSION)
+        .flatMap((extension) => array<FhirExtension>(extension.extension))
+        .find((part) => part.url === 'whereValid');
+      const state = string(array<{ code?: string }>(whereValid?.valueCodeableConcept?.coding)[0]?.code) ?? null;
+      return { number, state, issuer: string(qualification.issuer?.display) ?? null };
+    })
+    .filter((license): license is { number: string; state: string | null; issuer: string | null } => license !== null);
+}
+
 /** Whether a PractitionerRole accepts new patients, from Plan-Net's newpatients extension (codes, or an older boolean). */
 function acceptingNewPatients(role: FhirResource): boolean | undefined {
   const extension = array<FhirExtension>(role.extension).find((candidate) => candidate.url === NEW_PATIENTS_EXTENSION);
@@ -299,7 +321,13 @@ function practitionerRecord(
       return [issuer, what].filter(Boolean).join(': ');
     })
     .filter((certification) => certification !== '');
-  const qualifications = array<{ code?: FhirCodeableConcept }>(practitioner.qualification)
+  const qualifications = array<{ code?: FhirCodeableConcept; identifier?: unknown }>(practitioner.qualification)
+    // A license (an identifier) is not a credential unless it is coded as a degree.
+    .filter(
+      (qualification) =>
+        array(qualification.identifier).length === 0 ||
+        array<{ system?: string }>(qualification.code?.coding).some((coding) => coding.system === FHIR_SYSTEMS.degree),
+    )
     .map((qualification) => qualification.code)
     .filter((code) => !array<{ system?: string }>(code?.coding).some((coding) => coding.system === FHIR_SYSTEMS.nucc))
     .map(
@@ -328,6 +356,14 @@ function practitionerRecord(
   };
   if (qualifications.length > 0 || credentialSuffixes.length > 0) record.credentials = credentials;
   if (boardCertifications.length > 0) record.boardCertifications = boardCertifications;
+  const licenses = licensesOf(practitioner);
+  if (licenses.length > 0) record.licenses = licenses;
+  if (typeof practitioner.gender === 'string' && ['male', 'female', 'other', 'unknown'].includes(practitioner.gender)) record.gender = practitioner.gender;
+  const points = array<FhirContactPoint>(practitioner.telecom);
+  const phone = telecom(points, 'phone');
+  const email = telecom(points, 'email');
+  if (phone) record.phone = phone;
+  if (email) record.email = email;
   // R4's communication is a CodeableConcept; R5's wraps it in `language`. A coding without a system is taken as BCP 47.
   const languages = array<FhirCodeableConcept & { language?: FhirCodeableConcept }>(practitioner.communication)
     .flatMap((entry) => array<{ system?: string; code?: string }>((entry.language ?? entry).coding))

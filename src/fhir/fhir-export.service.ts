@@ -172,12 +172,11 @@ export class FhirExportService {
       if (officePhone) telecom.push({ system: 'phone', value: officePhone, use: 'work' });
     }
     if (practice.website) telecom.push({ system: 'url', value: practice.website, use: 'work' });
-    const npi = (practice as Practice & { npi?: string | null }).npi;
     return omitEmpty({
       resourceType: 'Organization',
       id: practice.id,
       meta: { lastUpdated: practice.updatedAt.toISOString() },
-      identifier: npi ? [{ use: 'official', system: FHIR_SYSTEMS.npi, value: npi }] : undefined,
+      identifier: practice.npi ? [{ use: 'official', system: FHIR_SYSTEMS.npi, value: practice.npi }] : undefined,
       active: true,
       type: [{ coding: [{ system: FHIR_SYSTEMS.organizationType, code: 'prvgrp', display: 'Provider Group' }] }],
       name: practice.name,
@@ -206,7 +205,13 @@ export class FhirExportService {
       identifier: identifiers.map((identifier) => ({ ...identifier, system: this.systems.uriOf(identifier.system!) })),
       status: 'active',
       name: location.name,
-      type: painClinic ? [{ coding: [{ system: FHIR_SYSTEMS.roleCode, code: 'PAINCL', display: 'Pain clinic' }] }] : undefined,
+      // The office's own types; without any, a pain practice's offices are pain clinics.
+      type:
+        (location.locationTypes ?? []).length > 0
+          ? location.locationTypes.map((code) => ({ coding: [{ system: FHIR_SYSTEMS.roleCode, code }] }))
+          : painClinic
+            ? [{ coding: [{ system: FHIR_SYSTEMS.roleCode, code: 'PAINCL', display: 'Pain clinic' }] }]
+            : undefined,
       telecom,
       address: addressOf(location),
       position: location.latitude !== null && location.longitude !== null ? { longitude: location.longitude, latitude: location.latitude } : undefined,

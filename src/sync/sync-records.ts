@@ -151,8 +151,23 @@ export function checkLocationRecord(raw: unknown, index: number, sourceRef: stri
   if (errors.length > 0) return { index, sourceRef, externalId: text(input.externalId), npi: null, errors, warnings };
   const fields = givenFields(
     input,
-    ['name', 'addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'phone', 'fax', 'email', 'latitude', 'longitude', 'timezone', 'accessibilityNotes'],
-    [],
+    [
+      'name',
+      'addressLine1',
+      'addressLine2',
+      'city',
+      'state',
+      'postalCode',
+      'phone',
+      'fax',
+      'email',
+      'latitude',
+      'longitude',
+      'timezone',
+      'accessibilityNotes',
+      'locationTypes',
+    ],
+    ['locationTypes'],
   );
   if (input.openingHours !== undefined)
     fields.openingHours = (input.openingHours ?? []).map(({ day, opens, closes }): OpeningInterval => ({ day, opens, closes }));

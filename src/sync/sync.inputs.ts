@@ -137,7 +137,11 @@ export class SyncProviderRecordInput extends SourceOwnedProviderFields {
 }
 
 /** The facts of an office a source may know besides its address, with the editing input's rules. */
-const SourceOwnedLocationFields = PickType(CreateLocationInput, ['email', 'openingHours', 'hoursExceptions', 'accessibilityNotes'] as const, InputType);
+const SourceOwnedLocationFields = PickType(
+  CreateLocationInput,
+  ['email', 'openingHours', 'hoursExceptions', 'accessibilityNotes', 'locationTypes'] as const,
+  InputType,
+);
 
 /** An office as the source knows it: its identity, address, contact and hours, never its editorial content. */
 @InputType({
@@ -357,6 +361,7 @@ const PRIORITY_FIELDS = [
     'openingHours',
     'hoursExceptions',
     'accessibilityNotes',
+    'locationTypes',
   ]),
 ];
 

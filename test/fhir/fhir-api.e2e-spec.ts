@@ -20,7 +20,13 @@ describe('FHIR read API', () => {
   beforeAll(async () => {
     app = await startTestApp({ FHIR_IDENTIFIER_SYSTEMS: `credentialing=${CREDENTIALING_URI}` });
     const factory = new ContentFactory(app.dataSource);
-    await factory.practice({ name: 'Bluegrass Pain Associates', mainPhone: '+18595550199', website: 'https://pain.example.com', specialty: 'Pain' });
+    await factory.practice({
+      name: 'Bluegrass Pain Associates',
+      npi: '1122334455',
+      mainPhone: '+18595550199',
+      website: 'https://pain.example.com',
+      specialty: 'Pain',
+    });
     const lexington = await factory.location({
       name: 'Lexington Office',
       addressLine1: '1200 Example Parkway',
@@ -148,6 +154,8 @@ describe('FHIR read API', () => {
     expect(role.notAvailable).toEqual([{ description: 'Lexington Office closed: Christmas Day', during: { start: '2099-12-25', end: '2099-12-25' } }]);
 
     const [organization] = resources('Organization');
+    expect(organization.identifier).toEqual([{ use: 'official', system: NPI, value: '1122334455' }]);
+    expect((await get(`/fhir/Organization?identifier=${encodeURIComponent(`${NPI}|1122334455`)}`).expect(200)).body.total).toBe(1);
     expect(organization.telecom).toEqual([
       { system: 'phone', value: '+18595550199', use: 'work' },
       { system: 'url', value: 'https://pain.example.com', use: 'work' },

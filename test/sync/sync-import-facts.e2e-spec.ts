@@ -5,7 +5,7 @@ import { byExternalId, sync, SYNC_FROM_FHIR, SYNC_FROM_NPPES } from './sync-help
 
 const NPI = 'http://hl7.org/fhir/sid/us-npi';
 const NUCC = 'http://nucc.org/provider-taxonomy';
-const LOCATION = `query($id: ID) { location(id: $id) { name timezone email accessibilityNotes phone { e164 extension display } fax { e164 }
+const LOCATION = `query($id: ID) { location(id: $id) { name timezone email accessibilityNotes locationTypes phone { e164 extension display } fax { e164 }
   openingHours { day closed intervals { opens closes } }
   openStatus(at: "2026-11-30T14:30:00Z") { isOpen localTime localDate } } }`;
 const PROVIDER = 'query($npi: String) { provider(npi: $npi) { firstName lastName boardCertifications locations { name } } }';
@@ -24,6 +24,7 @@ function texasBundle() {
           id: 'loc-austin',
           status: 'active',
           name: 'Austin Office',
+          type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'PAINCL' }] }],
           telecom: [
             { system: 'phone', value: '(512) 555-0142 x123', use: 'work' },
             { system: 'email', value: 'austin@clinic.example.com' },
@@ -118,6 +119,7 @@ describe('imports keep what the directory shows', () => {
       timezone: 'America/Chicago',
       email: 'austin@clinic.example.com',
       accessibilityNotes: 'Handicap accessible',
+      locationTypes: ['PAINCL'],
       phone: { e164: '+15125550142', extension: '123' },
     });
     expect(austin.openingHours[0]).toEqual({ day: 'MONDAY', closed: false, intervals: [{ opens: '08:00', closes: '17:00' }] });

@@ -232,6 +232,8 @@ export function mapFhirBundle(bundle: unknown, source: string, sourceUri?: strin
     const hours = weeklyHours(array<FhirAvailableTime>(location.hoursOfOperation), (message) => warnings.push(`${ref}.hoursOfOperation${message}`));
     if (hours) record.openingHours = hours;
     else pendingHours.set(location, record);
+    const types = codesOf(array<FhirCodeableConcept>(location.type), FHIR_SYSTEMS.roleCode);
+    if (types.length > 0) record.locationTypes = [...new Set(types)];
     const accessibility = accessibilityOf(location);
     if (accessibility) record.accessibilityNotes = accessibility;
     if (typeof position?.latitude === 'number' && typeof position?.longitude === 'number') {

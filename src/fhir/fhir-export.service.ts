@@ -57,6 +57,17 @@ function closures(location: Location, today: string): HoursException[] {
   return (location.hoursExceptions ?? []).filter((exception) => exception.closed && exception.date >= today).sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/** Names of the v3 RoleCode service-delivery-location codes offices commonly have. */
+const ROLE_CODE_NAMES: Record<string, string> = {
+  PAINCL: 'Pain clinic',
+  OF: 'Outpatient facility',
+  HOSP: 'Hospital',
+  PROFF: "Provider's office",
+  SURG: 'Surgery clinic',
+  ORTHOCL: 'Orthopedics clinic',
+  RH: 'Rehabilitation hospital',
+};
+
 interface ExternalIdRow {
   owner: string;
   system: string;
@@ -150,11 +161,10 @@ export class FhirExportService {
     const providerIdentifiers = identifiersOf(providerExternalIds);
     const today = new Date().toISOString().slice(0, 10);
     const locationIdentifiers = identifiersOf(locationExternalIds);
-    const painClinic = /\bpain\b/i.test(`${practice?.specialty ?? ''} ${practice?.name ?? ''}`);
 
     const resources: FhirResource[] = [];
     if (practice) resources.push(this.organization(practice, locations));
-    for (const location of locations) resources.push(this.location(location, locationIdentifiers.get(location.id) ?? [], practice, painClinic));
+    for (const location of locations) resources.push(this.location(location, locationIdentifiers.get(location.id) ?? [], practice));
     for (const provider of providers) {
       const offices = officesOf.get(provider.id) ?? [];
       resources.push(this.practitioner(provider, providerIdentifiers.get(provider.id) ?? []));
@@ -185,7 +195,7 @@ export class FhirExportService {
     });
   }
 
-  private location(location: Location, identifiers: FhirIdentifier[], practice: Practice | null, painClinic: boolean): FhirResource {
+  private location(location: Location, identifiers: FhirIdentifier[], practice: Practice | null): FhirResource {
     const telecom: FhirContactPoint[] = [];
     if (location.phone) telecom.push({ system: 'phone', value: location.phone, use: 'work' });
     if (location.fax) telecom.push({ system: 'fax', value: location.fax, use: 'work' });
@@ -205,13 +215,8 @@ export class FhirExportService {
       identifier: identifiers.map((identifier) => ({ ...identifier, system: this.systems.uriOf(identifier.system!) })),
       status: 'active',
       name: location.name,
-      // The office's own types; without any, a pain practice's offices are pain clinics.
-      type:
-        (location.locationTypes ?? []).length > 0
-          ? location.locationTypes.map((code) => ({ coding: [{ system: FHIR_SYSTEMS.roleCode, code }] }))
-          : painClinic
-            ? [{ coding: [{ system: FHIR_SYSTEMS.roleCode, code: 'PAINCL', display: 'Pain clinic' }] }]
-            : undefined,
+      // The office's own types only: a guess here would come back as a change on the next import.
+      type: (location.locationTypes ?? []).map((code) => ({ coding: [omitEmpty({ system: FHIR_SYSTEMS.roleCode, code, display: ROLE_CODE_NAMES[code] })] })),
       telecom,
       address: addressOf(location),
       position: location.latitude !== null && location.longitude !== null ? { longitude: location.longitude, latitude: location.latitude } : undefined,

@@ -22,7 +22,9 @@ import { SyncService } from '../src/sync/sync.service';
 import { SyncFormat, SyncMode, SyncRunStatus } from '../src/sync/sync.enums';
 import { SOURCE_NAME_PATTERN } from '../src/sync/sync.inputs';
 
-const USAGE = `Usage: npm run sync -- --format fhir|nppes|json --source NAME --file PATH [--mode UPSERT|FULL] [--dry-run] [--atomic] [--force] [--idempotency-key KEY]
+const USAGE = `Usage: npm run sync -- --format fhir|nppes|json --source NAME --file PATH [--mode UPSERT|FULL] [--dry-run] [--atomic] [--force] [--idempotency-key KEY] [--create-offices]
+
+--create-offices (nppes only): the results' practice addresses become offices, matched to existing ones by address.
 
 Syncs providers from a file into the database at DATABASE_URL (else the embedded database under
 DATA_DIR; stop the app first). Exit code 0: applied with no failed record; 2: some records failed
@@ -37,6 +39,7 @@ interface Options {
   atomic: boolean;
   force: boolean;
   idempotencyKey: string | null;
+  createOffices: boolean;
 }
 
 class UsageError extends Error {}
@@ -46,7 +49,7 @@ function parseArguments(argv: string[]): Options {
   const flags = new Set<string>();
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
-    if (['--dry-run', '--atomic', '--force'].includes(argument)) flags.add(argument);
+    if (['--dry-run', '--atomic', '--force', '--create-offices'].includes(argument)) flags.add(argument);
     else if (['--format', '--source', '--file', '--mode', '--idempotency-key'].includes(argument) && argv[index + 1] !== undefined)
       values.set(argument, argv[++index]);
     else if (argument === '--help' || argument === '-h') throw new UsageError('');
@@ -69,6 +72,7 @@ function parseArguments(argv: string[]): Options {
     atomic: flags.has('--atomic'),
     force: flags.has('--force'),
     idempotencyKey: values.get('--idempotency-key') ?? null,
+    createOffices: flags.has('--create-offices'),
   };
 }
 
@@ -81,7 +85,7 @@ function readBatch(options: Options): MappedBatch {
     throw new UsageError(`Cannot read ${options.file} as JSON: ${(error as Error).message}`);
   }
   if (options.format === SyncFormat.FHIR) return mapFhirBundle(data, options.source);
-  if (options.format === SyncFormat.NPPES) return mapNppesResponse(data);
+  if (options.format === SyncFormat.NPPES) return mapNppesResponse(data, { createOffices: options.createOffices });
   const body = Array.isArray(data) ? { records: data } : (data as { records?: unknown; locations?: unknown });
   if (!Array.isArray(body?.records)) throw new UsageError('A json file holds { "records": [...], "locations": [...] } or a list of records');
   return { records: body.records, locations: Array.isArray(body.locations) ? body.locations : [], warnings: [] };

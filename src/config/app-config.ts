@@ -385,6 +385,18 @@ export class AppConfig {
     return this.NODE_ENV === 'development';
   }
 
+  // FHIR read API (src/fhir; README "FHIR").
+
+  /**
+   * Identifier systems of sync sources as absolute URIs in the FHIR export, comma-separated
+   * `source=uri` pairs ("credentialing=https://example.org/fhir/sid/credentialing"). A source not
+   * listed is exported as `urn:practice-cms:source:<name>` (a name that is already a URI as itself).
+   */
+  @Matches(/^(\s*[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}\s*=\s*[a-z][a-z0-9+.-]*:\S+\s*(,\s*[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}\s*=\s*[a-z][a-z0-9+.-]*:\S+\s*)*)?$/i, {
+    message: 'must be comma-separated source=URI pairs, e.g. credentialing=https://example.org/fhir/sid/credentialing',
+  })
+  FHIR_IDENTIFIER_SYSTEMS = '';
+
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;
   }

@@ -19,6 +19,7 @@ import { PasswordReset } from '../users/password-reset.entity';
 import { RecoveryCode } from '../users/recovery-code.entity';
 import { User } from '../users/user.entity';
 import { SyncRun } from '../sync/sync-run.entity';
+import { SyncFieldOwner } from '../sync/sync-field-owner.entity';
 import { SyncSource } from '../sync/sync-source.entity';
 
 /** Every entity the DataSource knows; the migrations must match them exactly. */
@@ -52,4 +53,5 @@ export const ENTITIES = [
   LocationExternalId,
   SyncSource,
   SyncRun,
+  SyncFieldOwner,
 ];

@@ -1,3 +1,5 @@
+import { type AppConfig } from '../config/app-config';
+
 /** Code systems and identifier systems of the FHIR R4 provider-directory shapes we read and write. */
 export const FHIR_SYSTEMS = {
   npi: 'http://hl7.org/fhir/sid/us-npi',
@@ -16,18 +18,39 @@ export const NEW_PATIENTS_EXTENSION = 'http://hl7.org/fhir/us/davinci-pdex-plan-
 export const ACCEPTING_PATIENTS = { yes: 'newpt', no: 'nopt', existingOnly: 'existptonly' } as const;
 
 /**
- * Degree codes of HL7 v2 table 0360 that match credentials as practices write them. Others
- * ("PA-C", "FNP-BC") are exported as text only.
+ * Degree codes of HL7 v2 table 0360, by the credential written without punctuation or spaces in
+ * capitals ("M.D." and "MD" → MD, "Ph.D." → PHD, "PA-C" → PA). Others ("FACP") are exported as
+ * text only.
  */
-export const V2_0360_DEGREES: Record<string, string> = {
-  MD: 'Doctor of Medicine',
-  DO: 'Doctor of Osteopathy',
-  PA: 'Physician Assistant',
-  NP: 'Nurse Practitioner',
-  RN: 'Registered Nurse',
-  PharmD: 'Doctor of Pharmacy',
-  PHD: 'Doctor of Philosophy',
+const V2_0360_DEGREES: Record<string, { code: string; display: string }> = {
+  MD: { code: 'MD', display: 'Doctor of Medicine' },
+  DO: { code: 'DO', display: 'Doctor of Osteopathy' },
+  PHD: { code: 'PHD', display: 'Doctor of Philosophy' },
+  PA: { code: 'PA', display: 'Physician Assistant' },
+  PAC: { code: 'PA', display: 'Physician Assistant' },
+  NP: { code: 'NP', display: 'Nurse Practitioner' },
+  CNP: { code: 'CNP', display: 'Certified Nurse Practitioner' },
+  FNP: { code: 'FPNP', display: 'Family Practice Nurse Practitioner' },
+  FNPC: { code: 'FPNP', display: 'Family Practice Nurse Practitioner' },
+  FNPBC: { code: 'FPNP', display: 'Family Practice Nurse Practitioner' },
+  CNS: { code: 'CNS', display: 'Certified Nurse Specialist' },
+  CNM: { code: 'CNM', display: 'Certified Nurse Midwife' },
+  RN: { code: 'RN', display: 'Registered Nurse' },
+  LPN: { code: 'LPN', display: 'Licensed Practical Nurse' },
+  MSN: { code: 'MSN', display: 'Master of Science - Nursing' },
+  BSN: { code: 'BSN', display: 'Bachelor of Science in Nursing' },
+  PHARMD: { code: 'PharmD', display: 'Doctor of Pharmacy' },
+  RPH: { code: 'RPH', display: 'Registered Pharmacist' },
+  MPH: { code: 'MPH', display: 'Master of Public Health' },
+  MS: { code: 'MS', display: 'Master of Science' },
+  MBA: { code: 'MBA', display: 'Master of Business Administration' },
+  EMT: { code: 'EMT', display: 'Emergency Medical Technician' },
 };
+
+/** The v2-0360 degree coding of a credential as practices write it, whatever its punctuation; undefined for others. */
+export function degreeCodingOf(credential: string): { code: string; display: string } | undefined {
+  return V2_0360_DEGREES[credential.replace(/[^A-Za-z]/g, '').toUpperCase()];
+}
 
 /** Minimal FHIR shapes: only what the import reads and the export writes. */
 export interface FhirCoding {
@@ -93,5 +116,40 @@ export interface FhirBundle {
   type: string;
   timestamp?: string;
   total?: number;
-  entry?: { fullUrl?: string; resource?: FhirResource }[];
+  link?: { relation: string; url: string }[];
+  entry?: { fullUrl?: string; resource?: FhirResource; search?: { mode: 'match' | 'include' | 'outcome' } }[];
+}
+
+/** The URI prefix of sources FHIR_IDENTIFIER_SYSTEMS does not map. */
+export const SOURCE_URN_PREFIX = 'urn:practice-cms:source:';
+
+const ALREADY_URI = /^(https?:\/\/|urn:)\S+$/i;
+
+/**
+ * Source names ("credentialing") ↔ the absolute URIs FHIR identifier systems must be: the
+ * configured ones, else a URN made from the name; a name that is already a URI stays itself.
+ */
+export class FhirIdentifierSystems {
+  private readonly bySource = new Map<string, string>();
+  private readonly byUri = new Map<string, string>();
+
+  constructor(config: Pick<AppConfig, 'FHIR_IDENTIFIER_SYSTEMS'>) {
+    for (const pair of config.FHIR_IDENTIFIER_SYSTEMS.split(',')) {
+      const [source, uri] = pair.split('=').map((part) => part?.trim());
+      if (!source || !uri) continue;
+      this.bySource.set(source, uri);
+      this.byUri.set(uri, source);
+    }
+  }
+
+  uriOf(source: string): string {
+    return this.bySource.get(source) ?? (ALREADY_URI.test(source) ? source : `${SOURCE_URN_PREFIX}${source}`);
+  }
+
+  /** The source an identifier system stands for (its URI, its URN or its bare name). */
+  sourceOf(system: string): string {
+    if (this.byUri.has(system)) return this.byUri.get(system)!;
+    if (system.startsWith(SOURCE_URN_PREFIX)) return system.slice(SOURCE_URN_PREFIX.length);
+    return system;
+  }
 }

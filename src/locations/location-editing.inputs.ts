@@ -9,6 +9,7 @@ import {
   IsOptional,
   IsString,
   Max,
+  Matches,
   MaxLength,
   Min,
   ValidateBy,
@@ -228,6 +229,15 @@ export class CreateLocationInput extends PageFieldsInput {
   @MaxLength(2000)
   accessibilityNotes?: string | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'What kind of place it is, as HL7 v3 RoleCode service-delivery-location codes ("PAINCL", "OF"), up to 10 (replaces the list).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @Matches(/^[A-Z][A-Za-z0-9_-]{0,19}$/, { each: true, message: 'each type must be an HL7 v3 RoleCode such as PAINCL or OF' })
+  locationTypes?: string[] | null;
+
   @Field(() => String, { nullable: true, description: 'Where patients book at this office (http or https).' })
   @IsOptional()
   @IsHttpUrl()
@@ -251,8 +261,20 @@ function intervalOf({ opens, closes }: TimeIntervalInput) {
 }
 
 export function locationChange(input: Partial<CreateLocationInput> | UpdateLocationInput, path: string): ChangeRequest {
-  const fields = pickFields(input, ['name', 'description', 'phone', 'fax', 'email', 'timezone', 'parkingNotes', 'accessibilityNotes', 'bookingUrl']);
+  const fields = pickFields(input, [
+    'name',
+    'description',
+    'phone',
+    'fax',
+    'email',
+    'timezone',
+    'parkingNotes',
+    'accessibilityNotes',
+    'locationTypes',
+    'bookingUrl',
+  ]);
   if (fields.description === null) fields.description = '';
+  if (fields.locationTypes === null) fields.locationTypes = [];
   if (fields.timezone === null) fields.timezone = DEFAULT_TIME_ZONE;
   if (input.address) {
     const { line1, line2, ...rest } = input.address;

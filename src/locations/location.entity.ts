@@ -70,6 +70,10 @@ export class Location extends DocumentEntity {
   @Column({ type: 'text', nullable: true })
   accessibilityNotes: string | null;
 
+  /** What kind of place it is, as HL7 v3 RoleCode service-delivery-location codes ("PAINCL" pain clinic, "OF" outpatient facility). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  locationTypes: string[];
+
   @Column({ type: 'text', nullable: true })
   bookingUrl: string | null;
 }

@@ -188,6 +188,9 @@ export class LocationModel extends DocumentModel {
 
   @Field(() => String, { nullable: true, description: 'Where patients book at this office.' })
   bookingUrl: string | null;
+
+  @Field(() => [String], { description: 'What kind of place the office is, as HL7 v3 RoleCode codes ("PAINCL" pain clinic, "OF" outpatient facility).' })
+  locationTypes: string[];
 }
 
 /** Fields a location edge adds: the distance from the `near` point of the query. */

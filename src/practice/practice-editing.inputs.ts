@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsOptional, IsString, MaxLength, MinLength, ValidateNeste
 import { changeRequestFrom } from '../content/change-request';
 import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
+import { NpiRule } from '../common/validation/field-rules';
 import { IsHttpUrl, IsPhoneNumber } from '../common/validation/validators';
 import { PRACTICE_TYPE } from './practice.descriptor';
 
@@ -39,6 +40,14 @@ export class CreatePracticeInput extends PageFieldsInput {
   @IsPhoneNumber()
   mainPhone?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The practice's organization NPI (type 2): 10 digits with a correct check digit; exported on the FHIR Organization.",
+  })
+  @IsOptional()
+  @NpiRule()
+  npi?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Website (http or https).' })
   @IsOptional()
   @IsHttpUrl()
@@ -67,7 +76,7 @@ export class CreatePracticeInput extends PageFieldsInput {
 export class UpdatePracticeInput extends WithDocumentVersion(PartialType(CreatePracticeInput, { omitDefaultValues: true })) {}
 
 export function practiceChange(input: Partial<CreatePracticeInput>, path: string): ChangeRequest {
-  const fields = pickFields(input, ['name', 'description', 'mainPhone', 'website', 'bookingUrl', 'specialty']);
+  const fields = pickFields(input, ['name', 'description', 'mainPhone', 'npi', 'website', 'bookingUrl', 'specialty']);
   if (fields.description === null) fields.description = '';
   if (input.socialProfiles !== undefined) fields.socialProfiles = (input.socialProfiles ?? []).map(({ network, url }) => ({ network, url }));
   return changeRequestFrom(PRACTICE_TYPE, input, path, fields);

@@ -11,7 +11,7 @@ export const PRACTICE_TYPE = defineDocumentType({
   name: 'Practice',
   entity: Practice,
   model: () => PracticeModel,
-  fields: ['name', 'description', 'mainPhone', 'website', 'bookingUrl', 'socialProfiles', 'specialty'],
+  fields: ['name', 'description', 'mainPhone', 'npi', 'website', 'bookingUrl', 'socialProfiles', 'specialty'],
   relations: [PRACTICE_FAQS],
   sortName: (alias) => `lower(${alias}.name)`,
   slugSource: (fields) => String(fields.name ?? ''),

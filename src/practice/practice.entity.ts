@@ -21,6 +21,10 @@ export class Practice extends DocumentEntity {
   @Column({ type: 'varchar', length: 20, nullable: true })
   mainPhone: string | null;
 
+  /** The practice's organization (type 2) NPI, which directories list it under. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  npi: string | null;
+
   @Column({ type: 'text', nullable: true })
   website: string | null;
 

@@ -23,6 +23,9 @@ export class PracticeModel extends DocumentModel {
   @Field(() => PhoneNumber, { nullable: true, description: 'Main phone number.' })
   mainPhone: PhoneNumber | null;
 
+  @Field(() => String, { nullable: true, description: "The practice's organization NPI (type 2, 10 digits)." })
+  npi: string | null;
+
   @Field(() => String, { nullable: true, description: 'Website address.' })
   website: string | null;
 

@@ -1,18 +1,47 @@
 import { Field, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
 import { DocumentRefInput, PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
 import { IsHttpUrl } from '../common/validation/validators';
-import { CredentialsRule, LanguagesRule, NpiRule, OptionalTextRule, RequiredTextRule, SpecialtiesRule } from '../common/validation/field-rules';
+import {
+  CredentialsRule,
+  LanguagesRule,
+  NpiRule,
+  OptionalTextRule,
+  PhoneRule,
+  RequiredTextRule,
+  SpecialtiesRule,
+  UsStateRule,
+} from '../common/validation/field-rules';
 import { IsYearUpToNow } from '../common/validation/field.validators';
-import { EducationEntry } from './provider.entity';
+import { EducationEntry, ProviderLicense } from './provider.entity';
 import { EducationKind } from './provider.model';
 import { PROVIDER_LOCATIONS, PROVIDER_TYPE } from './provider.descriptor';
 
 const MARKDOWN_LIMIT = 100_000;
 const EARLIEST_YEAR = 1900;
+
+/** FHIR administrative gender codes. */
+const GENDERS = ['male', 'female', 'other', 'unknown'];
+
+@InputType({ description: 'A license to practice.' })
+export class LicenseInput {
+  @Field(() => String, { description: 'The license number (1 to 50 characters).' })
+  @RequiredTextRule(50)
+  number: string;
+
+  @Field(() => String, { nullable: true, description: 'The two-letter state that issued it ("KY").' })
+  @IsOptional()
+  @UsStateRule()
+  state?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The issuing board (up to 200 characters).' })
+  @IsOptional()
+  @OptionalTextRule(200)
+  issuer?: string | null;
+}
 
 @InputType({ description: "One stage of a provider's education or training." })
 export class EducationInput {
@@ -119,6 +148,32 @@ export class CreateProviderInput extends PageFieldsInput {
   @MaxLength(200, { each: true, message: 'each certification must be 1 to 200 characters' })
   boardCertifications?: string[] | null;
 
+  @Field(() => [LicenseInput], { nullable: true, description: 'Licenses to practice (replaces the list).' })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => LicenseInput)
+  licenses?: LicenseInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Administrative gender as FHIR codes it: male, female, other or unknown.' })
+  @IsOptional()
+  @IsIn(GENDERS, { message: `must be one of ${GENDERS.join(', ')}` })
+  gender?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Direct phone line in any common US form, with an extension if any ("(859) 555-0100 x123"); stored in E.164, the extension as ";ext=123".',
+  })
+  @IsOptional()
+  @PhoneRule()
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact email of the provider.' })
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
+  email?: string | null;
+
   @Field(() => [EducationInput], { nullable: true, description: 'Education and training (replaces the list).' })
   @IsOptional()
   @ArrayMaxSize(30)
@@ -193,6 +248,9 @@ export function providerChange(input: Partial<CreateProviderInput>, path: string
     'npi',
     'specialties',
     'boardCertifications',
+    'gender',
+    'phone',
+    'email',
     'practiceStartYear',
     'languages',
     'bio',
@@ -202,6 +260,8 @@ export function providerChange(input: Partial<CreateProviderInput>, path: string
   ]);
   for (const list of ['credentials', 'specialties', 'boardCertifications', 'languages']) if (fields[list] === null) fields[list] = [];
   if (fields.bio === null) fields.bio = '';
+  if (input.licenses !== undefined)
+    fields.licenses = (input.licenses ?? []).map(({ number, state, issuer }): ProviderLicense => ({ number, state: state ?? null, issuer: issuer ?? null }));
   if (input.education !== undefined) {
     fields.education = (input.education ?? []).map(({ kind, institution, degree, field, graduationYear }): EducationEntry => ({
       kind,

@@ -10,6 +10,13 @@ export interface EducationEntry {
   graduationYear?: number | null;
 }
 
+/** A license to practice: its number, the state that issued it, and the issuing board when known. */
+export interface ProviderLicense {
+  number: string;
+  state: string | null;
+  issuer: string | null;
+}
+
 @Entity('providers')
 // The public list's default order (last and first name), published rows only: an expression index from a migration.
 @Index('IDX_providers_public_name', { synchronize: false })
@@ -57,6 +64,21 @@ export class Provider extends DocumentEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   education: EducationEntry[];
+
+  /** Licenses to practice (number, state, issuer), as a credentialing source or the NPI registry lists them. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  licenses: ProviderLicense[];
+
+  /** Administrative gender as FHIR codes it (male, female, other, unknown); directories filter on it. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  gender: string | null;
+
+  /** Direct line, E.164 with ";ext=" for an extension. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
 
   @Column({ type: 'integer', nullable: true })
   practiceStartYear: number | null;

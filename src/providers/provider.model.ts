@@ -25,6 +25,18 @@ registerEnumType(EducationKind, {
   },
 });
 
+@ObjectType('ProviderLicense', { description: 'A license to practice.' })
+export class ProviderLicenseModel {
+  @Field(() => String, { description: 'The license number.' })
+  number: string;
+
+  @Field(() => String, { nullable: true, description: 'The state that issued it ("KY").' })
+  state: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The issuing board, when known ("Kentucky Board of Medical Licensure").' })
+  issuer: string | null;
+}
+
 @ObjectType('Education', { description: "One stage of a provider's education or training." })
 export class EducationModel {
   @Field(() => EducationKind, { description: 'Which stage of training.' })
@@ -98,6 +110,15 @@ export class ProviderModel extends DocumentModel {
 
   @Field(() => [String], { description: 'Board certifications ("American Board of Anesthesiology").' })
   boardCertifications: string[];
+
+  @Field(() => [ProviderLicenseModel], { description: 'Licenses to practice: number, state and issuer.' })
+  licenses: ProviderLicenseModel[];
+
+  @Field(() => String, { nullable: true, description: 'Administrative gender as FHIR codes it: male, female, other or unknown.' })
+  gender: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact email of the provider, when the practice publishes one.' })
+  email: string | null;
 
   @Field(() => [EducationModel], { description: 'Education and training.' })
   education: EducationModel[];

@@ -1,6 +1,7 @@
 import { Args, Context, Info, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { PhoneNumber, phoneNumberOf } from '../common/phone';
 import { DocumentSelection } from '../content/loaders/document-selection';
 import { whenLoaded } from '../content/loaders/request-loaders';
 import { readAtStage, requireListStageAccess } from '../content/stage-access';
@@ -40,6 +41,11 @@ export class ProvidersResolver {
   @ResolveField(() => String, { description: 'Name as shown on the site: "Anjum Bux, MD".' })
   displayName(provider: Provider): string {
     return displayNameOf(provider);
+  }
+
+  @ResolveField(() => PhoneNumber, { nullable: true, description: "The provider's direct phone line, with its extension if any." })
+  phone(provider: Provider): PhoneNumber | null {
+    return phoneNumberOf(provider.phone);
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Full years since `practiceStartYear`.' })

@@ -65,9 +65,18 @@ export interface Existing {
   links: Links | undefined;
 }
 
-/** Values compare as JSON: arrays by order, numbers by value, undefined as null. */
+/** JSON with object keys sorted: jsonb columns come back with their keys in jsonb's order, not the source's. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
+/** Values compare as JSON: arrays by order, objects whatever their key order, numbers by value, undefined as null. */
 export function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return stableJson(a) === stableJson(b);
 }
 
 function fieldChanges(owned: readonly string[], current: (property: string) => unknown, desired: Record<string, unknown>): SyncFieldChange[] {

@@ -5,6 +5,7 @@ import { type FieldError } from '../common/errors/app-error';
 import { type DocumentState } from '../content/content-type';
 import { Location } from '../locations/location.entity';
 import { Provider } from '../providers/provider.entity';
+import { officeAddressKey } from './office-address';
 import { type LocationRecord, type LocationRef, type ProviderRecord } from './sync-records';
 import { uniqueValueHolders, type ValueHolder } from '../content/document-writer';
 import { PROVIDER_TYPE } from '../providers/provider.descriptor';
@@ -40,6 +41,8 @@ export interface ProviderCandidates extends Candidates<Provider> {
 
 export interface LocationCandidates extends Candidates<Location> {
   bySlug: Map<string, string>;
+  /** Normalized address → the one office at it (only when the batch matches by address). */
+  byAddress: Map<string, string>;
 }
 
 /** A provider of the source that FULL mode may deactivate. */
@@ -122,6 +125,7 @@ export async function loadLocationCandidates(
   source: string,
   locations: LocationRecord[],
   records: ProviderRecord[],
+  matchByAddress = false,
 ): Promise<LocationCandidates> {
   const refs = records.flatMap((record) => [...(record.locations ?? []), ...(record.primaryLocation ? [record.primaryLocation] : [])]);
   const externalIds = unique([...locations.map((location) => location.externalId), ...refs.map((ref) => ref.externalId)]);
@@ -132,17 +136,41 @@ export async function loadLocationCandidates(
   const bySlug: { slug: string; id: string }[] = slugs.length
     ? await manager.query('SELECT slug, id FROM locations WHERE slug = ANY($1::text[])', [slugs])
     : [];
-  const ids = unique([...byExternal.map((row) => row.owner), ...bySlug.map((row) => row.id)]);
+  const byAddress = new Map<string, string>();
+  if (matchByAddress && locations.length > 0) {
+    // A practice has a handful of offices: read them all and compare keys made the same way.
+    const offices: { id: string; address_line1: string | null; city: string; state: string; postal_code: string | null }[] = await manager.query(
+      'SELECT id, address_line1, city, state, postal_code FROM locations WHERE deleted_at IS NULL ORDER BY created_at, id',
+    );
+    const seen = new Set<string>();
+    for (const office of offices) {
+      const key = officeAddressKey({ line1: office.address_line1, city: office.city, state: office.state, postalCode: office.postal_code });
+      if (!key) continue;
+      // Two offices at one address: matching by address would be a guess, so neither is matched.
+      if (seen.has(key)) byAddress.delete(key);
+      else byAddress.set(key, office.id);
+      seen.add(key);
+    }
+    const wanted = new Set(locations.map(addressKeyOf).filter((key): key is string => Boolean(key)));
+    for (const key of [...byAddress.keys()]) if (!wanted.has(key)) byAddress.delete(key);
+  }
+  const ids = unique([...byExternal.map((row) => row.owner), ...bySlug.map((row) => row.id), ...byAddress.values()]);
   const sourceIds: { owner: string; value: string }[] = ids.length
     ? await manager.query('SELECT location_id AS owner, value FROM location_external_ids WHERE system = $1 AND location_id = ANY($2::uuid[])', [source, ids])
     : [];
   const externalMap = new Map(byExternal.map((row) => [row.value, row.owner]));
   const slugMap = new Map(bySlug.map((row) => [row.slug, row.id]));
   // Drafts only matter for offices the batch updates, not for those merely referenced.
-  const updated = unique(locations.map((location) => externalMap.get(location.externalId) ?? (location.slug ? slugMap.get(location.slug) : undefined)));
+  const updated = unique(
+    locations.map(
+      (location) =>
+        externalMap.get(location.externalId) ?? (location.slug ? slugMap.get(location.slug) : undefined) ?? byAddress.get(addressKeyOf(location) ?? ''),
+    ),
+  );
   return {
     byExternalId: externalMap,
     bySlug: slugMap,
+    byAddress,
     rows: await loadRows(manager, Location, ids),
     drafts: await loadDrafts(manager, DocumentType.LOCATION, updated),
     sourceIdsOf: groupIds(sourceIds),
@@ -237,7 +265,8 @@ export function matchLocation(record: LocationRecord, candidates: LocationCandid
   const byExternalId = candidates.byExternalId.get(record.externalId);
   const bySlug = !byExternalId && record.slug ? candidates.bySlug.get(record.slug) : undefined;
   if (!byExternalId && record.slug && !bySlug) return { errors: [{ path: 'slug', message: `no office has the slug "${record.slug}"` }] };
-  const locationId = byExternalId ?? bySlug ?? null;
+  const byAddress = !byExternalId && !bySlug ? candidates.byAddress.get(addressKeyOf(record) ?? '') : undefined;
+  const locationId = byExternalId ?? bySlug ?? byAddress ?? null;
   if (!locationId) return { locationId: null, linkExternalId: true };
   if (candidates.rows.get(locationId)?.deletedAt)
     return { errors: [{ path: 'record', message: `matches office ${locationId}, which is in the trash; restore it before syncing` }] };
@@ -246,6 +275,11 @@ export function matchLocation(record: LocationRecord, candidates: LocationCandid
     if (others.length > 0) return { errors: [{ path: 'slug', message: `office "${record.slug}" already has external id "${others[0]}" in ${source}` }] };
   }
   return { locationId, linkExternalId: !byExternalId };
+}
+
+function addressKeyOf(record: LocationRecord): string | null {
+  const fields = record.fields as { addressLine1?: string | null; city?: string; state?: string; postalCode?: string | null };
+  return officeAddressKey({ line1: fields.addressLine1, city: fields.city, state: fields.state, postalCode: fields.postalCode });
 }
 
 /** What the batch's own location records resolved to, by external id: an id, or the reason they failed. */

@@ -26,6 +26,20 @@ export class SyncFieldError implements FieldError {
   message: string;
 }
 
+@ObjectType('SyncFieldWarning', {
+  description: 'A detail of a record that could not be kept (a contact field that fails validation): it was left out, and the record still synced.',
+})
+export class SyncFieldWarning {
+  @Field(() => String, { description: 'Path of the field within the record ("phone", "telecoms[1]").' })
+  path: string;
+
+  @Field(() => String, { nullable: true, description: 'The value the source sent, as text.' })
+  value: string | null;
+
+  @Field(() => String, { description: 'Why it was left out.' })
+  message: string;
+}
+
 @ObjectType('SyncRecordResult', { description: 'What a sync did with one provider record of the batch.' })
 export class SyncRecordResult {
   @Field(() => Int, { description: 'Position of the record in the batch (0-based); for FHIR and NPPES, in the order of the Practitioners / results.' })
@@ -63,6 +77,9 @@ export class SyncRecordResult {
 
   @Field(() => [SyncFieldError], { description: 'Why the record failed; empty otherwise.' })
   errors: SyncFieldError[];
+
+  @Field(() => [SyncFieldWarning], { description: 'Details left out because they failed validation; the record synced without them.' })
+  warnings: SyncFieldWarning[];
 }
 
 @ObjectType('SyncLocationResult', { description: 'What a sync did with one office of the batch.' })
@@ -90,6 +107,9 @@ export class SyncLocationResult {
 
   @Field(() => [SyncFieldError], { description: 'Why the office failed; empty otherwise.' })
   errors: SyncFieldError[];
+
+  @Field(() => [SyncFieldWarning], { description: 'Details left out because they failed validation; the office synced without them.' })
+  warnings: SyncFieldWarning[];
 }
 
 @ObjectType('SyncDeactivation', { description: 'A provider of the source that a FULL sync deactivated because the batch did not list it.' })

@@ -70,6 +70,15 @@ export function syncRunModel(run: SyncRun): SyncRunModel {
   };
 }
 
+@ObjectType('SyncFieldPriority', { description: "A source's priority for one field." })
+export class SyncFieldPriorityModel {
+  @Field(() => String, { description: 'The field ("specialties").' })
+  field: string;
+
+  @Field(() => Int, { description: 'Its priority for this field (higher wins).' })
+  priority: number;
+}
+
 @ObjectType('SyncSource', { description: 'Settings of one integration source of provider sync.' })
 export class SyncSourceModel {
   @Field(() => String, { description: 'The source name (the system of its external ids).' })
@@ -80,6 +89,12 @@ export class SyncSourceModel {
 
   @Field(() => Float, { description: 'The largest share (0 to 1) of its active providers one FULL run may deactivate without `force`.' })
   maxDeactivationShare: number;
+
+  @Field(() => Int, { description: 'Precedence among sources (higher wins): lower-priority sources never overwrite the fields this one wrote last.' })
+  priority: number;
+
+  @Field(() => [SyncFieldPriorityModel], { description: 'Priorities for single fields, over `priority`.' })
+  fieldPriorities: SyncFieldPriorityModel[];
 
   @Field(() => GraphQLISODateTime, { description: 'When the settings were last changed.' })
   updatedAt: Date;

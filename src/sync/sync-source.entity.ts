@@ -19,6 +19,14 @@ export class SyncSource {
   @Column({ type: 'double precision', default: DEFAULT_MAX_DEACTIVATION_SHARE })
   maxDeactivationShare: number;
 
+  /** Precedence among sources: a source never overwrites a field last written by one of higher priority. */
+  @Column({ type: 'integer', default: 0 })
+  priority: number;
+
+  /** Priorities for single fields ("specialties": 20), over `priority`. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  fieldPriorities: Record<string, number>;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -13,6 +13,13 @@ export interface SourceSettings {
   maxDeactivationShare: number;
 }
 
+/** The GraphQL form of the per-field priorities. */
+export function fieldPriorityList(priorities: Record<string, number> | null | undefined): { field: string; priority: number }[] {
+  return Object.entries(priorities ?? {})
+    .map(([field, priority]) => ({ field, priority }))
+    .sort((a, b) => a.field.localeCompare(b.field));
+}
+
 /** Per-source settings of provider sync (where changes go, how much a FULL run may deactivate). */
 @Injectable()
 export class SyncSourcesService {
@@ -39,13 +46,31 @@ export class SyncSourcesService {
         name: input.name,
         applyMode: input.applyMode ?? before?.applyMode ?? SyncApplyMode.LIVE,
         maxDeactivationShare: input.maxDeactivationShare ?? before?.maxDeactivationShare ?? DEFAULT_MAX_DEACTIVATION_SHARE,
+        priority: input.priority ?? before?.priority ?? 0,
+        fieldPriorities: input.fieldPriorities
+          ? Object.fromEntries(input.fieldPriorities.map((entry) => [entry.field, entry.priority]))
+          : (before?.fieldPriorities ?? {}),
         updatedByLabel: actor.label,
       });
       const saved = await repository.save(after);
       await this.audit.record(manager, actor, {
         action: 'configureSyncSource',
-        before: before ? { name: before.name, applyMode: before.applyMode, maxDeactivationShare: before.maxDeactivationShare } : null,
-        after: { name: saved.name, applyMode: saved.applyMode, maxDeactivationShare: saved.maxDeactivationShare },
+        before: before
+          ? {
+              name: before.name,
+              applyMode: before.applyMode,
+              maxDeactivationShare: before.maxDeactivationShare,
+              priority: before.priority,
+              fieldPriorities: before.fieldPriorities,
+            }
+          : null,
+        after: {
+          name: saved.name,
+          applyMode: saved.applyMode,
+          maxDeactivationShare: saved.maxDeactivationShare,
+          priority: saved.priority,
+          fieldPriorities: saved.fieldPriorities,
+        },
       });
       return saved;
     });

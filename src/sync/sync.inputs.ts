@@ -1,4 +1,4 @@
-import { ArgsType, Field, Float, InputType, OmitType, PickType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, InputType, Int, OmitType, PickType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -6,6 +6,8 @@ import {
   IsBoolean,
   IsDefined,
   IsEnum,
+  IsIn,
+  IsInt,
   IsNumber,
   IsObject,
   IsOptional,
@@ -21,9 +23,10 @@ import {
 } from 'class-validator';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { ConnectionArgs } from '../content/documents/connection.args';
-import { OptionalTextRule, PhoneRule, RequiredTextRule, Trimmed, UsStateRule, ZipRule } from '../common/validation/field-rules';
+import { OptionalTextRule, PhoneRule, RequiredTextRule, TimeZoneRule, Trimmed, UsStateRule, ZipRule } from '../common/validation/field-rules';
 import { IsText } from '../common/validation/field.validators';
 import { IsSlug } from '../common/validation/validators';
+import { CreateLocationInput } from '../locations/location-editing.inputs';
 import { CreateProviderInput } from '../providers/provider-editing.inputs';
 import { SyncApplyMode, SyncMode, SyncRunStatus } from './sync.enums';
 
@@ -59,7 +62,21 @@ export class SyncLocationRefInput {
  */
 const SourceOwnedProviderFields = PickType(
   CreateProviderInput,
-  ['npi', 'prefix', 'middleName', 'suffix', 'credentials', 'specialties', 'languages', 'acceptingNewPatients'] as const,
+  [
+    'npi',
+    'prefix',
+    'middleName',
+    'suffix',
+    'credentials',
+    'specialties',
+    'boardCertifications',
+    'licenses',
+    'gender',
+    'phone',
+    'email',
+    'languages',
+    'acceptingNewPatients',
+  ] as const,
   InputType,
 );
 
@@ -119,12 +136,19 @@ export class SyncProviderRecordInput extends SourceOwnedProviderFields {
   primaryLocation?: SyncLocationRefInput | null;
 }
 
-/** An office as the source knows it: its identity and address facts, never its editorial content. */
+/** The facts of an office a source may know besides its address, with the editing input's rules. */
+const SourceOwnedLocationFields = PickType(
+  CreateLocationInput,
+  ['email', 'openingHours', 'hoursExceptions', 'accessibilityNotes', 'locationTypes'] as const,
+  InputType,
+);
+
+/** An office as the source knows it: its identity, address, contact and hours, never its editorial content. */
 @InputType({
   description:
-    'One office from the source, created or updated before the providers that point at it. Fields left out keep their current value; description, hours, notes, booking URL, time zone, slug and SEO stay editorial.',
+    'One office from the source, created or updated before the providers that point at it. Fields left out keep their current value; description, parking notes, booking URL, slug and SEO stay editorial. The time zone follows the office: derived from its coordinates (or ZIP) unless the record gives one.',
 })
-export class SyncLocationRecordInput {
+export class SyncLocationRecordInput extends SourceOwnedLocationFields {
   @Field(() => String, {
     nullable: true,
     description: "Required. The office's id in the source (1 to 200 characters), stored as a location external id under the source name.",
@@ -201,6 +225,15 @@ export class SyncLocationRecordInput {
   @Min(-180)
   @Max(180)
   longitude?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'IANA time zone of the office ("America/Chicago"). When left out, derived from the coordinates, else from the ZIP code, whenever the record gives them.',
+  })
+  @IsOptional()
+  @TimeZoneRule()
+  timezone?: string | null;
 }
 
 /** Options every sync mutation shares. */
@@ -288,6 +321,61 @@ export class SyncProvidersFromNppesInput extends SyncOptionsInput {
   })
   @IsObject({ message: 'must be an NPPES API response (a JSON object with `results`)' })
   response: Record<string, unknown>;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      "Turn the results' practice-location addresses into offices (with their phones and faxes), matched to existing offices by normalized address; the providers are linked to them. When false, the addresses are left out with a warning.",
+  })
+  @IsBoolean()
+  createOffices: boolean = false;
+}
+
+/** Fields a source may be given a priority for: the source-owned fields of providers and offices. */
+const PRIORITY_FIELDS = [
+  ...new Set([
+    'prefix',
+    'firstName',
+    'middleName',
+    'lastName',
+    'suffix',
+    'credentials',
+    'npi',
+    'specialties',
+    'boardCertifications',
+    'languages',
+    'acceptingNewPatients',
+    'active',
+    'name',
+    'addressLine1',
+    'addressLine2',
+    'city',
+    'state',
+    'postalCode',
+    'phone',
+    'fax',
+    'email',
+    'latitude',
+    'longitude',
+    'timezone',
+    'openingHours',
+    'hoursExceptions',
+    'accessibilityNotes',
+    'locationTypes',
+  ]),
+];
+
+@InputType({ description: "A source's priority for one field, over its overall priority." })
+export class SyncFieldPriorityInput {
+  @Field(() => String, { description: 'A source-owned field of Provider or Location ("specialties", "phone").' })
+  @IsIn(PRIORITY_FIELDS, { message: `must be one of ${PRIORITY_FIELDS.join(', ')}` })
+  field: string;
+
+  @Field(() => Int, { description: 'Its priority for this field (higher wins), -1000 to 1000.' })
+  @IsInt({ message: 'must be a whole number from -1000 to 1000' })
+  @Min(-1000, { message: 'must be a whole number from -1000 to 1000' })
+  @Max(1000, { message: 'must be a whole number from -1000 to 1000' })
+  priority: number;
 }
 
 @InputType({ description: 'Settings of one sync source; omitted fields keep their value (or the default for a new source).' })
@@ -314,6 +402,25 @@ export class ConfigureSyncSourceInput {
   @Min(0, { message: 'must be a number between 0 and 1' })
   @Max(1, { message: 'must be a number between 0 and 1' })
   maxDeactivationShare?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Precedence among sources (0 for a new source; higher wins): this source never overwrites a field last written by a source of higher priority, and one of lower priority never overwrites its fields. Equal priorities: the last run wins.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number from -1000 to 1000' })
+  @Min(-1000, { message: 'must be a whole number from -1000 to 1000' })
+  @Max(1000, { message: 'must be a whole number from -1000 to 1000' })
+  priority?: number | null;
+
+  @Field(() => [SyncFieldPriorityInput], { nullable: true, description: 'Priorities for single fields, over `priority` (replaces the list).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SyncFieldPriorityInput)
+  fieldPriorities?: SyncFieldPriorityInput[] | null;
 }
 
 @InputType({ description: 'Narrows the list of sync runs; all given criteria must hold.' })

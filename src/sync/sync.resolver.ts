@@ -1,4 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AppConfig } from '../config/app-config';
+import { FhirIdentifierSystems } from '../fhir/fhir-systems';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Permission, Requires } from '../auth/permissions';
@@ -8,7 +10,8 @@ import { SyncReport } from './sync-report';
 import { SyncRunConnection, SyncSourceModel } from './sync-runs.model';
 import { SyncRunsQueries } from './sync-runs.queries';
 import { SyncRequest, SyncService } from './sync.service';
-import { SyncSourcesService } from './sync-sources.service';
+import { SyncSource } from './sync-source.entity';
+import { fieldPriorityList, SyncSourcesService } from './sync-sources.service';
 import { SyncFormat } from './sync.enums';
 import {
   ConfigureSyncSourceInput,
@@ -27,13 +30,23 @@ const SYNC_DESCRIPTION =
   "Records are matched by the source's external id, else by NPI (never by name); source-owned fields are updated, editorial ones never touched. " +
   'Invalid records are reported by index and the valid ones applied (none with `atomic`). Sending the same batch again changes nothing and writes nothing. Needs providers:sync.';
 
+/** A source's settings as GraphQL shows them (per-field priorities as a list). */
+function sourceModel(row: SyncSource): SyncSourceModel {
+  return { ...row, fieldPriorities: fieldPriorityList(row.fieldPriorities) };
+}
+
 @Resolver()
 export class SyncResolver {
   constructor(
     private readonly sync: SyncService,
     private readonly sources: SyncSourcesService,
     private readonly runs: SyncRunsQueries,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.identifierSystems = new FhirIdentifierSystems(config);
+  }
+
+  private readonly identifierSystems: FhirIdentifierSystems;
 
   @Requires(Permission.PROVIDERS_SYNC)
   @Mutation(() => SyncReport, {
@@ -65,7 +78,7 @@ export class SyncResolver {
       format: SyncFormat.FHIR,
       action: 'syncProvidersFromFhir',
       inputPath: 'input.bundle',
-      batch: mapFhirBundle(input.bundle, input.source),
+      batch: mapFhirBundle(input.bundle, input.source, this.identifierSystems.uriOf(input.source)),
     });
   }
 
@@ -82,7 +95,7 @@ export class SyncResolver {
       format: SyncFormat.NPPES,
       action: 'syncProvidersFromNppes',
       inputPath: 'input.response',
-      batch: mapNppesResponse(input.response),
+      batch: mapNppesResponse(input.response, { createOffices: input.createOffices }),
     });
   }
 
@@ -95,7 +108,7 @@ export class SyncResolver {
     @Args('input', { type: () => ConfigureSyncSourceInput, description: 'The source and the settings to change.' }) input: ConfigureSyncSourceInput,
     @CurrentActor() actor: Actor,
   ) {
-    return this.sources.configure(actor, input);
+    return this.sources.configure(actor, input).then(sourceModel);
   }
 
   @Requires(Permission.PROVIDERS_SYNC, Permission.API_KEYS_MANAGE)
@@ -103,7 +116,7 @@ export class SyncResolver {
     description: 'Sources with settings, by name (a source never configured syncs LIVE with a 20% deactivation limit). Needs providers:sync or an admin.',
   })
   syncSources() {
-    return this.sources.list();
+    return this.sources.list().then((rows) => rows.map(sourceModel));
   }
 
   @Requires(Permission.AUDIT_READ)

@@ -28,7 +28,17 @@ import {
   resolveLocationRefs,
 } from './sync-matching';
 import { checkLocationRecord, checkProviderRecord, InvalidRecord, isInvalid, LocationRecord, MappedBatch, ProviderRecord } from './sync-records';
-import { countOutcomes, reportFromJson, SyncDeactivation, SyncLocationResult, SyncRecordResult, SyncReport } from './sync-report';
+import {
+  countOutcomes,
+  reportFromJson,
+  SyncDeactivation,
+  SyncFieldChange,
+  SyncFieldWarning,
+  SyncLocationResult,
+  SyncRecordResult,
+  SyncReport,
+} from './sync-report';
+import { Precedence } from './sync-precedence';
 import { SyncRun } from './sync-run.entity';
 import { SourceSettings, SyncSourcesService } from './sync-sources.service';
 import { SyncApplyMode, SyncFormat, SyncMode, SyncOutcome, SyncRunStatus } from './sync.enums';
@@ -61,11 +71,14 @@ class StaleCandidates extends Error {}
 interface ProviderOutcome {
   result: SyncRecordResult;
   plan: DocumentPlan | null;
+  /** Fields this source becomes the last writer of. */
+  claims?: string[];
 }
 
 interface LocationOutcome {
   result: SyncLocationResult;
   plan: DocumentPlan | null;
+  claims?: string[];
 }
 
 interface RunPlan {
@@ -75,6 +88,8 @@ interface RunPlan {
   deactivations: { entry: SyncDeactivation; plan: DocumentPlan }[];
   providerCandidates: Candidates<Provider>;
   locationCandidates: Candidates<Location>;
+  providerPrecedence: Precedence;
+  locationPrecedence: Precedence;
 }
 
 /**
@@ -186,11 +201,14 @@ export class SyncService {
     // Offices first: provider records may point at offices the same batch creates.
     const duplicateLocations = duplicatesInBatch(locationChecks, 'locations');
     const validRecords = recordChecks.filter((check): check is ProviderRecord => !isInvalid(check));
-    const locationCandidates = await loadLocationCandidates(manager, source, validLocations, validRecords);
+    const locationCandidates = await loadLocationCandidates(manager, source, validLocations, validRecords, batch.locationMatch?.byAddress ?? false);
+    const locationPrecedence = await Precedence.load(manager, LOCATION_KIND.contentType.type, source, [...locationCandidates.rows.keys()]);
     const batchLocations: BatchLocations = new Map();
     const locations = locationChecks.map((check): LocationOutcome => {
       const errors = [...(isInvalid(check) ? check.errors : []), ...(duplicateLocations.get(check.index) ?? [])];
       let plan: DocumentPlan | null = null;
+      let kept: SyncFieldWarning[] = [];
+      let claims: string[] = [];
       if (errors.length === 0) {
         const location = check as LocationRecord;
         const match = matchLocation(location, locationCandidates, source);
@@ -201,6 +219,11 @@ export class SyncService {
               if (location.fields[required] === undefined) errors.push({ path: required, message: 'is required to create an office' });
           }
           if (errors.length === 0) {
+            const given = { ...location.fields };
+            // Fields the source only gives a new office (an office it found by address keeps its name).
+            if (match.locationId) for (const field of batch.locationMatch?.createOnly ?? []) delete given[field];
+            const allowed = locationPrecedence.filter(match.locationId, given);
+            kept = allowed.kept;
             plan = planDocument({
               kind: LOCATION_KIND,
               applyMode: settings.applyMode,
@@ -208,13 +231,15 @@ export class SyncService {
               existing: existingOf(locationCandidates, match.locationId),
               newId: randomUUID(),
               linkExternalId: match.linkExternalId,
-              desired: location.fields,
+              desired: allowed.fields,
             });
+            claims = locationPrecedence.claims(plan.id, Object.keys(allowed.fields));
           }
         }
       }
       if (check.externalId) batchLocations.set(check.externalId, plan ? { locationId: plan.id } : { failedIndex: check.index });
-      return { plan, result: this.locationResult(check, plan, errors) };
+      const result = this.locationResult(check, plan, errors);
+      return { plan, claims, result: { ...result, warnings: [...result.warnings, ...kept] } };
     });
 
     const duplicates = duplicatesInBatch(recordChecks, 'records');
@@ -223,6 +248,7 @@ export class SyncService {
       source,
       validRecords.filter((record) => !duplicates.has(record.index)),
     );
+    const providerPrecedence = await Precedence.load(manager, PROVIDER_KIND.contentType.type, source, [...candidates.rows.keys()]);
     const providers = recordChecks.map((check): ProviderOutcome => {
       const errors: FieldError[] = [...(isInvalid(check) ? check.errors : []), ...(duplicates.get(check.index) ?? [])];
       if (errors.length > 0 || isInvalid(check)) return { plan: null, result: this.providerResult(check, null, errors) };
@@ -231,6 +257,7 @@ export class SyncService {
       const existing = existingOf(candidates, match.providerId);
       const desiredLinks = this.desiredLinks(check, existing, settings, candidates, locationCandidates, batchLocations, source, errors);
       if (errors.length > 0) return { plan: null, result: this.providerResult(check, null, errors) };
+      const allowed = providerPrecedence.filter(match.providerId, check.fields);
       const plan = planDocument({
         kind: PROVIDER_KIND,
         applyMode: settings.applyMode,
@@ -238,10 +265,15 @@ export class SyncService {
         existing,
         newId: randomUUID(),
         linkExternalId: match.linkExternalId,
-        desired: check.fields,
+        desired: allowed.fields,
         desiredLinks,
       });
-      return { plan, result: this.providerResult(check, plan, []) };
+      const result = this.providerResult(check, plan, []);
+      return {
+        plan,
+        claims: providerPrecedence.claims(plan.id, Object.keys(allowed.fields)),
+        result: { ...result, warnings: [...result.warnings, ...allowed.kept] },
+      };
     });
 
     // Two records that reach the same provider by different routes are ambiguous: neither is applied.
@@ -265,7 +297,7 @@ export class SyncService {
 
     this.refuseTakenNpis(providers, candidates);
     const deactivations = request.mode === SyncMode.FULL ? await this.planDeactivations(manager, request, settings, recordChecks, providers, candidates) : [];
-    return { settings, providers, locations, deactivations, providerCandidates: candidates, locationCandidates };
+    return { settings, providers, locations, deactivations, providerCandidates: candidates, locationCandidates, providerPrecedence, locationPrecedence };
   }
 
   /**
@@ -398,6 +430,11 @@ export class SyncService {
     }
     await new SyncWriter(manager, actor, LOCATION_KIND, source).apply(locationPlans, plan.locationCandidates.rows, plan.locationCandidates.drafts);
     await new SyncWriter(manager, actor, PROVIDER_KIND, source).apply(providerPlans, plan.providerCandidates.rows, plan.providerCandidates.drafts);
+    // This source is now the last writer of the fields it was allowed to set.
+    const claimsOf = (outcomes: (ProviderOutcome | LocationOutcome)[]) =>
+      outcomes.filter((outcome) => outcome.plan && outcome.claims?.length).map((outcome) => ({ documentId: outcome.plan!.id, fields: outcome.claims! }));
+    await plan.locationPrecedence.write(manager, claimsOf(plan.locations));
+    await plan.providerPrecedence.write(manager, claimsOf(plan.providers));
   }
 
   /**
@@ -429,6 +466,7 @@ export class SyncService {
       draft: plan?.wentToDraft ?? false,
       changes: plan?.changes ?? [],
       errors,
+      warnings: check.warnings,
     };
   }
 
@@ -442,14 +480,20 @@ export class SyncService {
       draft: plan?.wentToDraft ?? false,
       changes: plan?.changes ?? [],
       errors,
+      warnings: check.warnings,
     };
   }
 
   private report(runId: string, request: SyncRequest, plan: RunPlan, status: SyncRunStatus, startedAt: Date): SyncReport {
-    // Ids of documents a dry run or a rejected run did not create would point at nothing.
+    // Ids of documents a dry run or a rejected run did not create would point at nothing: null everywhere, changes included.
     const written = status === SyncRunStatus.APPLIED;
-    const records = plan.providers.map(({ result, plan: item }) => (item?.isNew && !written ? { ...result, providerId: null } : result));
-    const locations = plan.locations.map(({ result, plan: item }) => (item?.isNew && !written ? { ...result, locationId: null } : result));
+    const unwritten = new Set(written ? [] : [...plan.providers, ...plan.locations].filter(({ plan: item }) => item?.isNew).map(({ plan: item }) => item!.id));
+    const records = plan.providers.map(({ result }) =>
+      withoutIds({ ...result, providerId: unwritten.has(result.providerId ?? '') ? null : result.providerId }, unwritten),
+    );
+    const locations = plan.locations.map(({ result }) =>
+      withoutIds({ ...result, locationId: unwritten.has(result.locationId ?? '') ? null : result.locationId }, unwritten),
+    );
     return {
       runId,
       source: request.source,
@@ -515,6 +559,13 @@ export class SyncService {
       },
     });
   }
+}
+
+/** A result whose changes name no document of `unwritten` (their ids become null). */
+function withoutIds<T extends { changes: SyncFieldChange[] }>(result: T, unwritten: Set<string>): T {
+  if (unwritten.size === 0) return result;
+  const scrub = (value: unknown): unknown => (typeof value === 'string' && unwritten.has(value) ? null : Array.isArray(value) ? value.map(scrub) : value);
+  return { ...result, changes: result.changes.map((change) => ({ ...change, oldValue: scrub(change.oldValue), newValue: scrub(change.newValue) })) };
 }
 
 /** Documents whose live version a plan changes: a publish, or an external id added to a live document. */

@@ -1,15 +1,16 @@
 import { canonicalCredentials, canonicalZip } from '../../src/common/validation/canonical-values';
 import { mapFhirBundle } from '../../src/sync/formats/fhir-import.mapper';
-import { mapNppesResponse, titleCaseName } from '../../src/sync/formats/nppes-import.mapper';
+import { mapNppesResponse } from '../../src/sync/formats/nppes-import.mapper';
+import { nameAsWritten } from '../../src/sync/formats/person-names';
 import { checkProviderRecord } from '../../src/sync/sync-records';
 
 describe('NPPES names and credentials', () => {
   it('title-cases names the registry sends in capitals, and keeps mixed-case names', () => {
-    expect(titleCaseName('MARGARET')).toBe('Margaret');
-    expect(titleCaseName("O'DONNELL-HAYES")).toBe("O'Donnell-Hayes");
-    expect(titleCaseName('DE LA CRUZ')).toBe('De La Cruz');
-    expect(titleCaseName('ÉLODIE')).toBe('Élodie');
-    expect(titleCaseName('McDonald')).toBe('McDonald');
+    expect(nameAsWritten('MARGARET')).toBe('Margaret');
+    expect(nameAsWritten("O'DONNELL-HAYES")).toBe("O'Donnell-Hayes");
+    expect(nameAsWritten('DE LA CRUZ')).toBe('de la Cruz');
+    expect(nameAsWritten('MCDONALD')).toBe('McDonald');
+    expect(nameAsWritten('McDonald')).toBe('McDonald');
   });
 
   it('writes credentials without periods, splitting lists (the credentials rule every path shares)', () => {

@@ -145,7 +145,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
         address: { line: ['1200 Example Parkway', 'Suite 300'], city: 'Lexington', state: 'KY', postalCode: '40503-1234', country: 'US' },
         position: { longitude: -84.5165, latitude: 38.0203 },
         managingOrganization: { reference: `Organization/${organization.id}` },
-        identifier: [{ system: 'directory', value: 'loc-lex' }],
+        identifier: [{ system: 'urn:practice-cms:source:directory', value: 'loc-lex' }],
       });
 
       const ruth = resources('Practitioner').find((practitioner: any) => practitioner.name[0].family === 'Calloway');
@@ -153,7 +153,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
         active: true,
         identifier: expect.arrayContaining([
           { use: 'official', system: NPI, value: '1467209817' },
-          { system: 'directory', value: 'prac-1001' },
+          { system: 'urn:practice-cms:source:directory', value: 'prac-1001' },
         ]),
         name: [{ use: 'official', text: 'Ruth Calloway, MD', family: 'Calloway', given: ['Ruth'], prefix: ['Dr.'] }],
         qualification: [
@@ -197,7 +197,12 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
       const before = await rowVersions(app);
       const report = await sync(app, syncKey, { source: 'nppes', dryRun: true, response }, SYNC_FROM_NPPES);
       expect(report).toMatchObject({ format: 'NPPES', status: 'DRY_RUN', counts: { received: 3, created: 3, failed: 0 } });
-      expect(report.warnings).toEqual(['results[3] (NPI 1512349873) is an organization; skipped']);
+      // Their practice addresses are not silently dropped: without createOffices they are named in the warnings.
+      expect(report.warnings).toEqual([
+        'results[0] (NPI 1711223341): 1 practice address(es) and their phones not synced as offices; send createOffices: true to create or match them',
+        'results[1] (NPI 1888990011): 1 practice address(es) and their phones not synced as offices; send createOffices: true to create or match them',
+        'results[3] (NPI 1512349873) is an organization; skipped',
+      ]);
       expect(report.records.map((record: any) => [record.sourceRef, record.externalId, record.outcome])).toEqual([
         ['results[0]', '1711223341', 'CREATED'],
         ['results[1]', '1888990011', 'CREATED'],

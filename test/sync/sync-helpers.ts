@@ -7,8 +7,8 @@ export const REPORT = `
   runId source format mode applyMode dryRun atomic status replayed startedAt durationMs warnings
   counts { received created updated unchanged deactivated failed }
   locationCounts { received created updated unchanged deactivated failed }
-  records { index sourceRef externalId npi outcome providerId draft changes { field oldValue newValue } errors { path message } }
-  locations { index sourceRef externalId outcome locationId draft changes { field oldValue newValue } errors { path message } }
+  records { index sourceRef externalId npi outcome providerId draft changes { field oldValue newValue } errors { path message } warnings { path value message } }
+  locations { index sourceRef externalId outcome locationId draft changes { field oldValue newValue } errors { path message } warnings { path value message } }
   deactivations { providerId externalId name draft }
 `;
 

@@ -1,5 +1,7 @@
 import { AppError } from '../../common/errors/app-error';
 import { type MappedBatch } from '../sync-records';
+import { nameAsWritten, suffixAsWritten } from './person-names';
+import { NUCC_TAXONOMY_NAMES } from '../../common/validation/nucc-taxonomy';
 import {
   ACCEPTING_PATIENTS,
   FHIR_SYSTEMS,
@@ -28,9 +30,9 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const array = <T>(value: unknown): T[] => (Array.isArray(value) ? (value.filter((item) => item !== null && item !== undefined) as T[]) : []);
 const string = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
-/** The external id of a resource in this source: an identifier under the source's name, else the resource id. */
-function externalIdOf(resource: FhirResource, source: string): string | undefined {
-  const own = array<FhirIdentifier>(resource.identifier).find((identifier) => identifier.system === source && string(identifier.value));
+/** The external id of a resource in this source: an identifier under the source's name (or its URI), else the resource id. */
+function externalIdOf(resource: FhirResource, systems: string[]): string | undefined {
+  const own = array<FhirIdentifier>(resource.identifier).find((identifier) => systems.includes(identifier.system ?? '') && string(identifier.value));
   return string(own?.value) ?? string(resource.id);
 }
 
@@ -48,6 +50,103 @@ function telecom(points: FhirContactPoint[], system: string): string | undefined
   const matching = points.filter((point) => point.system === system && string(point.value));
   const preferred = matching.find((point) => point.use === 'work') ?? [...matching].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))[0];
   return string(preferred?.value);
+}
+
+const FHIR_DAYS: Record<string, string> = {
+  mon: 'MONDAY',
+  tue: 'TUESDAY',
+  wed: 'WEDNESDAY',
+  thu: 'THURSDAY',
+  fri: 'FRIDAY',
+  sat: 'SATURDAY',
+  sun: 'SUNDAY',
+};
+
+interface FhirAvailableTime {
+  daysOfWeek?: unknown;
+  allDay?: unknown;
+  openingTime?: unknown;
+  closingTime?: unknown;
+  availableStartTime?: unknown;
+  availableEndTime?: unknown;
+}
+
+/** FHIR `time` ("08:00:00") as our "HH:MM"; the last second of the day is the end of the day. */
+function hhmm(value: unknown, closing: boolean): string | undefined {
+  const match = typeof value === 'string' ? /^(\d{2}):(\d{2})(:\d{2}(\.\d+)?)?$/.exec(value.trim()) : null;
+  if (!match) return undefined;
+  if (closing && match[1] === '23' && match[2] === '59') return '24:00';
+  return `${match[1]}:${match[2]}`;
+}
+
+/**
+ * Weekly hours from a Location's hoursOfOperation or a role's availableTime (same shape, other
+ * names); allDay is 00:00–24:00. Undefined when the resource gives none, so the hours are kept.
+ */
+function weeklyHours(entries: FhirAvailableTime[], warn: (message: string) => void): { day: string; opens: string; closes: string }[] | undefined {
+  if (entries.length === 0) return undefined;
+  const hours: { day: string; opens: string; closes: string }[] = [];
+  entries.forEach((entry, index) => {
+    const allDay = entry.allDay === true;
+    const opens = allDay ? '00:00' : hhmm(entry.openingTime ?? entry.availableStartTime, false);
+    const closes = allDay ? '24:00' : hhmm(entry.closingTime ?? entry.availableEndTime, true);
+    if (!opens || !closes) {
+      warn(`[${index}] has no opening and closing time; left out`);
+      return;
+    }
+    for (const day of array<string>(entry.daysOfWeek)) {
+      const name = FHIR_DAYS[day];
+      if (name) hours.push({ day: name, opens, closes });
+      else warn(`[${index}] has an unknown day "${day}"; left out`);
+    }
+  });
+  return hours;
+}
+
+/** Plan-Net's accessibility extension on a Location: its codes as the notes patients read. */
+const ACCESSIBILITY_EXTENSION = 'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/accessibility';
+const ACCESSIBILITY_TEXT: Record<string, string> = {
+  handiaccess: 'Handicap accessible',
+  adaptsup: 'Adaptive equipment and supplies',
+  addrescomm: 'Accessible communication',
+  anstaff: 'Staff trained in accessibility',
+  pubtrans: 'Public transit options',
+  cultcomp: 'Cultural competence',
+  mobility: 'Mobility accessible',
+};
+
+function accessibilityOf(resource: FhirResource): string | undefined {
+  const notes = array<FhirExtension>(resource.extension)
+    .filter((extension) => extension.url === ACCESSIBILITY_EXTENSION)
+    .map((extension) => {
+      const concept = extension.valueCodeableConcept;
+      const coding = array<{ code?: string; display?: string }>(concept?.coding)[0];
+      return string(concept?.text) ?? string(coding?.display) ?? (coding?.code ? (ACCESSIBILITY_TEXT[coding.code] ?? coding.code) : undefined);
+    })
+    .filter((note): note is string => Boolean(note));
+  return notes.length > 0 ? notes.join('; ') : undefined;
+}
+
+/** Plan-Net's extension on a license qualification saying where it is valid (a state). */
+const QUALIFICATION_EXTENSION = 'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/practitioner-qualification';
+
+/**
+ * Licenses: qualifications with an identifier (the license number), with the state from Plan-Net's
+ * whereValid (or a two-letter issuer) and the issuing board's name.
+ */
+function licensesOf(practitioner: FhirResource): { number: string; state: string | null; issuer: string | null }[] {
+  return array<{ identifier?: FhirIdentifier[]; issuer?: FhirReference; extension?: FhirExtension[] }>(practitioner.qualification)
+    .map((qualification) => {
+      const number = string(array<FhirIdentifier>(qualification.identifier)[0]?.value);
+      if (!number) return null;
+      const whereValid = array<FhirExtension>(qualification.extension)
+        .filter((extension) => extension.url === QUALIFICATION_EXTENSION)
+        .flatMap((extension) => array<FhirExtension>(extension.extension))
+        .find((part) => part.url === 'whereValid');
+      const state = string(array<{ code?: string }>(whereValid?.valueCodeableConcept?.coding)[0]?.code) ?? null;
+      return { number, state, issuer: string(qualification.issuer?.display) ?? null };
+    })
+    .filter((license): license is { number: string; state: string | null; issuer: string | null } => license !== null);
 }
 
 /** Whether a PractitionerRole accepts new patients, from Plan-Net's newpatients extension (codes, or an older boolean). */
@@ -72,7 +171,8 @@ function acceptingNewPatients(role: FhirResource): boolean | undefined {
  * forms (phones with extensions, ZIP+4, state codes, credentials, language tags), the same as an
  * editor's input.
  */
-export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
+export function mapFhirBundle(bundle: unknown, source: string, sourceUri?: string): MappedBatch {
+  const systems = sourceUri ? [source, sourceUri] : [source];
   if (!isObject(bundle) || bundle.resourceType !== 'Bundle') {
     throw AppError.badInput([{ path: 'input.bundle', message: 'must be a FHIR Bundle (resourceType "Bundle")' }]);
   }
@@ -101,9 +201,11 @@ export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
 
   const locations: unknown[] = [];
   const locationRefs: string[] = [];
+  // Locations without hoursOfOperation take the hours of the roles practicing there (availableTime).
+  const pendingHours = new Map<FhirResource, Record<string, unknown>>();
   const locationIds = new Map<FhirResource, string>();
   for (const location of resources.filter((resource) => resource.resourceType === 'Location')) {
-    const externalId = externalIdOf(location, source);
+    const externalId = externalIdOf(location, systems);
     if (externalId) locationIds.set(location, externalId);
     const address = isObject(location.address) ? (location.address as FhirAddress) : undefined;
     const lines = array<string>(address?.line)
@@ -122,8 +224,18 @@ export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
     }
     const phone = telecom(points, 'phone');
     const fax = telecom(points, 'fax');
+    const email = telecom(points, 'email');
     if (phone) record.phone = phone;
     if (fax) record.fax = fax;
+    if (email) record.email = email;
+    const ref = `Location/${location.id ?? '?'}`;
+    const hours = weeklyHours(array<FhirAvailableTime>(location.hoursOfOperation), (message) => warnings.push(`${ref}.hoursOfOperation${message}`));
+    if (hours) record.openingHours = hours;
+    else pendingHours.set(location, record);
+    const types = codesOf(array<FhirCodeableConcept>(location.type), FHIR_SYSTEMS.roleCode);
+    if (types.length > 0) record.locationTypes = [...new Set(types)];
+    const accessibility = accessibilityOf(location);
+    if (accessibility) record.accessibilityNotes = accessibility;
     if (typeof position?.latitude === 'number' && typeof position?.longitude === 'number') {
       record.latitude = position.latitude;
       record.longitude = position.longitude;
@@ -143,12 +255,27 @@ export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
     rolesByPractitioner.set(practitioner, [...(rolesByPractitioner.get(practitioner) ?? []), role]);
   }
 
+  for (const [location, record] of pendingHours) {
+    const role = resources.find(
+      (resource) =>
+        resource.resourceType === 'PractitionerRole' &&
+        resource.active !== false &&
+        array<FhirAvailableTime>(resource.availableTime).length > 0 &&
+        array<FhirReference>(resource.location).some((reference) => resolve(reference, 'Location').resource === location),
+    );
+    if (!role) continue;
+    const hours = weeklyHours(array<FhirAvailableTime>(role.availableTime), (message) =>
+      warnings.push(`PractitionerRole/${role.id ?? '?'}.availableTime${message}`),
+    );
+    if (hours) record.openingHours = hours;
+  }
+
   const records: unknown[] = [];
   const recordRefs: string[] = [];
   for (const practitioner of resources.filter((resource) => resource.resourceType === 'Practitioner')) {
     const roles = rolesByPractitioner.get(practitioner) ?? [];
     records.push(
-      practitionerRecord(practitioner, roles, source, (reference) => {
+      practitionerRecord(practitioner, roles, systems, (reference) => {
         const { resource, id } = resolve(reference, 'Location');
         if (resource) return locationIds.get(resource) ?? null;
         return id ?? null;
@@ -172,18 +299,37 @@ export function mapFhirBundle(bundle: unknown, source: string): MappedBatch {
 function practitionerRecord(
   practitioner: FhirResource,
   roles: FhirResource[],
-  source: string,
+  systems: string[],
   locationExternalId: (reference: FhirReference) => string | null,
 ): Record<string, unknown> {
   const names = array<HumanName>(practitioner.name);
   const name = names.find((candidate) => candidate.use === 'official') ?? names.find((candidate) => candidate.use !== 'old') ?? names[0];
   const given = array<string>(name?.given)
     .map((part) => part.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .map(nameAsWritten);
   const suffixes = array<string>(name?.suffix)
     .map((part) => part.trim())
     .filter(Boolean);
-  const qualifications = array<{ code?: FhirCodeableConcept }>(practitioner.qualification)
+  const boardCertifications = array<{ code?: FhirCodeableConcept; issuer?: FhirReference }>(practitioner.qualification)
+    .filter((qualification) => array<{ system?: string }>(qualification.code?.coding).some((coding) => coding.system === FHIR_SYSTEMS.nucc))
+    .map((qualification) => {
+      const coding = array<{ system?: string; code?: string; display?: string }>(qualification.code?.coding).find(
+        (candidate) => candidate.system === FHIR_SYSTEMS.nucc,
+      );
+      const what =
+        string(qualification.code?.text) ?? string(coding?.display) ?? (coding?.code ? (NUCC_TAXONOMY_NAMES[coding.code] ?? coding.code) : undefined);
+      const issuer = string(qualification.issuer?.display);
+      return [issuer, what].filter(Boolean).join(': ');
+    })
+    .filter((certification) => certification !== '');
+  const qualifications = array<{ code?: FhirCodeableConcept; identifier?: unknown }>(practitioner.qualification)
+    // A license (an identifier) is not a credential unless it is coded as a degree.
+    .filter(
+      (qualification) =>
+        array(qualification.identifier).length === 0 ||
+        array<{ system?: string }>(qualification.code?.coding).some((coding) => coding.system === FHIR_SYSTEMS.degree),
+    )
     .map((qualification) => qualification.code)
     .filter((code) => !array<{ system?: string }>(code?.coding).some((coding) => coding.system === FHIR_SYSTEMS.nucc))
     .map(
@@ -198,15 +344,28 @@ function practitionerRecord(
   const credentials = qualifications.length > 0 ? qualifications : credentialSuffixes;
 
   const record: Record<string, unknown> = {
-    externalId: externalIdOf(practitioner, source),
+    externalId: externalIdOf(practitioner, systems),
     npi: string(array<FhirIdentifier>(practitioner.identifier).find((identifier) => identifier.system === FHIR_SYSTEMS.npi)?.value),
     firstName: given[0],
     middleName: given.length > 1 ? given.slice(1).join(' ') : null,
-    lastName: string(name?.family),
+    lastName: string(name?.family) && nameAsWritten(string(name?.family)!),
     prefix: array<string>(name?.prefix).join(' ').trim() || null,
-    suffix: suffixes.filter((part) => GENERATIONAL_SUFFIX.test(part)).join(' ') || null,
+    suffix:
+      suffixes
+        .filter((part) => GENERATIONAL_SUFFIX.test(part))
+        .map(suffixAsWritten)
+        .join(' ') || null,
   };
   if (qualifications.length > 0 || credentialSuffixes.length > 0) record.credentials = credentials;
+  if (boardCertifications.length > 0) record.boardCertifications = boardCertifications;
+  const licenses = licensesOf(practitioner);
+  if (licenses.length > 0) record.licenses = licenses;
+  if (typeof practitioner.gender === 'string' && ['male', 'female', 'other', 'unknown'].includes(practitioner.gender)) record.gender = practitioner.gender;
+  const points = array<FhirContactPoint>(practitioner.telecom);
+  const phone = telecom(points, 'phone');
+  const email = telecom(points, 'email');
+  if (phone) record.phone = phone;
+  if (email) record.email = email;
   // R4's communication is a CodeableConcept; R5's wraps it in `language`. A coding without a system is taken as BCP 47.
   const languages = array<FhirCodeableConcept & { language?: FhirCodeableConcept }>(practitioner.communication)
     .flatMap((entry) => array<{ system?: string; code?: string }>((entry.language ?? entry).coding))

@@ -1,5 +1,7 @@
 import { AppError } from '../../common/errors/app-error';
 import { type MappedBatch } from '../sync-records';
+import { officeAddressKey } from '../office-address';
+import { nameAsWritten, suffixAsWritten } from './person-names';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -11,19 +13,19 @@ function field(value: unknown): string | undefined {
   return trimmed === '' || trimmed === '--' ? undefined : trimmed;
 }
 
-/**
- * Names in the registry are in capitals ("MARY-ANN O'CONNOR"): each word, and each part after a
- * hyphen or apostrophe, gets a capital first letter. Names already in mixed case are kept.
- */
-export function titleCaseName(value: string): string {
-  if (value !== value.toUpperCase()) return value;
-  return value.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_match, separator: string, letter: string) => `${separator}${letter.toUpperCase()}`);
+const GENDERS: Record<string, string> = { M: 'male', F: 'female', X: 'other', U: 'unknown' };
+
+/** What the caller asks of the registry's addresses. */
+export interface NppesOptions {
+  /** Practice-location addresses become offices (matched to existing ones by address). */
+  createOffices?: boolean;
 }
 
-/** "JR." → "Jr.", "III" stays: roman numerals are capitals. */
-function suffixOf(value: string | undefined): string | null {
-  if (!value) return null;
-  return /^[IVX]+\.?$/i.test(value) ? value.toUpperCase() : titleCaseName(value);
+/** Words of an address in capitals as people write them ("1200 EXAMPLE PKWY" → "1200 Example Pkwy"); "PO" and the like stay. */
+function addressText(value: string): string {
+  return value === value.toUpperCase()
+    ? value.replace(/[A-Z][A-Z']*/g, (word) => (word.length <= 2 && /^(PO|NE|NW|SE|SW|N|S|E|W)$/.test(word) ? word : nameAsWritten(word)))
+    : value;
 }
 
 /**
@@ -35,7 +37,7 @@ function suffixOf(value: string | undefined): string | null {
  * are passed on as the registry wrote them: the sync's field rules store their canonical forms,
  * the same as for an editor's input (only the names' capitals are the registry's own habit).
  */
-export function mapNppesResponse(response: unknown): MappedBatch {
+export function mapNppesResponse(response: unknown, options: NppesOptions = {}): MappedBatch {
   if (!isObject(response) || !Array.isArray(response.results)) {
     const message =
       isObject(response) && Array.isArray(response.Errors) ? 'is an NPPES error response, not results' : 'must be an NPPES API response with a `results` list';
@@ -44,6 +46,8 @@ export function mapNppesResponse(response: unknown): MappedBatch {
   const warnings: string[] = [];
   const records: unknown[] = [];
   const recordRefs: string[] = [];
+  const locations = new Map<string, Record<string, unknown>>();
+  const locationRefs: string[] = [];
   response.results.forEach((result: unknown, index: number) => {
     if (!isObject(result)) {
       warnings.push(`results[${index}] is not an object; skipped`);
@@ -58,7 +62,7 @@ export function mapNppesResponse(response: unknown): MappedBatch {
     const number = field(result.number);
     const name = (key: string) => {
       const value = field(basic[key]);
-      return value === undefined ? undefined : titleCaseName(value);
+      return value === undefined ? undefined : nameAsWritten(value);
     };
     const taxonomies = (Array.isArray(result.taxonomies) ? result.taxonomies : []).filter(isObject);
     // The primary taxonomy first, then the others in the registry's order.
@@ -76,14 +80,86 @@ export function mapNppesResponse(response: unknown): MappedBatch {
       lastName: name('last_name'),
       middleName: name('middle_name') ?? null,
       prefix: name('name_prefix') ?? null,
-      suffix: suffixOf(field(basic.name_suffix)),
+      suffix: suffixAsWritten(field(basic.name_suffix) ?? '') || null,
       active: status === undefined ? true : status === 'A',
     };
     // One free-text field ("M.D., PH.D."): the sync's credentials rule splits it and stores "MD", "PhD".
     if (credential) record.credentials = [credential];
     if (specialties.length > 0) record.specialties = specialties;
+    const gender = GENDERS[(field(basic.gender) ?? field(basic.sex) ?? '').toUpperCase()];
+    if (gender) record.gender = gender;
+    // Licenses come with the taxonomies: number and state, without the board's name.
+    const licenses = new Map<string, { number: string; state: string | null }>();
+    for (const taxonomy of taxonomies) {
+      const number = field(taxonomy.license);
+      if (number) licenses.set(`${number}|${field(taxonomy.state) ?? ''}`, { number, state: field(taxonomy.state) ?? null });
+    }
+    if (licenses.size > 0) record.licenses = [...licenses.values()];
+    const others = (Array.isArray(result.identifiers) ? result.identifiers : []).filter(isObject);
+    if (others.length > 0)
+      warnings.push(
+        `results[${index}] (NPI ${number ?? '?'}): ${others.length} other identifier(s) not kept (${others.map((other) => [field(other.desc) ?? field(other.code), field(other.state), field(other.identifier)].filter(Boolean).join(' ')).join('; ')})`,
+      );
+
+    // Practice locations: the LOCATION address and the extra practiceLocations.
+    const addresses = [
+      ...(Array.isArray(result.addresses) ? result.addresses : []).filter(isObject).filter((address) => field(address.address_purpose) !== 'MAILING'),
+      ...(Array.isArray(result.practiceLocations) ? result.practiceLocations : []).filter(isObject),
+    ];
+    if (options.createOffices) {
+      const refs: { externalId: string }[] = [];
+      for (const address of addresses) {
+        const office = officeOf(address);
+        if (!office) {
+          warnings.push(`results[${index}] (NPI ${number ?? '?'}): a practice address without a street line was skipped`);
+          continue;
+        }
+        if (!locations.has(office.externalId as string)) {
+          locations.set(office.externalId as string, office);
+          locationRefs.push(`results[${index}].addresses`);
+        }
+        if (!refs.some((ref) => ref.externalId === office.externalId)) refs.push({ externalId: office.externalId as string });
+      }
+      if (refs.length > 0) record.locations = refs;
+    } else if (addresses.length > 0) {
+      warnings.push(
+        `results[${index}] (NPI ${number ?? '?'}): ${addresses.length} practice address(es) and their phones not synced as offices; send createOffices: true to create or match them`,
+      );
+    }
     records.push(record);
     recordRefs.push(`results[${index}]`);
   });
-  return { records, locations: [], recordRefs, warnings };
+  return {
+    records,
+    locations: [...locations.values()],
+    recordRefs,
+    locationRefs,
+    warnings,
+    // Offices the registry names are matched by address to existing ones, whose names stay as editors wrote them.
+    locationMatch: { byAddress: true, createOnly: ['name'] },
+  };
+}
+
+/** An office record from a registry address: keyed by its normalized address, named after its city, with its phone and fax. */
+function officeOf(address: Record<string, unknown>): Record<string, unknown> | null {
+  const line1 = field(address.address_1);
+  const city = field(address.city);
+  const state = field(address.state);
+  const postalCode = field(address.postal_code);
+  const key = officeAddressKey({ line1, city, state, postalCode });
+  if (!key || !city || !state) return null;
+  const office: Record<string, unknown> = {
+    externalId: key,
+    name: `${addressText(city)} Office`,
+    addressLine1: addressText(line1!),
+    addressLine2: field(address.address_2) ? addressText(field(address.address_2)!) : null,
+    city: addressText(city),
+    state,
+    postalCode: postalCode ?? null,
+  };
+  const phone = field(address.telephone_number);
+  const fax = field(address.fax_number);
+  if (phone) office.phone = phone;
+  if (fax) office.fax = fax;
+  return office;
 }

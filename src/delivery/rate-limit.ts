@@ -9,6 +9,7 @@ import { RedisConnection } from '../redis/redis-connection';
 import { REDIS } from '../redis/redis.module';
 import { AddressSet } from './rate-limit-settings';
 import { SharedRateLimitStore } from './rate-limit-store';
+import { refusalBody } from './refusal-body';
 
 /** Budgets are per fixed window of one minute, starting at a client's first request. */
 const WINDOW_MS = 60_000;
@@ -116,12 +117,8 @@ export class RateLimiter {
 }
 
 function refuse(reply: FastifyReply, refusal: RateLimitRefusal): FastifyReply {
-  return reply
-    .code(429)
-    .header('retry-after', String(refusal.retryAfterSeconds))
-    .header('cache-control', 'private, no-store')
-    .type('application/json; charset=utf-8')
-    .send({ errors: [{ message: rateLimitedMessage(refusal), extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: refusal.retryAfterSeconds } }] });
+  const { type, body } = refusalBody(reply.request.url, ErrorCode.RATE_LIMITED, rateLimitedMessage(refusal), { retryAfterSeconds: refusal.retryAfterSeconds });
+  return reply.code(429).header('retry-after', String(refusal.retryAfterSeconds)).header('cache-control', 'private, no-store').type(type).send(body);
 }
 
 /** The error a GraphQL plugin throws to refuse an operation: HTTP 429 with Retry-After. */

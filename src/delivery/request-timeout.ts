@@ -1,6 +1,7 @@
 import { type FastifyInstance } from 'fastify';
 import { ErrorCode } from '../common/errors/app-error';
 import { type AppConfig } from '../config/app-config';
+import { refusalBody } from './refusal-body';
 
 /**
  * Answers every request that has no response after REQUEST_TIMEOUT_MS with a GraphQL-shaped 503,
@@ -18,15 +19,14 @@ import { type AppConfig } from '../config/app-config';
 export function registerRequestTimeout(fastify: FastifyInstance, config: AppConfig): void {
   const timeoutMs = config.REQUEST_TIMEOUT_MS;
   if (timeoutMs > 0) {
-    const body = JSON.stringify({
-      errors: [{ message: `The request did not finish within ${timeoutMs} ms; try again`, extensions: { code: ErrorCode.TIMEOUT } }],
-    });
+    const message = `The request did not finish within ${timeoutMs} ms; try again`;
     fastify.addHook('onRequest', (request, reply, done) => {
       const timer = setTimeout(() => {
         // A response already on its way (headers sent) is left to finish.
         if (reply.sent || reply.raw.headersSent) return;
         request.log.warn({ timeoutMs, url: request.url }, 'request timed out');
-        void reply.code(503).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'private, no-store').send(body);
+        const { type, body } = refusalBody(request.url, ErrorCode.TIMEOUT, message);
+        void reply.code(503).header('content-type', type).header('cache-control', 'private, no-store').send(body);
       }, timeoutMs);
       // 'close' comes when the response is finished or the client went away.
       reply.raw.once('close', () => clearTimeout(timer));

@@ -98,13 +98,16 @@ describe('rate limits per client', () => {
     expect(other.body).toEqual({ data: { __typename: 'Query' } });
   });
 
-  it('counts GET and POST /graphql and /fhir in one budget, answers /fhir with the same JSON error, and never limits /health', async () => {
+  it('counts GET and POST /graphql and /fhir in one budget, answers /fhir with an OperationOutcome, and never limits /health', async () => {
     const ip = newClientIp();
     const get = () => app.http().get('/graphql').query({ query: '{ __typename }' }).set({ 'apollo-require-preflight': 'true', 'x-forwarded-for': ip });
     const fhir = () => app.http().get('/fhir/Bundle').set('x-forwarded-for', ip);
     expect(await statusesOf([get(), get(), post(app, ip, TYPENAME), post(app, ip, TYPENAME), fhir()])).toEqual([200, 200, 200, 200, 200]);
 
-    expectRateLimited(await fhir(), 'requests', 5);
+    const fhirRefused = await fhir();
+    expect(fhirRefused.status).toBe(429);
+    expect(fhirRefused.headers['retry-after']).toBeDefined();
+    expect(fhirRefused.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'throttled' }] });
     expectRateLimited(await get(), 'requests', 5);
     const health = await app.http().get('/health').set('x-forwarded-for', ip);
     expect(health.status).toBe(200);

@@ -211,6 +211,28 @@ describe('FHIR read API limits', () => {
     for (let index = 0; index < 3; index++) await app.http().get('/fhir/metadata').expect(200);
     const refused = await app.http().get('/fhir/Practitioner').expect(429);
     expect(refused.headers['retry-after']).toBeDefined();
-    expect(JSON.stringify(refused.body)).toContain('Too many requests');
+    expect(refused.headers['content-type']).toContain('application/fhir+json');
+    expect(refused.headers['cache-control']).toBe('private, no-store');
+    // As the FHIR clients read every error: an OperationOutcome.
+    expect(refused.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'throttled' }] });
+    expect(refused.body.issue[0].diagnostics).toContain('Too many requests');
+  });
+
+  it('answers a request past REQUEST_TIMEOUT_MS with an OperationOutcome (timeout) too', async () => {
+    const slow = await startTestApp({ REQUEST_TIMEOUT_MS: '1', DB_STATEMENT_TIMEOUT_MS: '0' });
+    try {
+      // Holding the table lock keeps the Bundle's read waiting until the request timer fires.
+      const runner = slow.dataSource.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      await runner.query('LOCK TABLE providers IN ACCESS EXCLUSIVE MODE');
+      const answer = await slow.http().get('/fhir/Bundle');
+      await runner.rollbackTransaction();
+      await runner.release();
+      expect(answer.status).toBe(503);
+      expect(answer.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'timeout' }] });
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -11,6 +11,7 @@ export enum Permission {
   API_KEYS_MANAGE = 'api-keys:manage',
   USERS_MANAGE = 'users:manage',
   AUDIT_READ = 'audit:read',
+  WEBHOOKS_MANAGE = 'webhooks:manage',
 }
 
 export enum Role {
@@ -22,7 +23,7 @@ registerEnumType(Role, {
   name: 'Role',
   description: 'Role of a user account.',
   valuesMap: {
-    ADMIN: { description: 'Everything editors can do, plus users, API keys, purging from the trash and the audit log.' },
+    ADMIN: { description: 'Everything editors can do, plus users, API keys, webhooks, purging from the trash and the audit log.' },
     EDITOR: { description: 'Create, edit, preview, publish and trash content.' },
   },
 });

@@ -19,6 +19,8 @@ import { RecoveryCode } from '../users/recovery-code.entity';
 import { User } from '../users/user.entity';
 import { SyncRun } from '../sync/sync-run.entity';
 import { SyncSource } from '../sync/sync-source.entity';
+import { WebhookDelivery, WebhookDeliveryAttempt } from '../webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 
 /** Every entity the DataSource knows; the migrations must match them exactly. */
 export const ENTITIES = [
@@ -50,4 +52,7 @@ export const ENTITIES = [
   LocationExternalId,
   SyncSource,
   SyncRun,
+  WebhookSubscription,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
 ];

@@ -3,14 +3,7 @@ import { Role } from '../../src/auth/permissions';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { EditorialClient, eventually } from '../support/editorial-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { readmeVerifier, WebhookReceiver } from './webhook-receiver';
-
-export const WEBHOOK_TEST_ENV = {
-  WEBHOOK_ALLOW_HTTP: 'true',
-  WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
-  WEBHOOK_POLL_INTERVAL_MS: '100',
-  WEBHOOK_RETRY_BASE_MS: '100',
-};
+import { readmeVerifier, WEBHOOK_TEST_ENV, WebhookReceiver } from './webhook-receiver';
 
 const SUBSCRIPTION = 'subscription { id secretHint enabled } secret';
 const DELIVERIES = `query($filter: WebhookDeliveryFilter, $first: Int, $after: String) {
@@ -43,7 +36,12 @@ describe('webhook delivery', () => {
   });
 
   async function subscribe(input: Record<string, unknown> = {}): Promise<{ id: string; secret: string }> {
-    const created = await admin.mutate('createWebhookSubscription', 'CreateWebhookSubscriptionInput', { name: 'Site', url: receiver.url, ...input }, SUBSCRIPTION);
+    const created = await admin.mutate(
+      'createWebhookSubscription',
+      'CreateWebhookSubscriptionInput',
+      { name: 'Site', url: receiver.url, ...input },
+      SUBSCRIPTION,
+    );
     return { id: created.subscription.id, secret: created.secret };
   }
 
@@ -137,18 +135,26 @@ describe('webhook delivery', () => {
           const current = await admin.ok(`query($id: ID) { treatment(id: $id, stage: DRAFT) { version } }`, { id: document.id });
           let version = current.treatment.version;
           if (round > 0) {
-            version = (
-              await admin.mutate('updateTreatment', 'UpdateTreatmentInput', { id: document.id, version, summary: `Round ${round}` }, 'version')
-            ).version;
+            version = (await admin.mutate('updateTreatment', 'UpdateTreatmentInput', { id: document.id, version, summary: `Round ${round}` }, 'version'))
+              .version;
           }
           const published = await admin.publish('Treatment', { id: document.id, version });
           expected.set(document.id, [...(expected.get(document.id) ?? []), published.version]);
         }
       }
       // The dispatcher has been failing to connect meanwhile.
-      await eventually(async () => (await app.dataSource.query(`SELECT 1 FROM webhook_delivery_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE d.subscription_id = $1 AND a.error IS NOT NULL LIMIT 1`, [id])).length > 0, {
-        what: 'a failed attempt',
-      });
+      await eventually(
+        async () =>
+          (
+            await app.dataSource.query(
+              `SELECT 1 FROM webhook_delivery_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE d.subscription_id = $1 AND a.error IS NOT NULL LIMIT 1`,
+              [id],
+            )
+          ).length > 0,
+        {
+          what: 'a failed attempt',
+        },
+      );
       await receiver.start();
       const events = await eventually(async () => (receiver.events().length >= 20 ? receiver.events() : null), { timeoutMs: 30_000, what: '20 deliveries' });
       await new Promise((resolve) => setTimeout(resolve, 500));

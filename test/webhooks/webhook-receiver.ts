@@ -3,6 +3,14 @@ import { type AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Loopback receivers over plain http, found fast: short polls and retries. */
+export const WEBHOOK_TEST_ENV = {
+  WEBHOOK_ALLOW_HTTP: 'true',
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+  WEBHOOK_POLL_INTERVAL_MS: '100',
+  WEBHOOK_RETRY_BASE_MS: '100',
+};
+
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   rawBody: string;

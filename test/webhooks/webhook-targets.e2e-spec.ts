@@ -25,8 +25,7 @@ describe('webhook targets (SSRF guard on, http allowed)', () => {
     await dns.stop();
   });
 
-  const create = (url: string) =>
-    admin.attempt('createWebhookSubscription', 'CreateWebhookSubscriptionInput', { name: 'Target', url }, 'subscription { id }');
+  const create = (url: string) => admin.attempt('createWebhookSubscription', 'CreateWebhookSubscriptionInput', { name: 'Target', url }, 'subscription { id }');
 
   async function refusal(url: string): Promise<string> {
     const response = await create(url);
@@ -84,7 +83,9 @@ describe('webhook targets (SSRF guard on, http allowed)', () => {
     );
     // A refused target is not retried: it would be refused again.
     expect(delivery.attemptCount).toBe(1);
-    expect(delivery.attempts).toEqual([{ statusCode: null, error: expect.stringMatching(/^target refused: rebind\.example\.test resolves to 127\.0\.0\.1, a loopback address/) }]);
+    expect(delivery.attempts).toEqual([
+      { statusCode: null, error: expect.stringMatching(/^target refused: rebind\.example\.test resolves to 127\.0\.0\.1, a loopback address/) },
+    ]);
     expect(receiver.received).toHaveLength(0);
   });
 });

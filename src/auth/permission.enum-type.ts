@@ -14,5 +14,6 @@ registerEnumType(Permission, {
     API_KEYS_MANAGE: { description: 'Create, list and revoke API keys.' },
     USERS_MANAGE: { description: 'Create, list and update user accounts.' },
     AUDIT_READ: { description: 'Read the audit log.' },
+    WEBHOOKS_MANAGE: { description: 'Manage webhook subscriptions and read the webhook delivery log.' },
   },
 });

@@ -141,8 +141,32 @@ export class WebhookDeliveryStore {
     }));
   }
 
-  /** Records an attempt and decides what follows; does nothing when the lease was lost meanwhile. */
-  record(delivery: ClaimedDelivery, leaseToken: string, result: SendResult, retryDelayMs: number): Promise<AttemptOutcome | null> {
+  /** Records an attempt and decides what follows; does nothing (null) when the lease was lost meanwhile. */
+  async record(delivery: ClaimedDelivery, leaseToken: string, result: SendResult, retryDelayMs: number): Promise<AttemptOutcome | null> {
+    const retry = !result.ok && result.retryable && delivery.attempt < delivery.maxAttempts;
+    const status = result.ok ? 'SUCCEEDED' : retry ? 'PENDING' : 'FAILED';
+    const attempt = [delivery.id, delivery.attempt, result.startedAt, result.durationMs, result.statusCode, result.error, result.responseExcerpt];
+    if (status !== 'FAILED') {
+      // The common cases in one statement: the delivery's new state, its attempt, and (on success) the failure count reset.
+      const [row] = await this.dataSource.query(
+        `WITH held AS (
+           UPDATE webhook_deliveries SET status = $8::varchar, lease_token = NULL, lease_expires_at = NULL, last_status_code = $5, last_error = $6,
+             completed_at = CASE WHEN $9::double precision IS NULL THEN now() END,
+             next_attempt_at = CASE WHEN $9::double precision IS NULL THEN next_attempt_at ELSE now() + make_interval(secs => $9::double precision / 1000) END
+           WHERE id = $1 AND lease_token = $10 AND status = 'PENDING'
+           RETURNING id, subscription_id),
+         logged AS (
+           INSERT INTO webhook_delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error, response_excerpt)
+           SELECT id, $2::int, $3::timestamptz, $4::int, $5::int, $6::text, $7::text FROM held RETURNING 1),
+         reset AS (
+           UPDATE webhook_subscriptions SET consecutive_failures = 0
+           WHERE $8::varchar = 'SUCCEEDED' AND $11::boolean AND consecutive_failures <> 0 AND id = (SELECT subscription_id FROM held) RETURNING 1)
+         SELECT (SELECT count(*) FROM logged)::int AS recorded, (SELECT count(*) FROM reset)::int AS reset`,
+        [...attempt, status, status === 'PENDING' ? retryDelayMs : null, leaseToken, delivery.eventType !== PING_EVENT_TYPE],
+      );
+      if (row.recorded === 0) return null;
+      return status === 'PENDING' ? { status, retryInMs: retryDelayMs } : { status };
+    }
     return this.dataSource.transaction(async (manager) => {
       const [held] = await manager.query(`SELECT 1 FROM webhook_deliveries WHERE id = $1 AND lease_token = $2 AND status = 'PENDING' FOR UPDATE`, [
         delivery.id,
@@ -151,24 +175,14 @@ export class WebhookDeliveryStore {
       if (!held) return null;
       await manager.query(
         `INSERT INTO webhook_delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error, response_excerpt) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [delivery.id, delivery.attempt, result.startedAt, result.durationMs, result.statusCode, result.error, result.responseExcerpt],
+        attempt,
       );
-      const retry = !result.ok && result.retryable && delivery.attempt < delivery.maxAttempts;
-      const status = result.ok ? 'SUCCEEDED' : retry ? 'PENDING' : 'FAILED';
       await manager.query(
-        `UPDATE webhook_deliveries SET status = $2::varchar, lease_token = NULL, lease_expires_at = NULL, last_status_code = $3, last_error = $4,
-           completed_at = CASE WHEN $5::double precision IS NULL THEN now() END,
-           next_attempt_at = CASE WHEN $5::double precision IS NULL THEN next_attempt_at ELSE now() + make_interval(secs => $5::double precision / 1000) END
-         WHERE id = $1`,
-        [delivery.id, status, result.statusCode, result.error, status === 'PENDING' ? retryDelayMs : null],
+        `UPDATE webhook_deliveries SET status = 'FAILED', lease_token = NULL, lease_expires_at = NULL, last_status_code = $2, last_error = $3, completed_at = now() WHERE id = $1`,
+        [delivery.id, result.statusCode, result.error],
       );
-      if (status === 'PENDING') return { status, retryInMs: retryDelayMs };
       // A test ping says nothing about the subscription's health.
-      if (delivery.eventType === PING_EVENT_TYPE) return status === 'SUCCEEDED' ? { status } : { status, subscriptionDisabled: false };
-      if (status === 'SUCCEEDED') {
-        await manager.query('UPDATE webhook_subscriptions SET consecutive_failures = 0 WHERE id = $1 AND consecutive_failures <> 0', [delivery.subscriptionId]);
-        return { status };
-      }
+      if (delivery.eventType === PING_EVENT_TYPE) return { status, subscriptionDisabled: false };
       return { status, subscriptionDisabled: await this.countFailure(manager, delivery.subscriptionId) };
     });
   }

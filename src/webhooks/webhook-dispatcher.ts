@@ -11,6 +11,11 @@ import { WebhookSender } from './webhook-sender';
 
 /** Prune at most this often per instance. */
 const PRUNE_INTERVAL_MS = 10 * 60 * 1000;
+/**
+ * New events wait this long before the dispatcher looks: the write that made them answers its
+ * client first, and a burst of writes is fanned out in one batch.
+ */
+const EVENT_SETTLE_MS = 20;
 /** A lease outlives the longest attempt by this much, so no other instance takes over a request still running. */
 const LEASE_MARGIN_MS = 30_000;
 
@@ -54,8 +59,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       config.WEBHOOK_TIMEOUT_MS,
       config.WEBHOOK_CONCURRENCY,
     );
-    // This instance's own writes wake it at once, on the embedded database too.
-    changes.subscribe(() => this.wake());
+    // This instance's own writes wake it, on the embedded database too.
+    changes.subscribe(() => this.wakeSoon());
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,6 +71,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
     for (const controller of this.inFlight.values()) controller.abort();
     this.wake();
     await this.loop;
@@ -76,10 +82,22 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     this.sender.close();
   }
 
-  /** Makes the loop look for work now (new outbox events, a finished delivery that unblocks the next). */
+  /** Makes the loop look for work now (a queued ping or redelivery, a finished delivery that unblocks the next). */
   wake(): void {
     this.woken = true;
     this.wakeUp?.();
+  }
+
+  private settleTimer: NodeJS.Timeout | null = null;
+
+  /** Wakes the loop shortly (new outbox events); several calls meanwhile make one wake-up. */
+  private wakeSoon(): void {
+    if (this.settleTimer || this.stopped) return;
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      this.wake();
+    }, EVENT_SETTLE_MS);
+    this.settleTimer.unref();
   }
 
   /** A connection of its own for LISTEN, on a PostgreSQL server only; without it polling does the work. */
@@ -91,7 +109,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     try {
       await client.connect();
       await client.query('LISTEN outbox_events');
-      client.on('notification', () => this.wake());
+      client.on('notification', () => this.wakeSoon());
       this.listener = client;
     } catch (error) {
       this.logger.warn(`cannot LISTEN for outbox events (${error instanceof Error ? error.message : String(error)}); polling instead`);

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { ContentChanges } from '../content/content-changes';
 import { retryDelayMs } from './retry-policy';
 import { type ClaimedDelivery, WebhookDeliveryStore } from './webhook-delivery.store';
-import { SecretBox } from './webhook-secrets';
+import { WebhookSecrets } from './webhook-secrets';
 import { WebhookSender } from './webhook-sender';
 
 /** Prune at most this often per instance. */
@@ -43,7 +43,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-    private readonly secrets: SecretBox,
+    private readonly secrets: WebhookSecrets,
     store: WebhookDeliveryStore,
     changes: ContentChanges,
   ) {
@@ -104,7 +104,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private async listen(): Promise<void> {
     const options = this.dataSource.options as { url?: string; extra?: { max?: number } };
     if (!options.url || (options.extra?.max ?? 1) <= 1) return;
-    const client = new Client({ connectionString: options.url });
+    const client = new Client({ connectionString: options.url, connectionTimeoutMillis: 5000 });
     client.on('error', (error) => this.logger.warn(`outbox listener lost: ${error.message}; polling every ${this.config.WEBHOOK_POLL_INTERVAL_MS} ms`));
     try {
       await client.connect();
@@ -168,13 +168,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   private async deliver(delivery: ClaimedDelivery, controller: AbortController): Promise<void> {
     try {
+      const sealedSecrets = [delivery.secretEncrypted, ...(delivery.previousSecretEncrypted ? [delivery.previousSecretEncrypted] : [])];
       const result = await this.sender.send(
         {
           url: delivery.url,
-          headers: delivery.headersEncrypted ? (JSON.parse(this.secrets.open(delivery.headersEncrypted)) as Record<string, string>) : {},
-          secrets: [delivery.secretEncrypted, ...(delivery.previousSecretEncrypted ? [delivery.previousSecretEncrypted] : [])].map((sealed) =>
-            this.secrets.open(sealed),
-          ),
+          headers: delivery.headersEncrypted ? (JSON.parse(await this.secrets.open(delivery.headersEncrypted)) as Record<string, string>) : {},
+          secrets: await Promise.all(sealedSecrets.map((sealed) => this.secrets.open(sealed))),
           body: delivery.body,
           eventId: delivery.eventId,
           eventType: delivery.eventType,

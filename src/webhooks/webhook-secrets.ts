@@ -40,8 +40,33 @@ export class SecretBox {
   }
 }
 
-/** The box of this app: WEBHOOK_SECRET_KEY, else a key generated once and shared by every instance through app_settings. */
-export async function createSecretBox(config: AppConfig, dataSource: DataSource): Promise<SecretBox> {
-  const key = config.WEBHOOK_SECRET_KEY ?? (await readOrInitializeSetting(dataSource, 'webhook_secret_key', () => randomBytes(32).toString('base64url')));
-  return new SecretBox(key);
+/**
+ * The box of this app, made when first needed: WEBHOOK_SECRET_KEY, else a key generated once and
+ * shared by every instance through app_settings (an app that never uses webhooks stores none).
+ */
+export class WebhookSecrets {
+  private box: Promise<SecretBox> | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  private current(): Promise<SecretBox> {
+    this.box ??= (async () =>
+      new SecretBox(
+        this.config.WEBHOOK_SECRET_KEY ?? (await readOrInitializeSetting(this.dataSource, 'webhook_secret_key', () => randomBytes(32).toString('base64url'))),
+      ))();
+    // A failed read is tried again next time.
+    this.box.catch(() => (this.box = null));
+    return this.box;
+  }
+
+  async seal(plain: string): Promise<string> {
+    return (await this.current()).seal(plain);
+  }
+
+  async open(sealed: string): Promise<string> {
+    return (await this.current()).open(sealed);
+  }
 }

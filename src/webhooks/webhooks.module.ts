@@ -5,7 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config';
 import { WebhookDeliveryStore } from './webhook-delivery.store';
 import { WebhookDispatcher } from './webhook-dispatcher';
-import { createSecretBox, SecretBox } from './webhook-secrets';
+import { WebhookSecrets } from './webhook-secrets';
 import { WebhooksResolver } from './webhooks.resolver';
 import { WebhooksService } from './webhooks.service';
 
@@ -13,7 +13,11 @@ import { WebhooksService } from './webhooks.service';
 @Module({
   imports: [AuditModule],
   providers: [
-    { provide: SecretBox, inject: [AppConfig, DataSource], useFactory: createSecretBox },
+    {
+      provide: WebhookSecrets,
+      inject: [AppConfig, DataSource],
+      useFactory: (config: AppConfig, dataSource: DataSource) => new WebhookSecrets(config, dataSource),
+    },
     {
       provide: WebhookDeliveryStore,
       inject: [DataSource, AuditLogService, AppConfig],

@@ -9,7 +9,7 @@ import { KeysetPage, PageRequest, paginateByKeyset } from '../common/pagination/
 import { checkTargetUrl, resolveTarget, type TargetPolicy, WebhookTargetError } from './target-guard';
 import { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { PING_EVENT_TYPE } from './webhook-event-types';
-import { generateWebhookSecret, SecretBox } from './webhook-secrets';
+import { generateWebhookSecret, WebhookSecrets } from './webhook-secrets';
 import { auditedSubscription, WebhookSubscription } from './webhook-subscription.entity';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { type CreateWebhookSubscriptionInput, type UpdateWebhookSubscriptionInput, type WebhookDeliveryFilter } from './webhook.inputs';
@@ -34,7 +34,7 @@ export class WebhooksService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLogService,
-    private readonly secrets: SecretBox,
+    private readonly secrets: WebhookSecrets,
     private readonly dispatcher: WebhookDispatcher,
     private readonly config: AppConfig,
   ) {
@@ -54,14 +54,15 @@ export class WebhooksService {
   async create(actor: Actor, input: CreateWebhookSubscriptionInput): Promise<{ subscription: WebhookSubscription; secret: string }> {
     const url = await this.checkedUrl(input.url);
     const secret = generateWebhookSecret();
+    // Sealed before the transaction: the key may have to be read from the database first.
+    const sealed = { secretEncrypted: await this.secrets.seal(secret), ...(await this.sealedHeaders(input.headers)) };
     return this.dataSource.transaction(async (manager) => {
       const subscription = manager.create(WebhookSubscription, {
         name: input.name.trim(),
         url,
         eventTypes: [...new Set(input.eventTypes ?? [])],
         documentTypes: [...new Set(input.documentTypes ?? [])],
-        ...this.sealedHeaders(input.headers),
-        secretEncrypted: this.secrets.seal(secret),
+        ...sealed,
         secretHint: secret.slice(-4),
         previousSecretEncrypted: null,
         previousSecretExpiresAt: null,
@@ -78,22 +79,24 @@ export class WebhooksService {
 
   async update(actor: Actor, input: UpdateWebhookSubscriptionInput): Promise<WebhookSubscription> {
     const url = input.url === undefined || input.url === null ? null : await this.checkedUrl(input.url);
+    const headers = input.headers === undefined ? null : await this.sealedHeaders(input.headers);
     return this.change(actor, input.id, 'updateWebhookSubscription', (subscription) => {
       if (input.name !== undefined && input.name !== null) subscription.name = input.name.trim();
       if (url) subscription.url = url;
       if (input.eventTypes !== undefined) subscription.eventTypes = [...new Set(input.eventTypes ?? [])];
       if (input.documentTypes !== undefined) subscription.documentTypes = [...new Set(input.documentTypes ?? [])];
-      if (input.headers !== undefined) Object.assign(subscription, this.sealedHeaders(input.headers));
+      if (headers) Object.assign(subscription, headers);
     });
   }
 
   /** A new secret, shown once; the old one keeps signing (a second v1) for a day so receivers can switch over. */
   async rotateSecret(actor: Actor, id: string): Promise<{ subscription: WebhookSubscription; secret: string }> {
     const secret = generateWebhookSecret();
+    const sealed = await this.secrets.seal(secret);
     const subscription = await this.change(actor, id, 'rotateWebhookSecret', (subscription) => {
       subscription.previousSecretEncrypted = subscription.secretEncrypted;
       subscription.previousSecretExpiresAt = new Date(Date.now() + ROTATION_OVERLAP_MS);
-      subscription.secretEncrypted = this.secrets.seal(secret);
+      subscription.secretEncrypted = sealed;
       subscription.secretHint = secret.slice(-4);
     });
     return { subscription, secret };
@@ -266,14 +269,16 @@ export class WebhooksService {
     }
   }
 
-  private sealedHeaders(headers: { name: string; value: string }[] | null | undefined): Pick<WebhookSubscription, 'headerNames' | 'headersEncrypted'> {
+  private async sealedHeaders(
+    headers: { name: string; value: string }[] | null | undefined,
+  ): Promise<Pick<WebhookSubscription, 'headerNames' | 'headersEncrypted'>> {
     const list = headers ?? [];
     const names = list.map((header) => header.name.toLowerCase());
     if (new Set(names).size !== names.length) throw AppError.badInput([{ path: 'input.headers', message: 'names a header twice' }]);
     if (list.length === 0) return { headerNames: [], headersEncrypted: null };
     return {
       headerNames: list.map((header) => header.name),
-      headersEncrypted: this.secrets.seal(JSON.stringify(Object.fromEntries(list.map((header) => [header.name, header.value])))),
+      headersEncrypted: await this.secrets.seal(JSON.stringify(Object.fromEntries(list.map((header) => [header.name, header.value])))),
     };
   }
 

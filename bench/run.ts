@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { createBenchDatabase } from './bench-database';
 import { keepAlivePoster, runLoad } from './load';
 import { describeSyncResult, runSyncBenchmark } from './sync';
+import { checkWebhookResult, runWebhookBenchmark } from './webhooks';
 
 /**
  * `npm run bench`: starts the built app against a fresh PostgreSQL database with the demo
@@ -105,6 +106,9 @@ async function main() {
       DATABASE_POOL_SIZE: '10',
       RATE_LIMIT_ALLOW: '127.0.0.1,::1',
       RESPONSE_CACHE: 'off',
+      // The webhook benchmark's receiver is plain http on loopback.
+      WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -141,7 +145,19 @@ async function main() {
     const sync = await runSyncBenchmark(BASE, database.url);
     for (const [name, result] of Object.entries(sync)) console.log(describeSyncResult(name, result));
 
-    const results = { date: new Date().toISOString(), node: process.version, concurrency: CONCURRENCY, durationMs: DURATION_MS, statements, load, sync };
+    const webhooks = await runWebhookBenchmark(BASE, database.url);
+    const webhookFailures = checkWebhookResult(webhooks);
+
+    const results = {
+      date: new Date().toISOString(),
+      node: process.version,
+      concurrency: CONCURRENCY,
+      durationMs: DURATION_MS,
+      statements,
+      load,
+      sync,
+      webhooks,
+    };
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
     if (statements.treatmentPage_1Related !== statements.treatmentPage_50Related) {
@@ -153,6 +169,10 @@ async function main() {
         console.error(`${query} runs ${count} SQL statements; public pages must run at most ${STATEMENT_CEILING}.`);
         process.exitCode = 1;
       }
+    }
+    for (const failure of webhookFailures) {
+      console.error(failure);
+      process.exitCode = 1;
     }
     if (Object.values(sync['the same 1,000 unchanged'].contentRowsWritten).some((count) => count > 0)) {
       console.error('Re-syncing unchanged providers wrote rows: the sync must write nothing when nothing changed.');

@@ -66,10 +66,19 @@ function batch(changedEvery = 0) {
   return { locations, records };
 }
 
+/**
+ * A row's version: xmin and a hash of the row. Outbox events are written once; the webhook
+ * dispatcher then marks them processed, which is not a write of the sync's: they are identified
+ * by id and content.
+ */
+function rowVersion(table: string): string {
+  return table === 'outbox_events' ? `id::text || '@' || md5(t.payload::text)` : `xmin::text || '@' || md5(t::text)`;
+}
+
 async function rowVersions(client: Client, tables: string[]): Promise<Map<string, Set<string>>> {
   const versions = new Map<string, Set<string>>();
   for (const table of tables) {
-    const rows: { row: string }[] = (await client.query(`SELECT xmin::text || '@' || md5(t::text) AS row FROM ${table} t`)).rows;
+    const rows: { row: string }[] = (await client.query(`SELECT ${rowVersion(table)} AS row FROM ${table} t`)).rows;
     versions.set(table, new Set(rows.map((row) => row.row)));
   }
   return versions;

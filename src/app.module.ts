@@ -36,6 +36,7 @@ import { documentRootTypes } from './schema/root-types';
 import { SyncModule } from './sync/sync.module';
 import { TreatmentsModule } from './treatments/treatments.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** Modules that contribute GraphQL types and resolvers; the schema script reads them too. */
 export const FEATURE_MODULES = [
@@ -53,6 +54,7 @@ export const FEATURE_MODULES = [
   ContentModule,
   SyncModule,
   FhirModule,
+  WebhooksModule,
 ];
 
 @Module({})

@@ -17,5 +17,6 @@ registerEnumType(Permission, {
     USERS_MANAGE: { description: 'Create, list and update user accounts.' },
     AUDIT_READ: { description: 'Read the audit log.' },
     PREVIEW_TOKENS_MANAGE: { description: "List and revoke everyone's preview tokens (anyone may list and revoke their own)." },
+    WEBHOOKS_MANAGE: { description: 'Manage webhook subscriptions and read the webhook delivery log.' },
   },
 });

@@ -12,6 +12,7 @@ export enum Permission {
   USERS_MANAGE = 'users:manage',
   AUDIT_READ = 'audit:read',
   PREVIEW_TOKENS_MANAGE = 'preview-tokens:manage',
+  WEBHOOKS_MANAGE = 'webhooks:manage',
 }
 
 export enum Role {
@@ -23,7 +24,7 @@ registerEnumType(Role, {
   name: 'Role',
   description: 'Role of a user account.',
   valuesMap: {
-    ADMIN: { description: 'Everything editors can do, plus users, API keys, purging from the trash and the audit log.' },
+    ADMIN: { description: 'Everything editors can do, plus users, API keys, webhooks, purging from the trash and the audit log.' },
     EDITOR: { description: 'Create, edit, preview, publish and trash content.' },
   },
 });

@@ -381,6 +381,109 @@ export class AppConfig {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
   }
 
+  // Webhooks (src/webhooks/; README "Webhooks"). Outbox events are delivered by every instance.
+
+  /** Allow plain http:// webhook targets (https only by default). */
+  @Transform(({ value }) => (value === undefined ? false : parseBooleanVariable({ value })))
+  @IsBoolean({ message: 'must be true or false' })
+  WEBHOOK_ALLOW_HTTP = false;
+
+  /** Allow webhook targets on loopback, private, link-local, CGNAT, multicast and cloud-metadata addresses (tests, intranets). */
+  @Transform(({ value }) => (value === undefined ? false : parseBooleanVariable({ value })))
+  @IsBoolean({ message: 'must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+
+  /** DNS servers that resolve webhook target hosts, comma-separated `ip[:port]` (default: the system resolver). */
+  @Matches(/^(?:\s*[0-9a-fA-F:.[\]]+(?::\d{1,5})?\s*(?:,\s*[0-9a-fA-F:.[\]]+(?::\d{1,5})?\s*)*)?$/, {
+    message: 'must be comma-separated DNS server addresses, e.g. 10.0.0.2 or 10.0.0.2:53',
+  })
+  WEBHOOK_DNS_SERVERS = '';
+
+  /** Longest time one webhook delivery attempt may take, connection to last byte. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 100 and 60000 (milliseconds)' })
+  @Min(100, { message: 'must be an integer between 100 and 60000 (milliseconds)' })
+  @Max(60000, { message: 'must be an integer between 100 and 60000 (milliseconds)' })
+  WEBHOOK_TIMEOUT_MS = 10000;
+
+  /** Attempts per webhook delivery before it is marked failed (12 with the default backoff spread over about 17 hours). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 12 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 30' })
+  @Min(1, { message: 'must be an integer between 1 and 30' })
+  @Max(30, { message: 'must be an integer between 1 and 30' })
+  WEBHOOK_MAX_ATTEMPTS = 12;
+
+  /** Wait before the first retry; each further retry waits twice as long (±25% jitter). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 3600000 (milliseconds)' })
+  @Min(1, { message: 'must be an integer between 1 and 3600000 (milliseconds)' })
+  @Max(3_600_000, { message: 'must be an integer between 1 and 3600000 (milliseconds)' })
+  WEBHOOK_RETRY_BASE_MS = 30000;
+
+  /** Consecutive failed deliveries after which a subscription is disabled (with an audit entry). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 1000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'must be an integer between 1 and 1000' })
+  WEBHOOK_DISABLE_AFTER_FAILURES = 5;
+
+  /** How often the outbox dispatcher looks for work when nothing woke it (LISTEN/NOTIFY wakes it at once on a PostgreSQL server). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 2000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 10 and 60000 (milliseconds)' })
+  @Min(10, { message: 'must be an integer between 10 and 60000 (milliseconds)' })
+  @Max(60000, { message: 'must be an integer between 10 and 60000 (milliseconds)' })
+  WEBHOOK_POLL_INTERVAL_MS = 2000;
+
+  /** Webhook requests one instance keeps in flight at once. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 8 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 100' })
+  @Min(1, { message: 'must be an integer between 1 and 100' })
+  @Max(100, { message: 'must be an integer between 1 and 100' })
+  WEBHOOK_CONCURRENCY = 8;
+
+  /** Processed outbox events are deleted after this many hours. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 168 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 87600 (hours)' })
+  @Min(1, { message: 'must be an integer between 1 and 87600 (hours)' })
+  @Max(87600, { message: 'must be an integer between 1 and 87600 (hours)' })
+  OUTBOX_RETENTION_HOURS = 168;
+
+  /** Finished webhook deliveries and their attempts are deleted after this many days. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 3650 (days)' })
+  @Min(1, { message: 'must be an integer between 1 and 3650 (days)' })
+  @Max(3650, { message: 'must be an integer between 1 and 3650 (days)' })
+  WEBHOOK_LOG_RETENTION_DAYS = 30;
+
+  /** Encrypts webhook signing secrets and extra headers at rest (32+ characters). When unset, a random key is generated once and kept in the database (app_settings). Sensitive. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  WEBHOOK_SECRET_KEY?: string = undefined;
+
+  /**
+   * Where each document type lives on the public site, for the `paths` of webhook events:
+   * `TYPE=/path/{slug}` pairs, comma-separated (e.g. `TREATMENT=/treatments/{slug},PRACTICE=/`).
+   * Types left out get no paths.
+   */
+  @Matches(
+    /^(?:\s*(?:TREATMENT|CONDITION|FAQ|LOCATION|PROVIDER|PRACTICE)=\/[^,\s]*\s*(?:,\s*(?:TREATMENT|CONDITION|FAQ|LOCATION|PROVIDER|PRACTICE)=\/[^,\s]*\s*)*)?$/,
+    {
+      message: 'must be comma-separated TYPE=/path/{slug} pairs, e.g. TREATMENT=/treatments/{slug},PRACTICE=/',
+    },
+  )
+  SITE_PATHS = '';
+
+  /** SITE_PATHS as a map from document type to path template. */
+  get sitePaths(): Map<string, string> {
+    return new Map(
+      this.SITE_PATHS.split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '')
+        .map((entry) => entry.split('=', 2) as [string, string]),
+    );
+  }
+
   get isDevelopment(): boolean {
     return this.NODE_ENV === 'development';
   }

@@ -109,7 +109,9 @@ export class EditorialService {
         { documentType: contentType.type, documentId: id, status: ScheduledActionStatus.PENDING },
         { status: ScheduledActionStatus.CANCELLED, lastError: 'the document was moved to the trash' },
       );
-      await writer.writeEvents('document.trashed', [{ id, payload: { detached: detach ? references : [] } }]);
+      await writer.writeEvents('document.trashed', [
+        { id, payload: { slug: locked.row.slug, version: locked.row.version + 1, detached: detach ? references : [] } },
+      ]);
       await this.audit.record(manager, actor, {
         action: `trash${contentType.name}`,
         documentType: contentType.type,
@@ -132,7 +134,7 @@ export class EditorialService {
       if (locked.row.status === DocumentStatus.PUBLISHED) await changes.before(manager, contentType, [id]);
       const writer = new DocumentWriter(manager, contentType, actor);
       await writer.setTrashed([id], false);
-      await writer.writeEvents('document.restored', [{ id, payload: {} }]);
+      await writer.writeEvents('document.restored', [{ id, payload: { slug: locked.row.slug, version: locked.row.version + 1 } }]);
       await this.audit.record(manager, actor, {
         action: `restore${contentType.name}`,
         documentType: contentType.type,
@@ -158,7 +160,7 @@ export class EditorialService {
       await manager.query('DELETE FROM slug_history WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
       await manager.query('DELETE FROM scheduled_actions WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
       await manager.delete(contentType.entity, { id });
-      await new DocumentWriter(manager, contentType, actor).writeEvents('document.purged', [{ id, payload: {} }]);
+      await new DocumentWriter(manager, contentType, actor).writeEvents('document.purged', [{ id, payload: { slug: locked.row.slug } }]);
       await this.audit.record(manager, actor, { action: `purge${contentType.name}`, documentType: contentType.type, documentId: id, before });
       return id;
     });

@@ -10,6 +10,7 @@ import { contentTypeOf } from './document-descriptor';
 import { DocumentRef, resolveRefs } from './document-refs';
 import { mergeState } from './document-state';
 import { assertVersion, editableState, lockDocument } from './document-store';
+import { DocumentWriter } from './document-writer';
 import { EditorialService } from './editorial.service';
 import { isFaqPlacements } from './relations';
 
@@ -80,6 +81,9 @@ export class FaqPlacementsService {
       if (errors.length > 0) throw AppError.badInput(errors);
       const after = mergeState(contentType, before, { fields: {}, relations: { [slot.name]: next }, primary: {} });
       await this.editorial.saveEditableState(manager, actor, contentType, locked.row, after, locked.version + 1);
+      await new DocumentWriter(manager, contentType, actor).writeEvents('document.faqs_changed', [
+        { id: pageId, payload: { slug: locked.row.slug, version: locked.version + 1, action, faqs: next } },
+      ]);
       await this.audit.record(manager, actor, {
         action,
         documentType: contentType.type,

@@ -56,7 +56,9 @@ export class PublishingService {
     const writer = new DocumentWriter(manager, contentType, actor);
     await writer.applyStates([{ row, state, version: newVersion, status: DocumentStatus.PUBLISHED, publish: true }]);
     if (draft) await writer.deleteDrafts([row.id]);
-    await writer.recordPublished([{ id: row.id, version: newVersion, state }]);
+    // A renamed page's old path needs revalidating too: webhooks carry both slugs.
+    const previousSlug = before && before.fields.slug !== state.fields.slug ? before.fields.slug : undefined;
+    await writer.recordPublished([{ id: row.id, version: newVersion, state, payload: previousSlug ? { previousSlug } : undefined }]);
     const [dependencies] = await unpublishedDependencies(manager, contentType, [state]);
     await this.audit.record(manager, actor, {
       action: `publish${contentType.name}`,
@@ -95,7 +97,7 @@ export class PublishingService {
     } else {
       await writer.updateRows([{ id: row.id, fields: {}, version: newVersion, status: DocumentStatus.DRAFT }]);
     }
-    await writer.writeEvents('document.unpublished', [{ id: row.id, payload: { version: newVersion } }]);
+    await writer.writeEvents('document.unpublished', [{ id: row.id, payload: { slug: row.slug, version: newVersion } }]);
     await this.audit.record(manager, actor, {
       action: `unpublish${contentType.name}`,
       documentType: contentType.type,

@@ -21,6 +21,8 @@ import { User } from '../users/user.entity';
 import { SyncRun } from '../sync/sync-run.entity';
 import { SyncFieldOwner } from '../sync/sync-field-owner.entity';
 import { SyncSource } from '../sync/sync-source.entity';
+import { WebhookDelivery, WebhookDeliveryAttempt } from '../webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 
 /** Every entity the DataSource knows; the migrations must match them exactly. */
 export const ENTITIES = [
@@ -54,4 +56,7 @@ export const ENTITIES = [
   SyncSource,
   SyncRun,
   SyncFieldOwner,
+  WebhookSubscription,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
 ];

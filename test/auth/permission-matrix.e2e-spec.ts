@@ -26,6 +26,7 @@ const ADMIN_ONLY = [
   /^updateUser$/,
   /^syncProviders/,
   /^configureSyncSource$/,
+  /Webhook/,
 ];
 /** Mutations a key with only content:read-draft may call (a frontend's preview mode). */
 const READ_DRAFT = [/^createPreviewToken$/, /^revokePreviewToken$/];

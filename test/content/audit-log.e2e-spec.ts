@@ -242,12 +242,15 @@ describe('the audit log', () => {
     expect(forged.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('writes outbox events for publish, unpublish, trash, restore and purge', async () => {
+  it('writes outbox events for publish, FAQ placements, unpublish, trash, restore and purge', async () => {
     const events: { event_type: string }[] = await app.dataSource.query('SELECT event_type FROM outbox_events WHERE document_id = $1 ORDER BY created_at', [
       ids.treatment,
     ]);
     expect(events.map((event) => event.event_type)).toEqual([
       'document.published',
+      'document.faqs_changed',
+      'document.faqs_changed',
+      'document.faqs_changed',
       'document.unpublished',
       'document.trashed',
       'document.restored',

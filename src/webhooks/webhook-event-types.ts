@@ -1,0 +1,32 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** The events a subscription can ask for; values are the `type` of the envelope. */
+export enum WebhookEventType {
+  DOCUMENT_PUBLISHED = 'document.published',
+  DOCUMENT_UNPUBLISHED = 'document.unpublished',
+  DOCUMENT_TRASHED = 'document.trashed',
+  DOCUMENT_RESTORED = 'document.restored',
+  DOCUMENT_PURGED = 'document.purged',
+  DOCUMENT_FAQS_CHANGED = 'document.faqs_changed',
+}
+
+/** Sent by pingWebhookSubscription only: never from the outbox. */
+export const PING_EVENT_TYPE = 'webhook.ping';
+
+registerEnumType(WebhookEventType, {
+  name: 'WebhookEventType',
+  description: "A kind of content change a webhook reports; the envelope's `type` is the value in parentheses.",
+  valuesMap: {
+    DOCUMENT_PUBLISHED: {
+      description: 'A document went live or its live version changed ("document.published"): editors, scheduled publishes and provider sync.',
+    },
+    DOCUMENT_UNPUBLISHED: { description: 'A document was taken off the live site, by an editor or a schedule ("document.unpublished").' },
+    DOCUMENT_TRASHED: { description: 'A document was moved to the trash ("document.trashed").' },
+    DOCUMENT_RESTORED: { description: 'A document came back from the trash ("document.restored").' },
+    DOCUMENT_PURGED: { description: 'A document was deleted for good ("document.purged").' },
+    DOCUMENT_FAQS_CHANGED: {
+      description:
+        'The FAQs placed on a page changed: attached, detached or reordered ("document.faqs_changed"). On a published page this edits its draft; the live page changes at its next publish.',
+    },
+  },
+});

@@ -1,11 +1,9 @@
 import { Permission, Role } from '../../src/auth/permissions';
 import { DocumentType } from '../../src/content/documents/document-status';
 import { SchedulerService } from '../../src/content/scheduler.service';
-import { AccountsFactory } from '../factories/accounts.factory';
-import { ContentFactory } from '../factories/content.factory';
-import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type EditorialClient } from '../support/editorial-client';
 import { sync, validNpi } from '../sync/sync-helpers';
+import { useTestApp, signedInClient } from '../support/use-test-app';
 
 const PAGES = {
   nerveBlock: '{ treatment(slug: "nerve-block") { title conditions { name } faqs { question } providers { displayName } } }',
@@ -19,14 +17,13 @@ const PAGES = {
 };
 
 describe('the response cache (in-process)', () => {
-  let app: TestApp;
+  const app = useTestApp({ RESPONSE_CACHE: 'on', SCHEDULER_INTERVAL_MS: '60000' });
   let editor: EditorialClient;
   let syncHeaders: Record<string, string>;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    app = await startTestApp({ RESPONSE_CACHE: 'on', SCHEDULER_INTERVAL_MS: '60000' });
-    const content = new ContentFactory(app.dataSource);
+    const content = app.content;
     const backPain = await content.condition({ name: 'Back Pain' });
     const neckPain = await content.condition({ name: 'Neck Pain' });
     await content.condition({ name: 'Shingles' });
@@ -52,12 +49,10 @@ describe('the response cache (in-process)', () => {
       secondFaq: secondFaq.id,
     });
 
-    const accounts = new AccountsFactory(app);
-    editor = new EditorialClient(app, (await accounts.signedIn(Role.ADMIN)).headers);
+    const accounts = app.accounts;
+    editor = await signedInClient(app, Role.ADMIN);
     syncHeaders = { 'x-api-key': (await accounts.apiKey({ scopes: [Permission.PROVIDERS_SYNC] })).secret };
   });
-
-  afterAll(() => app.close());
 
   async function read(query: string): Promise<{ data: any; cache: string }> {
     const response = await app.graphql(query);

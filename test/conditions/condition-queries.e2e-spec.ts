@@ -2,20 +2,11 @@ import { DocumentStatus, DocumentType } from '../../src/content/documents/docume
 import { BodyRegion } from '../../src/conditions/body-region.enums';
 import { type Condition } from '../../src/conditions/condition.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 describe('condition queries', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
-  });
-
-  afterAll(() => app.close());
-
+  const app = useTestApp();
+  const factory = app.content;
   const namesOf = (connection: { edges: { node: { name: string } }[] }) => connection.edges.map((edge) => edge.node.name);
   const list = async (args: string) => dataOf(await app.graphql(`{ conditions(${args}) { totalCount edges { node { name } } } }`)).conditions;
 
@@ -101,6 +92,7 @@ describe('condition queries', () => {
         summary: 'The soft center of a disc pushes out.',
         body: 'Often follows lifting.',
       });
+
       const neck = await factory.condition({
         name: 'List Neck Pain',
         bodyRegion: BodyRegion.NECK,
@@ -113,6 +105,7 @@ describe('condition queries', () => {
         summary: 'Pain in the lumbar spine.',
         body: 'Very common after forty.',
       });
+
       const draftTreatmentOnly = await factory.condition({ name: 'List Hidden Link', bodyRegion: BodyRegion.CHEST });
       const epidural = await factory.treatment({ title: 'List Epidural' });
       const draft = await factory.treatment({ title: 'List Draft Treatment', status: DocumentStatus.DRAFT });

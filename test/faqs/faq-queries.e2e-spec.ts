@@ -2,20 +2,11 @@ import { DocumentStatus, DocumentType } from '../../src/content/documents/docume
 import { type Faq } from '../../src/faqs/faq.entity';
 import { type Treatment } from '../../src/treatments/treatment.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 describe('FAQ queries', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
-  });
-
-  afterAll(() => app.close());
-
+  const app = useTestApp();
+  const factory = app.content;
   const questionsOf = (connection: { edges: { node: { question: string } }[] }) => connection.edges.map((edge) => edge.node.question);
   const faqs = async (args: string, extra = '') =>
     dataOf(await app.graphql(`{ faqs(${args}) { totalCount edges { cursor node { question } } pageInfo { hasNextPage endCursor } ${extra} } }`)).faqs;

@@ -1,7 +1,6 @@
 import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
 import { type OpeningInterval } from '../../src/locations/opening-hours';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const;
 
@@ -12,16 +11,8 @@ const WEEKDAYS_WITH_LUNCH: OpeningInterval[] = WEEKDAYS.flatMap((day) => [
 ]);
 
 describe('location queries', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
-  });
-
-  afterAll(() => app.close());
-
+  const app = useTestApp();
+  const factory = app.content;
   describe('one location', () => {
     it('returns a published location by slug with its address, map position and phone numbers ready to show', async () => {
       await factory.location({
@@ -381,6 +372,7 @@ describe('location queries', () => {
       const variable = await app.graphql(`query ($at: DateTime) { location(slug: "hours-office") { openStatus(at: $at) { isOpen } } }`, {
         at: '2026-02-30T25:00:00Z',
       });
+
       const tooFar = await app.graphql(`{ location(slug: "hours-office") { openStatus(at: "+275760-09-13T00:00:00Z") { isOpen } } }`);
 
       for (const response of [literal, variable, tooFar]) {

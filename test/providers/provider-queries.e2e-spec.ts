@@ -1,17 +1,14 @@
 import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
 import { type Provider } from '../../src/providers/provider.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 describe('provider queries', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
+  const app = useTestApp();
+  const factory = app.content;
   let bux: Provider;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
     bux = await factory.provider({
       firstName: 'Anjum',
       lastName: 'Bux',
@@ -24,8 +21,6 @@ describe('provider queries', () => {
       languages: ['en'],
     });
   });
-
-  afterAll(() => app.close());
 
   const namesOf = (connection: { edges: { node: { displayName: string } }[] }) => connection.edges.map((edge) => edge.node.displayName);
   const providers = async (args: string) => dataOf(await app.graphql(`{ providers(${args}) { totalCount edges { node { displayName } } } }`)).providers;
@@ -169,6 +164,7 @@ describe('provider queries', () => {
         acceptingNewPatients: false,
         bio: 'Fellowship trained in regional anesthesia.',
       });
+
       const castilian = await factory.provider({ firstName: 'Pablo', lastName: 'Baez', credentials: ['MD'], languages: ['es'], specialties: ['207L00000X'] });
       const english = await factory.provider({
         firstName: 'Carl',

@@ -6,7 +6,7 @@ import { type GraphQLResponse, type TestApp } from './test-app';
  */
 export class EditorialClient {
   constructor(
-    private readonly app: TestApp,
+    private readonly app: Pick<TestApp, 'graphql'>,
     readonly headers: Record<string, string>,
   ) {}
 

@@ -14,13 +14,17 @@ export interface GraphQLResponse<T = any> {
   sqlStatements: number;
 }
 
-export interface TestApp {
+/** A running app as tests use it; `useTestApp` hands out one, closed for them. */
+export interface AppUnderTest {
   running: RunningApp;
   dataSource: DataSource;
   /** Supertest against the real HTTP server. */
   http(): ReturnType<typeof request>;
   /** POSTs a GraphQL operation as a frontend would. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+}
+
+export interface TestApp extends AppUnderTest {
   close(): Promise<void>;
 }
 
@@ -60,6 +64,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     ...(env.REDIS_URL ? { REDIS_KEY_PREFIX: uniqueRedisKeyPrefix() } : {}),
     ...env,
   });
+
   let running: RunningApp;
   try {
     running = await createApp(config, { inMemoryDatabase: true, embeddedInitialData: shared ? undefined : embeddedTemplate() });

@@ -5,20 +5,11 @@ import { Location } from '../../src/locations/location.entity';
 import { Provider } from '../../src/providers/provider.entity';
 import { Treatment } from '../../src/treatments/treatment.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 describe('treatment queries', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
-  });
-
-  afterAll(() => app.close());
-
+  const app = useTestApp();
+  const factory = app.content;
   const titlesOf = (connection: { edges: { node: { title: string } }[] }) => connection.edges.map((edge) => edge.node.title);
 
   describe('one treatment', () => {
@@ -376,6 +367,7 @@ describe('treatment queries', () => {
         locations: [{ name: 'Waiting Office' }],
         relatedTreatments: [{ title: 'Waiting Related' }],
       });
+
       const filtered = await app.graphql(`{ treatments(filter: { condition: "waiting-first" }) { edges { node { title } } } }`);
       expect(titlesOf(dataOf(filtered).treatments)).toEqual(['Waiting Parent']);
     });

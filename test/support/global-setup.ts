@@ -39,7 +39,7 @@ export default async function globalSetup() {
   if (!url) {
     const embedded = await startEmbeddedPostgres();
     try {
-      await migrate(embedded.url);
+      process.env.CMS_TEST_TEMPLATE_TABLES = await migrate(embedded.url);
       const dump = await embedded.dumpDataDir();
       writeFileSync(embeddedTemplatePath(), Buffer.from(await dump.arrayBuffer()));
     } finally {
@@ -47,7 +47,7 @@ export default async function globalSetup() {
     }
     process.env.CMS_TEST_TEMPLATE = embeddedTemplatePath();
     console.log(
-      `\nTests use the embedded PostgreSQL (PGlite), each file from a migrated copy (${Date.now() - started} ms to make); set TEST_DATABASE_URL to use a server.`,
+      `\nTests use the embedded PostgreSQL (PGlite), each Jest worker's test files on one started from a migrated dump (${Date.now() - started} ms to make) and emptied between files; set TEST_DATABASE_URL to use a server.`,
     );
     return;
   }

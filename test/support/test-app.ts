@@ -42,7 +42,7 @@ export interface TestAppOptions {
  */
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const shared = options.database;
-  const database: TestDatabase = shared ? { url: shared.url, drop: async () => undefined } : await createTestDatabase();
+  const database: TestDatabase = shared ? { url: shared.url, poolSize: shared.poolSize, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -57,9 +57,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     RATE_LIMIT_AUTHENTICATED_PER_MINUTE: '1000000',
     RATE_LIMIT_AUTHENTICATED_MUTATIONS_PER_MINUTE: '1000000',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
-    // An embedded database shared by apps in turn keeps one session: a statement name one app
+    // An embedded database used by apps in turn keeps one session: a statement name one app
     // prepared would clash with the next app's.
-    ...(shared?.poolSize ? { DATABASE_POOL_SIZE: String(shared.poolSize), DATABASE_PREPARED_STATEMENTS: 'false' } : {}),
+    ...(database.poolSize ? { DATABASE_POOL_SIZE: String(database.poolSize), DATABASE_PREPARED_STATEMENTS: 'false' } : {}),
     // Instances that share a Redis on purpose pass the same REDIS_KEY_PREFIX.
     ...(env.REDIS_URL ? { REDIS_KEY_PREFIX: uniqueRedisKeyPrefix() } : {}),
     ...env,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { workerEmbeddedDatabase } from './embedded-test-database';
 
 /** The server tests run against: TEST_DATABASE_URL, else DATABASE_URL, else none (embedded). */
 export function testDatabaseServerUrl(): string | undefined {
@@ -19,8 +20,10 @@ export function testDatabasePrefix(): string {
 }
 
 export interface TestDatabase {
-  /** URL of the fresh database, or undefined for the embedded one. */
+  /** URL of the database, or undefined for an embedded one the app starts itself. */
   url?: string;
+  /** Connections each app may open: one on an embedded database, whose socket serves a single session. */
+  poolSize?: number;
   drop(): Promise<void>;
 }
 
@@ -66,11 +69,22 @@ function takeSlot(): number {
  */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = testDatabaseServerUrl();
-  if (!serverUrl) return { url: undefined, drop: async () => undefined };
-  if (options.empty || !process.env.CMS_TEST_TEMPLATE) return createDatabase(serverUrl, '');
+  const template = process.env.CMS_TEST_TEMPLATE;
+  if (!serverUrl) {
+    if (options.empty || !template) return { url: undefined, drop: async () => undefined };
+    const slot = takeSlot();
+    try {
+      const url = await workerEmbeddedDatabase(`${testDatabasePrefix()}w${workerId()}_${slot}`, template, emptyToTemplate);
+      return { url, poolSize: 1, drop: async () => void slotsInUse.delete(slot) };
+    } catch (error) {
+      slotsInUse.delete(slot);
+      throw error;
+    }
+  }
+  if (options.empty || !template) return createDatabase(serverUrl, '');
   const slot = takeSlot();
   try {
-    const name = `${testDatabasePrefix()}w${process.env.JEST_WORKER_ID ?? '0'}_${slot}`;
+    const name = `${testDatabasePrefix()}w${workerId()}_${slot}`;
     const url = databaseUrl(serverUrl, name);
     if (!(await resetToTemplate(serverUrl, name, url))) {
       await withClient(serverUrl, async (admin) => {
@@ -103,10 +117,11 @@ export async function tablesOf(client: Client): Promise<string> {
   return String(rows[0].tables);
 }
 
-/**
- * Empties the worker's database `name` back to the template's state (the template holds rows only
- * in the migrations table); false when there is no such database or it cannot be reused.
- */
+function workerId(): string {
+  return process.env.JEST_WORKER_ID ?? '0';
+}
+
+/** Empties the worker's server database `name`; false when there is no such database or it cannot be reused. */
 async function resetToTemplate(serverUrl: string, name: string, url: string): Promise<boolean> {
   const usable = await withClient(serverUrl, async (admin) => {
     const { rows } = await admin.query('SELECT datallowconn FROM pg_database WHERE datname = $1', [name]);
@@ -115,7 +130,14 @@ async function resetToTemplate(serverUrl: string, name: string, url: string): Pr
     await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
     return true;
   });
-  if (!usable) return false;
+  return usable && emptyToTemplate(url);
+}
+
+/**
+ * Empties the database at `url` back to the template's state (the template holds rows only in the
+ * migrations table); false when its tables are not the template's.
+ */
+async function emptyToTemplate(url: string): Promise<boolean> {
   // Read by global setup: a connection to the template would fail other workers' CREATE DATABASE from it.
   const templateTables = process.env.CMS_TEST_TEMPLATE_TABLES;
   if (!templateTables) return false;
@@ -161,7 +183,7 @@ export interface SharedTestDatabase {
  */
 export async function createSharedTestDatabase(options: { empty?: boolean } = {}): Promise<SharedTestDatabase> {
   const database = await createTestDatabase(options);
-  if (database.url) return { url: database.url, drop: () => database.drop() };
+  if (database.url) return { url: database.url, poolSize: database.poolSize, drop: () => database.drop() };
   const embedded = await startEmbeddedPostgres({ initialData: options.empty ? undefined : embeddedTemplate() });
   return { url: embedded.url, poolSize: 1, drop: () => embedded.stop() };
 }

@@ -3,6 +3,7 @@ import { BodyRegion } from '../../src/conditions/body-region.enums';
 import { type Condition } from '../../src/conditions/condition.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
 import { useTestApp } from '../support/use-test-app';
+import { ConditionByIdDocument, ConditionBySlugDocument } from '../operations/generated';
 
 describe('condition queries', () => {
   const app = useTestApp();
@@ -40,13 +41,13 @@ describe('condition queries', () => {
     });
 
     it('returns a published condition by id', async () => {
-      const response = await app.graphql(`query ($id: ID!) { condition(id: $id) { slug } }`, { id: crps.id });
+      const response = await app.graphql(ConditionByIdDocument, { id: crps.id });
       expect(dataOf(response).condition).toEqual({ slug: 'complex-regional-pain-syndrome-crps' });
     });
 
     it('answers a former slug with the canonical slug', async () => {
       await factory.formerSlug(DocumentType.CONDITION, crps.id, 'crps');
-      const response = await app.graphql(`{ condition(slug: "crps") { id slug } }`);
+      const response = await app.graphql(ConditionBySlugDocument, { slug: 'crps' });
       expect(dataOf(response).condition).toEqual({ id: crps.id, slug: 'complex-regional-pain-syndrome-crps' });
     });
 

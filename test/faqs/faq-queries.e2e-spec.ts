@@ -3,6 +3,7 @@ import { type Faq } from '../../src/faqs/faq.entity';
 import { type Treatment } from '../../src/treatments/treatment.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
 import { useTestApp } from '../support/use-test-app';
+import { FaqByIdDocument } from '../operations/generated';
 
 describe('FAQ queries', () => {
   const app = useTestApp();
@@ -14,7 +15,7 @@ describe('FAQ queries', () => {
   describe('one FAQ', () => {
     it('returns a published FAQ by id with its answer and tags', async () => {
       const faq = await factory.faq({ question: 'Does the pump need refills?', answer: 'Yes, every **few months**.', tags: ['pump', 'aftercare'] });
-      const response = await app.graphql(`query ($id: ID!) { faq(id: $id) { id question answer { markdown html } tags } }`, { id: faq.id });
+      const response = await app.graphql(FaqByIdDocument, { id: faq.id });
       expect(dataOf(response).faq).toEqual({
         id: faq.id,
         question: 'Does the pump need refills?',

@@ -1,6 +1,7 @@
 import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
 import { type OpeningInterval } from '../../src/locations/opening-hours';
 import { useTestApp } from '../support/use-test-app';
+import { LocationByIdDocument, LocationBySlugDocument } from '../operations/generated';
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const;
 
@@ -53,14 +54,14 @@ describe('location queries', () => {
 
     it('returns the same location by id', async () => {
       const location = await factory.location({ name: 'Cynthiana Office', city: 'Cynthiana' });
-      const response = await app.graphql(`query ($id: ID!) { location(id: $id) { id name } }`, { id: location.id });
+      const response = await app.graphql(LocationByIdDocument, { id: location.id });
       expect(response.data.location).toEqual({ id: location.id, name: 'Cynthiana Office' });
     });
 
     it('answers a former slug with the location and its canonical slug', async () => {
       const location = await factory.location({ name: 'Maysville Office', city: 'Maysville' });
       await factory.formerSlug(DocumentType.LOCATION, location.id, 'maysville-clinic');
-      const response = await app.graphql(`{ location(slug: "maysville-clinic") { id slug } }`);
+      const response = await app.graphql(LocationBySlugDocument, { slug: 'maysville-clinic' });
       expect(response.data.location).toEqual({ id: location.id, slug: 'maysville-office' });
     });
 

@@ -2,6 +2,7 @@ import { DocumentStatus, DocumentType } from '../../src/content/documents/docume
 import { type Provider } from '../../src/providers/provider.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
 import { useTestApp } from '../support/use-test-app';
+import { ProviderBySlugDocument, ProviderExperienceDocument } from '../operations/generated';
 
 describe('provider queries', () => {
   const app = useTestApp();
@@ -40,7 +41,7 @@ describe('provider queries', () => {
 
     it('answers a former slug with the canonical slug', async () => {
       await factory.formerSlug(DocumentType.PROVIDER, bux.id, 'dr-bux');
-      expect(dataOf(await app.graphql(`{ provider(slug: "dr-bux") { id slug } }`)).provider).toEqual({ id: bux.id, slug: 'anjum-bux' });
+      expect(dataOf(await app.graphql(ProviderBySlugDocument, { slug: 'dr-bux' })).provider).toEqual({ id: bux.id, slug: 'anjum-bux' });
     });
 
     it('refuses more than one key, or none, or a malformed NPI', async () => {
@@ -81,7 +82,7 @@ describe('provider queries', () => {
     });
 
     it('derives years of experience from the practice start year', async () => {
-      const response = await app.graphql(`{ provider(slug: "anjum-bux") { practiceStartYear yearsOfExperience } }`);
+      const response = await app.graphql(ProviderExperienceDocument, { slug: 'anjum-bux' });
       expect(dataOf(response).provider).toEqual({ practiceStartYear: 2003, yearsOfExperience: new Date().getUTCFullYear() - 2003 });
       const unknown = await factory.provider({ firstName: 'New', lastName: 'Hire' });
       const none = await app.graphql(`{ provider(id: "${unknown.id}") { yearsOfExperience } }`);

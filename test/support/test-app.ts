@@ -1,3 +1,5 @@
+import { type TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import request from 'supertest';
 import { type DataSource } from 'typeorm';
 import { createApp, type RunningApp } from '../../src/bootstrap';
@@ -14,6 +16,19 @@ export interface GraphQLResponse<T = any> {
   sqlStatements: number;
 }
 
+/**
+ * A GraphQL operation: its text, or a typed document from test/operations/generated.ts
+ * (`npm run codegen`), with which the compiler checks the variables and types the result.
+ */
+export type Operation<T = any, V = Record<string, unknown>> = string | TypedDocumentNode<T, V>;
+
+export type Variables = Record<string, unknown>;
+
+/** The text of an operation. */
+export function operationText(operation: Operation<unknown, never>): string {
+  return typeof operation === 'string' ? operation : print(operation);
+}
+
 /** A running app as tests use it; `useTestApp` hands out one, closed for them. */
 export interface AppUnderTest {
   running: RunningApp;
@@ -21,7 +36,7 @@ export interface AppUnderTest {
   /** Supertest against the real HTTP server. */
   http(): ReturnType<typeof request>;
   /** POSTs a GraphQL operation as a frontend would. */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  graphql<T = any, V extends Variables = Variables>(query: Operation<T, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
 }
 
 export interface TestApp extends AppUnderTest {
@@ -82,7 +97,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       const response = await request(server)
         .post('/graphql')
         .set({ 'content-type': 'application/json', ...headers })
-        .send({ query, variables });
+        .send({ query: operationText(query), variables });
       return {
         status: response.status,
         headers: response.headers as Record<string, string>,

@@ -19,9 +19,10 @@ function apqGet(app: AppUnderTest, withQuery: boolean) {
 }
 
 describe('automatic persisted queries over GET', () => {
-  const app = useTestApp({ RESPONSE_CACHE: 'on' });
+  // Each test on a new app: a hash one test registers would be known to the next.
+  const app = useTestApp({ RESPONSE_CACHE: 'on' }, { eachTest: true });
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     await app.content.condition({ name: 'Back Pain' });
   });
 

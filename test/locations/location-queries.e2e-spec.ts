@@ -169,6 +169,7 @@ describe('location queries', () => {
     });
 
     it('has no distance on the edges of a list without a point', async () => {
+      await factory.location({ name: 'Nashville Office', city: 'Nashville', state: 'TN' });
       const response = await app.graphql(`{ locations(first: 1, filter: { state: "TN" }) { edges { distanceKm } } }`);
       expect(response.data.locations.edges).toEqual([{ distanceKm: null }]);
     });

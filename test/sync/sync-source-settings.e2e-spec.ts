@@ -10,7 +10,8 @@ const EDITOR_VIEW =
   'query($id: ID) { provider(id: $id, stage: DRAFT) { id version status credentials acceptingNewPatients bio { markdown } editorial { hasPendingDraft } } }';
 
 describe('sync source settings: LIVE and DRAFT', () => {
-  const app = useTestApp();
+  // Each test on a new app: a source one test configures would carry over to the next.
+  const app = useTestApp({}, { eachTest: true });
   let admin: SignedInUser;
   let editor: EditorialClient;
   let syncKey: { 'x-api-key': string };
@@ -27,7 +28,7 @@ describe('sync source settings: LIVE and DRAFT', () => {
 
   const editorView = async (id: string) => (await editor.ok(EDITOR_VIEW, { id })).provider;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     const accounts = app.accounts;
     admin = await accounts.signedIn(Role.ADMIN);
     editor = await signedInClient(app, Role.EDITOR);
@@ -49,6 +50,7 @@ describe('sync source settings: LIVE and DRAFT', () => {
   });
 
   it('in DRAFT mode create drafts and put changes to published providers into their draft', async () => {
+    expect((await app.graphql(CONFIGURE_SOURCE, { input: { name: 'ehr', applyMode: 'DRAFT' } }, admin.headers)).errors).toBeUndefined();
     const created = await sync(app, syncKey, { source: 'ehr', records: [record()] });
     expect(created).toMatchObject({ applyMode: 'DRAFT', records: [{ outcome: 'CREATED', draft: true }] });
     const id = created.records[0].providerId;

@@ -88,14 +88,16 @@ describe('provider input validation', () => {
     });
 
     it('refuses an NPI that another provider has, naming the field', async () => {
-      expectFieldErrors(await create({ npi: '1245319599' }), { 'input.npi': '"1245319599" is already used by Provider "' });
+      dataOf(await create({ npi: '1987654328' }));
+      expectFieldErrors(await create({ npi: '1987654328' }), { 'input.npi': '"1987654328" is already used by Provider "' });
     });
 
     it('lets a provider keep its own NPI and refuses taking another one on update', async () => {
       const provider = dataOf(await create({ npi: '1003000126' })).createProvider;
+      dataOf(await create({ npi: '1555555550' }));
       const kept = dataOf(await asEditor(UPDATE, { input: { id: provider.id, version: 1, npi: '1003000126', title: 'Physician' } })).updateProvider;
-      expectFieldErrors(await asEditor(UPDATE, { input: { id: provider.id, version: kept.version, npi: '1122334455' } }), {
-        'input.npi': '"1122334455" is already used by Provider "',
+      expectFieldErrors(await asEditor(UPDATE, { input: { id: provider.id, version: kept.version, npi: '1555555550' } }), {
+        'input.npi': '"1555555550" is already used by Provider "',
       });
     });
 

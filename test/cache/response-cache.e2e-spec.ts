@@ -17,12 +17,13 @@ const PAGES = {
 };
 
 describe('the response cache (in-process)', () => {
-  const app = useTestApp({ RESPONSE_CACHE: 'on', SCHEDULER_INTERVAL_MS: '60000' });
+  // Each test on a new app and content: what one test publishes would change the pages of the next.
+  const app = useTestApp({ RESPONSE_CACHE: 'on', SCHEDULER_INTERVAL_MS: '60000' }, { eachTest: true });
   let editor: EditorialClient;
   let syncHeaders: Record<string, string>;
   const ids: Record<string, string> = {};
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     const content = app.content;
     const backPain = await content.condition({ name: 'Back Pain' });
     const neckPain = await content.condition({ name: 'Neck Pain' });
@@ -142,7 +143,7 @@ describe('the response cache (in-process)', () => {
     await publishChange('Treatment', ids.nerveBlock, { conditions: [{ id: ids.neckPain }] });
     expect(await read(PAGES.backPain)).toEqual({ data: { condition: { name: 'Back Pain', treatments: [] } }, cache: 'MISS' });
     expect(await read(PAGES.neckPain)).toEqual({
-      data: { condition: { name: 'Neck Pain', treatments: [{ title: 'Lumbar Nerve Block' }, { title: 'Physical Therapy' }] } },
+      data: { condition: { name: 'Neck Pain', treatments: [{ title: 'Nerve Block' }, { title: 'Physical Therapy' }] } },
       cache: 'MISS',
     });
     await expectHits(PAGES.oldProcedure, PAGES.unrelated);
@@ -153,26 +154,26 @@ describe('the response cache (in-process)', () => {
     await cached(renamed, PAGES.nerveBlock, PAGES.unrelated);
     expect((await read(renamed)).data.treatment).toBeNull();
     await publishChange('Treatment', ids.nerveBlock, { slug: 'lumbar-block' });
-    expect(await read(renamed)).toEqual({ data: { treatment: { title: 'Lumbar Nerve Block', slug: 'lumbar-block' } }, cache: 'MISS' });
+    expect(await read(renamed)).toEqual({ data: { treatment: { title: 'Nerve Block', slug: 'lumbar-block' } }, cache: 'MISS' });
     // The former slug still finds the page, which names its canonical slug.
     expect((await read('{ treatment(slug: "nerve-block") { slug } }')).data.treatment).toEqual({ slug: 'lumbar-block' });
     await expectHits(PAGES.unrelated);
     await publishChange('Treatment', ids.nerveBlock, { slug: 'nerve-block' });
-    expect((await read(renamed)).data.treatment).toEqual({ title: 'Lumbar Nerve Block', slug: 'nerve-block' });
+    expect((await read(renamed)).data.treatment).toEqual({ title: 'Nerve Block', slug: 'nerve-block' });
   });
 
   it('drops a page at unpublish, and brings it back at a scheduled publish', async () => {
     await cached(PAGES.physicalTherapy, PAGES.neckPain, PAGES.unrelated, PAGES.office);
     await editor.mutate('unpublishTreatment', 'DocumentVersionInput', { id: ids.physicalTherapy, version: await versionOf('Treatment', ids.physicalTherapy) });
     expect(await read(PAGES.physicalTherapy)).toEqual({ data: { treatment: null }, cache: 'MISS' });
-    expect((await read(PAGES.neckPain)).data.condition.treatments).toEqual([{ title: 'Lumbar Nerve Block' }]);
+    expect((await read(PAGES.neckPain)).data.condition.treatments).toEqual([]);
     await expectHits(PAGES.unrelated, PAGES.office);
 
     await cached(PAGES.physicalTherapy, PAGES.neckPain);
     await editor.mutate('schedulePublishTreatment', 'ScheduleInput', { id: ids.physicalTherapy, at: new Date().toISOString() }, 'id');
     await app.running.app.get(SchedulerService).tick();
     expect(await read(PAGES.physicalTherapy)).toEqual({ data: { treatment: expect.objectContaining({ title: 'Physical Therapy' }) }, cache: 'MISS' });
-    expect((await read(PAGES.neckPain)).data.condition.treatments).toEqual([{ title: 'Lumbar Nerve Block' }, { title: 'Physical Therapy' }]);
+    expect((await read(PAGES.neckPain)).data.condition.treatments).toEqual([{ title: 'Physical Therapy' }]);
     await expectHits(PAGES.unrelated, PAGES.office);
   });
 

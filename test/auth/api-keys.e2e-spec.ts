@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { ApiKey } from '../../src/api-keys/api-key.entity';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Permission, Role } from '../../src/auth/permissions';
-import { AccountsFactory, bearer, type SignedInUser } from '../factories/accounts.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { bearer, type SignedInUser } from '../factories/accounts.factory';
+import { useTestApp } from '../support/use-test-app';
 
 const CREATE_API_KEY = `mutation Create($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { secret apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }
@@ -14,17 +14,13 @@ const REVOKE_API_KEY = 'mutation Revoke($input: RevokeApiKeyInput!) { revokeApiK
 const NEEDS_DRAFT_ACCESS = 'mutation { createPreviewToken(input: { documentType: TREATMENT }) { expiresAt } }';
 
 describe('API keys', () => {
-  let app: TestApp;
-  let accounts: AccountsFactory;
+  const app = useTestApp();
+  const accounts = app.accounts;
   let admin: SignedInUser;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    accounts = new AccountsFactory(app);
     admin = await accounts.signedIn(Role.ADMIN);
   });
-
-  afterAll(() => app.close());
 
   const createKey = (input: Record<string, unknown>, headers = admin.headers) => app.graphql(CREATE_API_KEY, { input }, headers);
 

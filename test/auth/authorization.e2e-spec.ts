@@ -3,8 +3,8 @@ import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Permission, Role } from '../../src/auth/permissions';
 import { RefreshToken } from '../../src/auth/refresh-token.entity';
 import { User } from '../../src/users/user.entity';
-import { AccountsFactory, bearer, LOGIN, type SignedInUser, uniqueEmail } from '../factories/accounts.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { bearer, LOGIN, type SignedInUser, uniqueEmail } from '../factories/accounts.factory';
+import { useTestApp } from '../support/use-test-app';
 
 const CREATE_USER = 'mutation Create($input: CreateUserInput!) { createUser(input: $input) { id email role disabled permissions } }';
 const UPDATE_USER = 'mutation Update($input: UpdateUserInput!) { updateUser(input: $input) { id role disabled } }';
@@ -14,19 +14,15 @@ const TREATMENTS = { input: { documentType: 'TREATMENT' } };
 const CREATE_API_KEY = 'mutation Create($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }';
 
 describe('authorization', () => {
-  let app: TestApp;
-  let accounts: AccountsFactory;
+  const app = useTestApp();
+  const accounts = app.accounts;
   let admin: SignedInUser;
   let editor: SignedInUser;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    accounts = new AccountsFactory(app);
     admin = await accounts.signedIn(Role.ADMIN);
     editor = await accounts.signedIn(Role.EDITOR);
   });
-
-  afterAll(() => app.close());
 
   describe('anonymous callers', () => {
     it('get UNAUTHENTICATED for a mutation that needs a credential, before their input is even looked at', async () => {
@@ -76,6 +72,7 @@ describe('authorization', () => {
         code: 'BAD_USER_INPUT',
         fields: [{ path: 'input.email', message: 'is already used by another user' }],
       });
+
       const short = await app.graphql(CREATE_USER, { input: { email: uniqueEmail(), role: 'EDITOR', password: 'short' } }, admin.headers);
       expect(short.errors?.[0].extensions.fields).toEqual([{ path: 'input.password', message: 'must be at least 12 characters' }]);
     });

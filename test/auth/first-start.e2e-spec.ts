@@ -8,20 +8,14 @@ import { DEMO_EDITOR_EMAIL, InitialAccounts } from '../../src/users/initial-acco
 import { User } from '../../src/users/user.entity';
 import { bearer, LOGIN } from '../factories/accounts.factory';
 import { createSharedTestDatabase, testDatabaseServerUrl } from '../support/test-database';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
+import { startTestApp } from '../support/test-app';
 
 const ADMIN_PASSWORD = 'first-admin-password';
 
 describe('first start', () => {
   describe('with ADMIN_EMAIL and ADMIN_PASSWORD', () => {
-    let app: TestApp;
-
-    beforeAll(async () => {
-      app = await startTestApp({ ADMIN_EMAIL: 'Owner@Example.com', ADMIN_PASSWORD });
-    });
-
-    afterAll(() => app.close());
-
+    const app = useTestApp({ ADMIN_EMAIL: 'Owner@Example.com', ADMIN_PASSWORD });
     it('creates that admin while no user exists, so they can sign in', async () => {
       const response = await app.graphql(LOGIN, { input: { email: 'owner@example.com', password: ADMIN_PASSWORD } });
       expect(response.errors).toBeUndefined();

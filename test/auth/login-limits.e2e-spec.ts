@@ -1,9 +1,10 @@
 import { LoginAttempt } from '../../src/auth/login-attempt.entity';
 import { AccountsFactory, LOGIN } from '../factories/accounts.factory';
 import { describeWithRedisServer, type PrivateRedis, startPrivateRedis } from '../support/private-redis';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { createSharedTestDatabase, type SharedTestDatabase } from '../support/test-database';
 import { describeWithRedis, testRedisUrl, uniqueRedisKeyPrefix } from '../support/test-redis';
+import { useTestApp } from '../support/use-test-app';
+import { type AppUnderTest, startTestApp, type TestApp } from '../support/test-app';
 
 /** Sign-in attempts per email and IP in 15 minutes (src/auth/auth.module.ts). */
 const BUDGET = 5;
@@ -11,14 +12,14 @@ const BUDGET = 5;
 /** Booting two apps (each migrating a database) on a busy 2-core machine can take longer than one test's 60 s. */
 const TWO_APPS_START_MS = 180_000;
 
-const login = (app: TestApp, email: string, password: string) => app.graphql(LOGIN, { input: { email, password } });
+const login = (app: AppUnderTest, email: string, password: string) => app.graphql(LOGIN, { input: { email, password } });
 
 /**
  * Sends `count` wrong passwords for `email` at once and tallies the answers. UNAUTHENTICATED
  * comes only after the password was checked, RATE_LIMITED only instead of checking it: the
  * first count is the number of password checks that ran.
  */
-async function wrongPasswordsAtOnce(app: TestApp, email: string, count: number): Promise<Record<string, number>> {
+async function wrongPasswordsAtOnce(app: AppUnderTest, email: string, count: number): Promise<Record<string, number>> {
   const responses = await Promise.all(Array.from({ length: count }, (_, index) => login(app, email, `wrong-password-${index}`)));
   const tally: Record<string, number> = {};
   for (const response of responses) {
@@ -29,16 +30,8 @@ async function wrongPasswordsAtOnce(app: TestApp, email: string, count: number):
 }
 
 describe('sign-in limits under concurrency (counted in PostgreSQL)', () => {
-  let app: TestApp;
-  let accounts: AccountsFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    accounts = new AccountsFactory(app);
-  });
-
-  afterAll(() => app?.close());
-
+  const app = useTestApp();
+  const accounts = app.accounts;
   it(`checks the password at most ${BUDGET} times when 30 wrong sign-ins for one account arrive at once`, async () => {
     const { email, password } = await accounts.user();
     expect(await wrongPasswordsAtOnce(app, email, 30)).toEqual({ UNAUTHENTICATED: BUDGET, RATE_LIMITED: 30 - BUDGET });
@@ -115,20 +108,17 @@ describeWithRedis('sign-in limits counted in Redis', () => {
 
 describeWithRedisServer('sign-in limits while Redis is away', () => {
   let redis: PrivateRedis;
-  let app: TestApp;
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
-    app = await startTestApp({ REDIS_URL: redis.url });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await redis?.kill();
-  });
+  const app = useTestApp(() => ({ REDIS_URL: redis.url }));
+
+  afterAll(() => redis?.kill());
 
   it('are counted in PostgreSQL instead, and still hold under concurrency', async () => {
-    const { email, password } = await new AccountsFactory(app).user();
+    const { email, password } = await app.accounts.user();
     await redis.kill();
 
     expect(await wrongPasswordsAtOnce(app, email, 12)).toEqual({ UNAUTHENTICATED: BUDGET, RATE_LIMITED: 12 - BUDGET });

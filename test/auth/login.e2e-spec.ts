@@ -4,8 +4,9 @@ import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Role } from '../../src/auth/permissions';
 import { RefreshToken } from '../../src/auth/refresh-token.entity';
 import { User } from '../../src/users/user.entity';
-import { AccountsFactory, bearer, LOGIN, uniqueEmail } from '../factories/accounts.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { bearer, LOGIN, uniqueEmail } from '../factories/accounts.factory';
+import { useTestApp } from '../support/use-test-app';
+import { type AppUnderTest } from '../support/test-app';
 
 const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
@@ -16,16 +17,8 @@ const REFRESH = `mutation Refresh($input: RefreshTokenInput!) {
 const LOGOUT = 'mutation Logout($input: LogoutInput!) { logout(input: $input) }';
 
 describe('signing in', () => {
-  let app: TestApp;
-  let accounts: AccountsFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    accounts = new AccountsFactory(app);
-  });
-
-  afterAll(() => app.close());
-
+  const app = useTestApp();
+  const accounts = app.accounts;
   const login = (email: string, password: string) => app.graphql(LOGIN, { input: { email, password } });
 
   it('returns a 15-minute HS256 access token and a 30-day refresh token for the right password', async () => {
@@ -190,7 +183,7 @@ describe('signing in', () => {
   });
 
   describe('access tokens', () => {
-    const expectRefused = (response: Awaited<ReturnType<TestApp['graphql']>>, message?: string) => {
+    const expectRefused = (response: Awaited<ReturnType<AppUnderTest['graphql']>>, message?: string) => {
       expect(response.status).toBe(401);
       expect(response.data).toBeUndefined();
       expect(response.errors).toHaveLength(1);

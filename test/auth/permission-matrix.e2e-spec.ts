@@ -11,8 +11,8 @@ import {
   isScalarType,
 } from 'graphql';
 import { Permission, Role } from '../../src/auth/permissions';
-import { AccountsFactory, bearer } from '../factories/accounts.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { bearer } from '../factories/accounts.factory';
+import { useTestApp } from '../support/use-test-app';
 
 /** Mutations anyone may call. */
 const PUBLIC = new Set(['login', 'refreshToken', 'logout', 'resetPassword']);
@@ -78,23 +78,20 @@ function operationFor(field: GraphQLField<unknown, unknown>): { query: string; v
 }
 
 describe('permission matrix: every mutation in the schema, with every kind of caller', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let mutations: GraphQLField<unknown, unknown>[];
   const callers: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
-    app = await startTestApp();
     const schema: GraphQLSchema = app.running.app.get(GraphQLSchemaHost).schema;
     mutations = Object.values(schema.getMutationType()?.getFields() ?? {});
-    const accounts = new AccountsFactory(app);
+    const accounts = app.accounts;
     callers.anonymous = {};
     callers.readDraftKey = { 'x-api-key': (await accounts.apiKey({ scopes: [Permission.CONTENT_READ_DRAFT] })).secret };
     callers.syncKey = bearer((await accounts.apiKey({ scopes: [Permission.PROVIDERS_SYNC] })).secret);
     callers.editor = (await accounts.signedIn(Role.EDITOR)).headers;
     callers.admin = (await accounts.signedIn(Role.ADMIN)).headers;
   });
-
-  afterAll(() => app.close());
 
   async function codeFor(field: GraphQLField<unknown, unknown>, headers: Record<string, string>): Promise<string> {
     const { query, variables } = operationFor(field);

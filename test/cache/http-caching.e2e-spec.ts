@@ -1,28 +1,24 @@
 import { Role } from '../../src/auth/permissions';
 import { DocumentType } from '../../src/content/documents/document-status';
 import { DAYS_OF_WEEK } from '../../src/locations/opening-hours';
-import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type SignedInUser } from '../factories/accounts.factory';
+import { useTestApp } from '../support/use-test-app';
 
 /** The README's GET example. */
 const README_QUERY = '{ treatment(slug: "intrathecal-therapy") { title conditions { name } faqs { question } } }';
 const PUBLIC_DEFAULT = 'public, max-age=60, s-maxage=60, stale-while-revalidate=30';
 
 describe('HTTP caching of GraphQL responses', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let editor: SignedInUser;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    const content = new ContentFactory(app.dataSource);
+    const content = app.content;
     const treatment = await content.treatment({ title: 'Intrathecal Therapy' });
     await content.treatmentConditions(treatment, [await content.condition({ name: 'Cancer Pain' })]);
     await content.placeFaqs(DocumentType.TREATMENT, treatment.id, [await content.faq({ question: 'How long is the trial?' })]);
-    editor = await new AccountsFactory(app).signedIn(Role.EDITOR);
+    editor = await app.accounts.signedIn(Role.EDITOR);
   });
-
-  afterAll(() => app.close());
 
   const get = (query: string, headers: Record<string, string> = {}) =>
     app
@@ -76,7 +72,7 @@ describe('HTTP caching of GraphQL responses', () => {
     expect(failing.body.errors).toBeDefined();
     expect(failing.headers['cache-control']).toBe('private, no-store');
 
-    const user = await new AccountsFactory(app).user();
+    const user = await app.accounts.user();
     const login = await app.graphql('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
       input: { email: user.email, password: user.password },
     });
@@ -109,13 +105,12 @@ describe('HTTP caching of GraphQL responses', () => {
 });
 
 describe('answers that change at a known time', () => {
-  let app: TestApp;
+  const app = useTestApp({ CACHE_MAX_AGE_SECONDS: '3600', CACHE_S_MAXAGE_SECONDS: '7200' });
   /** Seconds from `startedAt` until the office closes. */
   let secondsToClose: number;
 
   beforeAll(async () => {
     // A long default, so that a closing ten minutes away is what bounds the response.
-    app = await startTestApp({ CACHE_MAX_AGE_SECONDS: '3600', CACHE_S_MAXAGE_SECONDS: '7200' });
     // A fixed-offset zone in which it is now between 12:00 and 13:00, so "ten minutes from now" is today.
     const now = new Date();
     const offset = 12 - now.getUTCHours();
@@ -123,14 +118,12 @@ describe('answers that change at a known time', () => {
     const closingMinute = 12 * 60 + now.getUTCMinutes() + 10;
     const closes = `${String(Math.floor(closingMinute / 60)).padStart(2, '0')}:${String(closingMinute % 60).padStart(2, '0')}`;
     secondsToClose = 600 - now.getUTCSeconds() - now.getUTCMilliseconds() / 1000;
-    await new ContentFactory(app.dataSource).location({
+    await app.content.location({
       name: 'Lexington Office',
       timezone,
       openingHours: DAYS_OF_WEEK.map((day) => ({ day, opens: '00:00', closes })),
     });
   });
-
-  afterAll(() => app.close());
 
   it('caches openNow no longer than until the office next opens or closes, and never stale', async () => {
     const response = await app.graphql('{ location(slug: "lexington-office") { name openNow } }');

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { createSharedTestDatabase, type SharedTestDatabase } from '../support/test-database';
 import { describeWithRedis, testRedisUrl, uniqueRedisKeyPrefix } from '../support/test-redis';
+import { useTestApp } from '../support/use-test-app';
+import { type AppUnderTest, startTestApp, type TestApp } from '../support/test-app';
 
 const QUERY = 'query ConditionPage { condition(slug: "back-pain") { name } }';
 const HASH = createHash('sha256').update(QUERY).digest('hex');
 const persisted = (hash = HASH) => JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
 
 /** A GET as Apollo Client sends persisted queries: the hash only, or the hash with the query to register it. */
-function apqGet(app: TestApp, withQuery: boolean) {
+function apqGet(app: AppUnderTest, withQuery: boolean) {
   return app
     .http()
     .get('/graphql')
@@ -18,14 +19,12 @@ function apqGet(app: TestApp, withQuery: boolean) {
 }
 
 describe('automatic persisted queries over GET', () => {
-  let app: TestApp;
+  // Each test on a new app: a hash one test registers would be known to the next.
+  const app = useTestApp({ RESPONSE_CACHE: 'on' }, { eachTest: true });
 
-  beforeAll(async () => {
-    app = await startTestApp({ RESPONSE_CACHE: 'on' });
-    await new ContentFactory(app.dataSource).condition({ name: 'Back Pain' });
+  beforeEach(async () => {
+    await app.content.condition({ name: 'Back Pain' });
   });
-
-  afterAll(() => app.close());
 
   it('asks for the query with PERSISTED_QUERY_NOT_FOUND while the hash is unknown, privately', async () => {
     const response = await apqGet(app, false).expect(200);

@@ -2,7 +2,7 @@ import { Role } from '../../src/auth/permissions';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { ContentFactory } from '../factories/content.factory';
 import { EditorialClient, eventually } from '../support/editorial-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type AppUnderTest, startTestApp, type TestApp } from '../support/test-app';
 import { createSharedTestDatabase, type SharedTestDatabase } from '../support/test-database';
 import { describeWithRedis, testRedisUrl, uniqueRedisKeyPrefix } from '../support/test-redis';
 import { hasRedisServer, PrivateRedis } from './private-redis';
@@ -10,7 +10,7 @@ import { hasRedisServer, PrivateRedis } from './private-redis';
 const PAGE = '{ treatment(slug: "spinal-cord-stimulation") { title summary conditions { name } } }';
 const CONDITION = '{ condition(slug: "crps") { name treatments { summary } } }';
 
-async function read(app: TestApp, query = PAGE): Promise<{ summary: string; cache: string }> {
+async function read(app: AppUnderTest, query = PAGE): Promise<{ summary: string; cache: string }> {
   const response = await app.graphql(query);
   if (response.errors) throw new Error(`expected an answer, got ${JSON.stringify(response.errors)}`);
   const summary = response.data.treatment?.summary ?? response.data.condition?.treatments[0]?.summary;

@@ -1,18 +1,14 @@
-import { ContentFactory } from '../factories/content.factory';
-import { type GraphQLResponse, startTestApp, type TestApp } from '../support/test-app';
+import { type GraphQLResponse } from '../support/test-app';
 import { dataOf, expectBadUserInput, expectNoLeaks } from './expectations';
+import { useTestApp } from '../support/use-test-app';
 
 describe('errors and HTTP behaviour', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
+  const app = useTestApp();
+  const factory = app.content;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
     await factory.practice({ name: 'Bluegrass Pain Clinic' });
   });
-
-  afterAll(() => app.close());
 
   describe("invalid requests are the client's fault: BAD_USER_INPUT", () => {
     it('answers a malformed query with BAD_USER_INPUT, not a parser code', async () => {

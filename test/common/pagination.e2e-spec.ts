@@ -1,7 +1,7 @@
 import { Treatment } from '../../src/treatments/treatment.entity';
-import { ContentFactory } from '../factories/content.factory';
-import { type GraphQLResponse, startTestApp, type TestApp } from '../support/test-app';
+import { type GraphQLResponse } from '../support/test-app';
 import { dataOf, expectBadUserInput, expectNoLeaks } from './expectations';
+import { useTestApp } from '../support/use-test-app';
 
 interface Page {
   totalCount: number;
@@ -18,13 +18,11 @@ const PAGE_QUERY = `query ($first: Int, $after: String, $orderBy: TreatmentOrder
 }`;
 
 describe('keyset pagination (treatments as the example)', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
+  const app = useTestApp();
+  const factory = app.content;
   let treatments: Treatment[];
 
   beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
     // Ten treatments with repeated titles, publish times and update times, so every order needs the id to break ties.
     const titles = ['Nerve Block', 'Nerve Block', 'Nerve Block', 'Ablation', 'ablation', 'Pump', 'Stimulator', 'Stimulator', 'Injection', 'Zeta'];
     treatments = [];
@@ -41,8 +39,6 @@ describe('keyset pagination (treatments as the example)', () => {
     }
     await factory.treatment({ title: 'Not in this list', category: 'elsewhere' });
   });
-
-  afterAll(() => app.close());
 
   const page = async (variables: Record<string, unknown>): Promise<GraphQLResponse<{ treatments: Page }>> => app.graphql(PAGE_QUERY, variables);
 

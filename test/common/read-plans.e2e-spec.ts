@@ -4,9 +4,7 @@ import { DocumentType } from '../../src/content/documents/document-status';
 import { BodyRegion } from '../../src/conditions/body-region.enums';
 import { Invasiveness, TreatmentSetting } from '../../src/treatments/treatment.enums';
 import { dataOf } from './expectations';
-import { AccountsFactory } from '../factories/accounts.factory';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 /**
  * Public reads fetch each document with the relations a query selects in one statement, reading
@@ -25,7 +23,7 @@ function namedType(ref: IntrospectionTypeRef): { kind: string; name: string } {
 }
 
 describe('public read plans answer like whole rows do', () => {
-  let app: TestApp;
+  const app = useTestApp({ QUERY_MAX_COST: '1000000000', QUERY_MAX_TOKENS: '100000' });
   let types: Map<string, IntrospectionObjectType>;
   let editor: Record<string, string>;
   const ids: Record<string, string> = {};
@@ -63,9 +61,8 @@ describe('public read plans answer like whole rows do', () => {
 
   beforeAll(async () => {
     // The selections below take every field of every type at once: far past the public query limits.
-    app = await startTestApp({ QUERY_MAX_COST: '1000000000', QUERY_MAX_TOKENS: '100000' });
-    const factory = new ContentFactory(app.dataSource);
-    editor = (await new AccountsFactory(app).signedIn(Role.EDITOR)).headers;
+    const factory = app.content;
+    editor = (await app.accounts.signedIn(Role.EDITOR)).headers;
     const introspection = dataOf(await app.graphql(getIntrospectionQuery())) as IntrospectionQuery;
     types = new Map(introspection.__schema.types.filter((type): type is IntrospectionObjectType => type.kind === 'OBJECT').map((type) => [type.name, type]));
 
@@ -91,6 +88,7 @@ describe('public read plans answer like whole rows do', () => {
       canonicalUrl: 'https://example.com/office',
       noindex: true,
     });
+
     const second = await factory.location({ name: 'Plan Office Two', phone: '+18592776102' });
     const provider = await factory.provider({
       prefix: 'Dr.',
@@ -120,6 +118,7 @@ describe('public read plans answer like whole rows do', () => {
       symptoms: ['Ache'],
       icd10Codes: ['M54.50'],
     });
+
     const faq = await factory.faq({ question: 'Plan question?', answer: 'A plan *answer*.', tags: ['plans'] });
     const other = await factory.treatment({ title: 'Plan Related' });
     const treatment = await factory.treatment({
@@ -162,8 +161,6 @@ describe('public read plans answer like whole rows do', () => {
     }
     Object.assign(ids, { Treatment: treatment.id, Condition: condition.id, Faq: faq.id, Location: office.id, Provider: provider.id, Practice: practice.id });
   });
-
-  afterAll(() => app?.close());
 
   it.each(DOCUMENT_TYPES)('reads each field of a %s looked up by id as the whole row has it', async (typeName) => {
     for (const field of types.get(typeName)!.fields.filter((candidate) => !SKIPPED_FIELDS.has(candidate.name))) {

@@ -1,6 +1,5 @@
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { dataOf, expectBadUserInput } from './expectations';
+import { useTestApp } from '../support/use-test-app';
 
 const HOSTILE = [
   'Intro <script>alert("script")</script> text.',
@@ -22,16 +21,8 @@ const HOSTILE = [
 ].join('\n\n');
 
 describe('rich text', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
-  });
-
-  afterAll(() => app.close());
-
+  const app = useTestApp();
+  const factory = app.content;
   const bodyOf = async (slug: string, fields = 'markdown html text') =>
     dataOf(await app.graphql(`{ treatment(slug: "${slug}") { body { ${fields} } } }`)).treatment.body;
 

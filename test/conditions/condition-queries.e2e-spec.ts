@@ -2,20 +2,12 @@ import { DocumentStatus, DocumentType } from '../../src/content/documents/docume
 import { BodyRegion } from '../../src/conditions/body-region.enums';
 import { type Condition } from '../../src/conditions/condition.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
+import { ConditionByIdDocument, ConditionBySlugDocument } from '../operations/generated';
 
 describe('condition queries', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
-  });
-
-  afterAll(() => app.close());
-
+  const app = useTestApp();
+  const factory = app.content;
   const namesOf = (connection: { edges: { node: { name: string } }[] }) => connection.edges.map((edge) => edge.node.name);
   const list = async (args: string) => dataOf(await app.graphql(`{ conditions(${args}) { totalCount edges { node { name } } } }`)).conditions;
 
@@ -49,13 +41,13 @@ describe('condition queries', () => {
     });
 
     it('returns a published condition by id', async () => {
-      const response = await app.graphql(`query ($id: ID!) { condition(id: $id) { slug } }`, { id: crps.id });
+      const response = await app.graphql(ConditionByIdDocument, { id: crps.id });
       expect(dataOf(response).condition).toEqual({ slug: 'complex-regional-pain-syndrome-crps' });
     });
 
     it('answers a former slug with the canonical slug', async () => {
       await factory.formerSlug(DocumentType.CONDITION, crps.id, 'crps');
-      const response = await app.graphql(`{ condition(slug: "crps") { id slug } }`);
+      const response = await app.graphql(ConditionBySlugDocument, { slug: 'crps' });
       expect(dataOf(response).condition).toEqual({ id: crps.id, slug: 'complex-regional-pain-syndrome-crps' });
     });
 
@@ -101,6 +93,7 @@ describe('condition queries', () => {
         summary: 'The soft center of a disc pushes out.',
         body: 'Often follows lifting.',
       });
+
       const neck = await factory.condition({
         name: 'List Neck Pain',
         bodyRegion: BodyRegion.NECK,
@@ -113,6 +106,7 @@ describe('condition queries', () => {
         summary: 'Pain in the lumbar spine.',
         body: 'Very common after forty.',
       });
+
       const draftTreatmentOnly = await factory.condition({ name: 'List Hidden Link', bodyRegion: BodyRegion.CHEST });
       const epidural = await factory.treatment({ title: 'List Epidural' });
       const draft = await factory.treatment({ title: 'List Draft Treatment', status: DocumentStatus.DRAFT });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Permission, Role } from '../../src/auth/permissions';
-import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
+import { type SignedInUser } from '../factories/accounts.factory';
 import { EditorialClient, eventually } from '../support/editorial-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp, signedInClient } from '../support/use-test-app';
 
 const ENTRY_FIELDS = 'id createdAt actorKind actorId actorLabel action documentType documentId before after requestId';
 const AUDIT_LOG = `query($first: Int!, $after: String, $filter: AuditLogFilter) {
@@ -17,7 +17,7 @@ interface Step {
 }
 
 describe('the audit log', () => {
-  let app: TestApp;
+  const app = useTestApp({ SCHEDULER_INTERVAL_MS: '200' });
   let editorUser: SignedInUser;
   let editor: EditorialClient;
   let admin: EditorialClient;
@@ -27,19 +27,15 @@ describe('the audit log', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    app = await startTestApp({ SCHEDULER_INTERVAL_MS: '200' });
-    const accounts = new AccountsFactory(app);
+    const accounts = app.accounts;
     editorUser = await accounts.signedIn(Role.EDITOR);
     editor = new EditorialClient(app, editorUser.headers);
-    admin = new EditorialClient(app, (await accounts.signedIn(Role.ADMIN)).headers);
+    admin = await signedInClient(app, Role.ADMIN);
     const key = await accounts.apiKey({ name: 'EHR sync', scopes: [Permission.CONTENT_WRITE, Permission.CONTENT_PUBLISH] });
     apiKeyId = key.apiKey.id;
     integration = new EditorialClient(app, { 'x-api-key': key.secret });
     await runJourney();
   });
-
-  afterAll(() => app.close());
-
   /** Runs one mutation with its own X-Request-Id and remembers what the log should say about it. */
   async function step(
     client: EditorialClient,

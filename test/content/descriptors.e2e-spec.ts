@@ -1,19 +1,12 @@
 import { COMMON_EDITABLE_FIELDS, contentTypes, WORKFLOW_COLUMNS } from '../../src/content/document-descriptor';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 /**
  * Each content type is described once, in its descriptor, and everything else reads it. A column
  * the descriptor does not list would silently be dropped by edits, drafts and publishing.
  */
 describe('content type descriptors', () => {
-  let app: TestApp;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-
-  afterAll(() => app?.close());
-
+  const app = useTestApp();
   it('registers every content type of the schema', () => {
     expect(
       contentTypes()

@@ -1,22 +1,16 @@
 import { Role } from '../../src/auth/permissions';
 import { dataOf } from '../common/expectations';
-import { AccountsFactory } from '../factories/accounts.factory';
-import { ContentFactory } from '../factories/content.factory';
-import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type EditorialClient } from '../support/editorial-client';
+import { useTestApp, signedInClient } from '../support/use-test-app';
 
 describe('relations at stage DRAFT follow the same rules as live ones', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
+  const app = useTestApp();
+  const factory = app.content;
   let editor: EditorialClient;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
-    editor = new EditorialClient(app, (await new AccountsFactory(app).signedIn(Role.EDITOR)).headers);
+    editor = await signedInClient(app, Role.EDITOR);
   });
-
-  afterAll(() => app?.close());
 
   it('leaves inactive providers off treatment and office pages, live and in drafts alike', async () => {
     const office = await factory.location({ name: 'Rules Office' });

@@ -1,19 +1,16 @@
 import { Role } from '../../src/auth/permissions';
-import { AccountsFactory, bearer, type SignedInUser } from '../factories/accounts.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { bearer, type SignedInUser } from '../factories/accounts.factory';
+import { useTestApp } from '../support/use-test-app';
 
 const TREATMENT_FIELDS = 'id slug title summary version status conditions { name } faqs { question }';
 
 describe("an editor's day: draft, preview, publish, edit, publish, restore", () => {
-  let app: TestApp;
+  const app = useTestApp();
   let editor: SignedInUser;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    editor = await new AccountsFactory(app).signedIn(Role.EDITOR);
+    editor = await app.accounts.signedIn(Role.EDITOR);
   });
-
-  afterAll(() => app.close());
 
   const asEditor = (query: string, variables?: Record<string, unknown>) => app.graphql(query, variables, editor.headers);
   const publicRead = (slug: string) => app.graphql(`query($slug: String) { treatment(slug: $slug) { ${TREATMENT_FIELDS} } }`, { slug });
@@ -89,17 +86,14 @@ describe("an editor's day: draft, preview, publish, edit, publish, restore", () 
 });
 
 describe('two editors saving the same page', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let alice: SignedInUser;
   let bob: SignedInUser;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    const accounts = new AccountsFactory(app);
+    const accounts = app.accounts;
     [alice, bob] = [await accounts.signedIn(Role.EDITOR), await accounts.signedIn(Role.EDITOR)];
   });
-
-  afterAll(() => app.close());
 
   it("lets exactly one win and tells the other the current version, losing nothing of the winner's change", async () => {
     const created = await app.graphql(`mutation { createTreatment(input: { title: "Nerve Blocks", summary: "Original." }) { id version } }`, {}, alice.headers);

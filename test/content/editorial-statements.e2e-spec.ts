@@ -1,9 +1,7 @@
 import { Role } from '../../src/auth/permissions';
 import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
 import { dataOf } from '../common/expectations';
-import { AccountsFactory } from '../factories/accounts.factory';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 const DRAFT_LIST = `query ($category: String!) {
   treatments(first: 20, stage: DRAFT, filter: { category: $category }) {
@@ -12,18 +10,13 @@ const DRAFT_LIST = `query ($category: String!) {
 }`;
 
 describe("editors' workflow facts in lists", () => {
-  let app: TestApp;
-  let factory: ContentFactory;
+  const app = useTestApp();
+  const factory = app.content;
   let editor: Record<string, string>;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
-    editor = (await new AccountsFactory(app).signedIn(Role.EDITOR)).headers;
+    editor = (await app.accounts.signedIn(Role.EDITOR)).headers;
   });
-
-  afterAll(() => app?.close());
-
   /** `count` treatments of a category, each linked to a draft condition and a FAQ. */
   async function treatments(category: string, count: number): Promise<void> {
     for (let index = 0; index < count; index++) {

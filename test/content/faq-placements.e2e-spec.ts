@@ -1,26 +1,22 @@
 import { Role } from '../../src/auth/permissions';
-import { AccountsFactory } from '../factories/accounts.factory';
-import { EditorialClient, namesOf } from '../support/editorial-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type EditorialClient, namesOf } from '../support/editorial-client';
+import { useTestApp, signedInClient } from '../support/use-test-app';
 
 const PAGE_SELECTION = '... on Treatment { id version faqs { question } editorial { hasPendingDraft } } ... on Condition { id version faqs { question } }';
 
 describe('placing FAQs on pages', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let editor: EditorialClient;
   const faqs: Record<string, { id: string }> = {};
 
   beforeAll(async () => {
-    app = await startTestApp();
-    editor = new EditorialClient(app, (await new AccountsFactory(app).signedIn(Role.EDITOR)).headers);
+    editor = await signedInClient(app, Role.EDITOR);
     for (const question of ['What is a trial?', 'Does it hurt?', 'How long does it take?', 'Is it covered by insurance?']) {
       const faq = await editor.createFaq({ question, answer: `Answer: ${question}` });
       await editor.publish('Faq', faq);
       faqs[question] = faq;
     }
   });
-
-  afterAll(() => app.close());
 
   const publicFaqs = async (slug: string) =>
     namesOf((await app.graphql(`query($slug: String) { treatment(slug: $slug) { faqs { question } } }`, { slug })).data.treatment.faqs);

@@ -1,7 +1,6 @@
 import { Role } from '../../src/auth/permissions';
-import { AccountsFactory } from '../factories/accounts.factory';
-import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type EditorialClient } from '../support/editorial-client';
+import { useTestApp, signedInClient } from '../support/use-test-app';
 
 const HOSTILE_MARKDOWN = [
   '## What to expect',
@@ -49,15 +48,12 @@ function expectRendered(html: string): void {
 }
 
 describe('hostile rich text sent through the admin API', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let editor: EditorialClient;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    editor = new EditorialClient(app, (await new AccountsFactory(app).signedIn(Role.EDITOR)).headers);
+    editor = await signedInClient(app, Role.EDITOR);
   });
-
-  afterAll(() => app.close());
 
   const BODY = 'body { markdown html text }';
 

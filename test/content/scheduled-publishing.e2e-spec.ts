@@ -1,30 +1,27 @@
 import { Role } from '../../src/auth/permissions';
-import { AccountsFactory } from '../factories/accounts.factory';
-import { EditorialClient, eventually } from '../support/editorial-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type EditorialClient, eventually } from '../support/editorial-client';
 import { createSharedTestDatabase, type SharedTestDatabase } from '../support/test-database';
+import { useTestApp, signedInClient } from '../support/use-test-app';
+import { type AppUnderTest, startTestApp } from '../support/test-app';
 
 const SCHEDULE_SELECTION = 'id action status runAt executedAt createdByLabel';
 const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function editorOn(app: TestApp): Promise<EditorialClient> {
-  return new EditorialClient(app, (await new AccountsFactory(app).signedIn(Role.EDITOR)).headers);
+async function editorOn(app: AppUnderTest): Promise<EditorialClient> {
+  return await signedInClient(app, Role.EDITOR);
 }
 
-const publicTreatment = async (app: TestApp, slug: string) =>
+const publicTreatment = async (app: AppUnderTest, slug: string) =>
   (await app.graphql(`query($slug: String) { treatment(slug: $slug) { id summary } }`, { slug })).data.treatment;
 
 describe('scheduled publishing', () => {
-  let app: TestApp;
+  const app = useTestApp({ SCHEDULER_INTERVAL_MS: '200' });
   let editor: EditorialClient;
 
   beforeAll(async () => {
-    app = await startTestApp({ SCHEDULER_INTERVAL_MS: '200' });
     editor = await editorOn(app);
   });
-
-  afterAll(() => app.close());
 
   it('publishes a draft at the time it was scheduled for', async () => {
     const treatment = await editor.createTreatment({ title: 'Scheduled Launch', summary: 'Goes live by itself.' });

@@ -1,18 +1,14 @@
 import { Role } from '../../src/auth/permissions';
-import { AccountsFactory } from '../factories/accounts.factory';
-import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type EditorialClient } from '../support/editorial-client';
+import { useTestApp, signedInClient } from '../support/use-test-app';
 
 describe('slugs of documents edited through the API', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let editor: EditorialClient;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    editor = new EditorialClient(app, (await new AccountsFactory(app).signedIn(Role.EDITOR)).headers);
+    editor = await signedInClient(app, Role.EDITOR);
   });
-
-  afterAll(() => app.close());
 
   it('makes the slug from the title when none is given', async () => {
     expect((await editor.createTreatment({ title: 'Intrathecal Pump Therapy: Trial & Implant' })).slug).toBe('intrathecal-pump-therapy-trial-and-implant');

@@ -1,21 +1,16 @@
 import { Role } from '../../src/auth/permissions';
-import { AccountsFactory } from '../factories/accounts.factory';
-import { EditorialClient, namesOf } from '../support/editorial-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type EditorialClient, namesOf } from '../support/editorial-client';
+import { useTestApp, signedInClient } from '../support/use-test-app';
 
 describe('trash, restore and purge keep relations intact', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let editor: EditorialClient;
   let admin: EditorialClient;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    const accounts = new AccountsFactory(app);
-    editor = new EditorialClient(app, (await accounts.signedIn(Role.EDITOR)).headers);
-    admin = new EditorialClient(app, (await accounts.signedIn(Role.ADMIN)).headers);
+    editor = await signedInClient(app, Role.EDITOR);
+    admin = await signedInClient(app, Role.ADMIN);
   });
-
-  afterAll(() => app.close());
 
   const publicTreatment = (slug: string) =>
     app.graphql(`query($slug: String) { treatment(slug: $slug) { id title conditions { name } faqs { question } } }`, { slug });
@@ -201,15 +196,12 @@ describe('trash, restore and purge keep relations intact', () => {
 });
 
 describe('relations to documents that are not published', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let editor: EditorialClient;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    editor = new EditorialClient(app, (await new AccountsFactory(app).signedIn(Role.EDITOR)).headers);
+    editor = await signedInClient(app, Role.EDITOR);
   });
-
-  afterAll(() => app.close());
 
   it("keeps a published treatment's link to a draft condition: hidden publicly, shown at DRAFT, reported, and live once the condition is published", async () => {
     const draftCondition = await editor.createCondition({ name: 'Complex Regional Pain Syndrome' });

@@ -2,10 +2,10 @@ import { Client } from 'pg';
 import { Role } from '../../src/auth/permissions';
 import { type Treatment } from '../../src/treatments/treatment.entity';
 import { dataOf, expectNoLeaks } from '../common/expectations';
-import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
-import { ContentFactory } from '../factories/content.factory';
-import { type GraphQLResponse, startTestApp, type TestApp } from '../support/test-app';
+import { type SignedInUser } from '../factories/accounts.factory';
+import { type AppUnderTest, type GraphQLResponse } from '../support/test-app';
 import { testDatabaseServerUrl } from '../support/test-database';
+import { useTestApp } from '../support/use-test-app';
 
 /**
  * PGlite cannot show any of this: it enforces none of statement_timeout, lock_timeout and
@@ -39,7 +39,7 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
 class RowLockHolder {
   private constructor(private readonly client: Client) {}
 
-  static async lock(app: TestApp, treatment: Treatment): Promise<RowLockHolder> {
+  static async lock(app: AppUnderTest, treatment: Treatment): Promise<RowLockHolder> {
     const client = new Client({ connectionString: (app.dataSource.options as { url: string }).url, application_name: 'test-lock-holder' });
     await client.connect();
     await client.query('BEGIN');
@@ -69,17 +69,14 @@ function expectTimeout(response: GraphQLResponse, message: RegExp) {
 
 describeOnServer('database and request timeouts', () => {
   describe('a row lock held outside the app, with more waiting updates than pooled connections', () => {
-    let app: TestApp;
+    const app = useTestApp({ DATABASE_POOL_SIZE: '2', DB_LOCK_TIMEOUT_MS: '300', DB_POOL_ACQUIRE_TIMEOUT_MS: '5000', HEALTH_TIMEOUT_MS: '1000' });
     let treatment: Treatment;
     let editor: SignedInUser;
 
     beforeAll(async () => {
-      app = await startTestApp({ DATABASE_POOL_SIZE: '2', DB_LOCK_TIMEOUT_MS: '300', DB_POOL_ACQUIRE_TIMEOUT_MS: '5000', HEALTH_TIMEOUT_MS: '1000' });
-      treatment = await new ContentFactory(app.dataSource).treatment({ title: 'Intrathecal Therapy', slug: 'intrathecal-therapy', summary: 'Live summary.' });
-      editor = await new AccountsFactory(app).signedIn(Role.EDITOR);
+      treatment = await app.content.treatment({ title: 'Intrathecal Therapy', slug: 'intrathecal-therapy', summary: 'Live summary.' });
+      editor = await app.accounts.signedIn(Role.EDITOR);
     });
-
-    afterAll(() => app?.close());
 
     it('sets the timeouts on every pooled connection', async () => {
       const connections = [app.dataSource.createQueryRunner(), app.dataSource.createQueryRunner()];
@@ -125,14 +122,7 @@ describeOnServer('database and request timeouts', () => {
   });
 
   describe('/health when the database refuses connections', () => {
-    let app: TestApp;
-
-    beforeAll(async () => {
-      app = await startTestApp({ DATABASE_POOL_SIZE: '2', HEALTH_TIMEOUT_MS: '1000' });
-    });
-
-    afterAll(() => app?.close());
-
+    const app = useTestApp({ DATABASE_POOL_SIZE: '2', HEALTH_TIMEOUT_MS: '1000' });
     it('answers 503 unavailable within its timeout, and ok again once the database is back', async () => {
       expect((await app.http().get('/health')).body).toEqual({ status: 'ok', database: 'ok' });
       const database = new URL((app.dataSource.options as { url: string }).url).pathname.slice(1);
@@ -157,18 +147,15 @@ describeOnServer('database and request timeouts', () => {
   });
 
   describe('a statement past statement_timeout, and a request that finds no free connection', () => {
-    let app: TestApp;
+    const app = useTestApp({ DATABASE_POOL_SIZE: '2', DB_LOCK_TIMEOUT_MS: '0', DB_STATEMENT_TIMEOUT_MS: '1500', DB_POOL_ACQUIRE_TIMEOUT_MS: '300' });
     let treatment: Treatment;
     let editor: SignedInUser;
 
     beforeAll(async () => {
       // No lock timeout here, so the lock wait runs into the statement timeout.
-      app = await startTestApp({ DATABASE_POOL_SIZE: '2', DB_LOCK_TIMEOUT_MS: '0', DB_STATEMENT_TIMEOUT_MS: '1500', DB_POOL_ACQUIRE_TIMEOUT_MS: '300' });
-      treatment = await new ContentFactory(app.dataSource).treatment({ title: 'Intrathecal Therapy', slug: 'intrathecal-therapy' });
-      editor = await new AccountsFactory(app).signedIn(Role.EDITOR);
+      treatment = await app.content.treatment({ title: 'Intrathecal Therapy', slug: 'intrathecal-therapy' });
+      editor = await app.accounts.signedIn(Role.EDITOR);
     });
-
-    afterAll(() => app?.close());
 
     it('answers TIMEOUT for both, naming what ran out', async () => {
       const holder = await RowLockHolder.lock(app, treatment);
@@ -192,18 +179,15 @@ describeOnServer('database and request timeouts', () => {
   });
 
   describe('a request past REQUEST_TIMEOUT_MS', () => {
-    let app: TestApp;
+    const app = useTestApp({ DATABASE_POOL_SIZE: '2', DB_LOCK_TIMEOUT_MS: '10000', REQUEST_TIMEOUT_MS: '2000' });
     let treatment: Treatment;
     let editor: SignedInUser;
 
     beforeAll(async () => {
       // Long enough for the editor's sign-in (argon2) on a busy machine.
-      app = await startTestApp({ DATABASE_POOL_SIZE: '2', DB_LOCK_TIMEOUT_MS: '10000', REQUEST_TIMEOUT_MS: '2000' });
-      treatment = await new ContentFactory(app.dataSource).treatment({ title: 'Intrathecal Therapy', slug: 'intrathecal-therapy' });
-      editor = await new AccountsFactory(app).signedIn(Role.EDITOR);
+      treatment = await app.content.treatment({ title: 'Intrathecal Therapy', slug: 'intrathecal-therapy' });
+      editor = await app.accounts.signedIn(Role.EDITOR);
     });
-
-    afterAll(() => app?.close());
 
     it('is answered 503 with code TIMEOUT when the time is up, and the app keeps serving', async () => {
       const holder = await RowLockHolder.lock(app, treatment);

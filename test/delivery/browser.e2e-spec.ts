@@ -3,9 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { DocumentType } from '../../src/content/documents/document-status';
-import { AccountsFactory } from '../factories/accounts.factory';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 /** Debian's package (`apt-get install chromium`); .ci/run installs it when it can. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -63,27 +61,29 @@ const describeWithChromium = chromiumMissing ? describe.skip : describe;
 describeWithChromium('a real browser (headless Chromium)', () => {
   let listedSite: { server: Server; origin: string };
   let otherSite: { server: Server; origin: string };
-  let app: TestApp;
   let api: string;
   let browser: Browser;
   let editorToken: string;
 
   beforeAll(async () => {
     [listedSite, otherSite] = [await startSite(), await startSite()];
-    app = await startTestApp({ CORS_ORIGINS: listedSite.origin });
+  });
+
+  const app = useTestApp(() => ({ CORS_ORIGINS: listedSite.origin }));
+
+  beforeAll(async () => {
     await app.running.app.listen(0, '127.0.0.1');
     api = `http://127.0.0.1:${(app.running.app.getHttpServer().address() as AddressInfo).port}`;
-    const factory = new ContentFactory(app.dataSource);
+    const factory = app.content;
     const treatment = await factory.treatment({ title: 'Intrathecal Therapy' });
     await factory.treatmentConditions(treatment, [await factory.condition({ name: 'Back Pain' })]);
     await factory.placeFaqs(DocumentType.TREATMENT, treatment.id, [await factory.faq({ question: 'Does it hurt?' })], [0]);
-    editorToken = (await new AccountsFactory(app).signedIn()).accessToken;
+    editorToken = (await app.accounts.signedIn()).accessToken;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
     listedSite?.server.close();
     otherSite?.server.close();
   });

@@ -1,8 +1,8 @@
 import { DocumentType } from '../../src/content/documents/document-status';
 import { loadConfig } from '../../src/config/app-config';
-import { AccountsFactory, bearer, LOGIN } from '../factories/accounts.factory';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { bearer, LOGIN } from '../factories/accounts.factory';
+import { type UsedTestApp, useTestApp } from '../support/use-test-app';
+import { type AppUnderTest } from '../support/test-app';
 
 const SITE = 'https://www.practice.test';
 const OTHER_SITE = 'https://elsewhere.test';
@@ -10,8 +10,8 @@ const TREATMENT_PAGE = `query TreatmentPage($slug: String!) { treatment(slug: $s
 const TREATMENT_PAGE_BODY = { query: TREATMENT_PAGE, variables: { slug: 'intrathecal-therapy' } };
 const EXPECTED_PAGE = { treatment: { title: 'Intrathecal Therapy', conditions: [{ name: 'Back Pain' }], faqs: [{ question: 'Does it hurt?' }] } };
 
-async function seedTreatmentPage(app: TestApp): Promise<void> {
-  const factory = new ContentFactory(app.dataSource);
+async function seedTreatmentPage(app: UsedTestApp): Promise<void> {
+  const factory = app.content;
   const treatment = await factory.treatment({ title: 'Intrathecal Therapy' });
   await factory.treatmentConditions(treatment, [await factory.condition({ name: 'Back Pain' })]);
   await factory.placeFaqs(DocumentType.TREATMENT, treatment.id, [await factory.faq({ question: 'Does it hurt?' })], [0]);
@@ -19,11 +19,11 @@ async function seedTreatmentPage(app: TestApp): Promise<void> {
 
 const headerList = (value: string | undefined) => (value ?? '').split(',').map((name) => name.trim().toLowerCase());
 
-function preflight(app: TestApp, origin: string, requestHeaders = 'content-type') {
+function preflight(app: AppUnderTest, origin: string, requestHeaders = 'content-type') {
   return app.http().options('/graphql').set({ origin, 'access-control-request-method': 'POST', 'access-control-request-headers': requestHeaders });
 }
 
-function postFrom(app: TestApp, origin: string, headers: Record<string, string> = {}, body: object = TREATMENT_PAGE_BODY) {
+function postFrom(app: AppUnderTest, origin: string, headers: Record<string, string> = {}, body: object = TREATMENT_PAGE_BODY) {
   return app
     .http()
     .post('/graphql')
@@ -32,15 +32,13 @@ function postFrom(app: TestApp, origin: string, headers: Record<string, string> 
 }
 
 describe(`CORS with listed origins (CORS_ORIGINS=${SITE})`, () => {
-  let app: TestApp;
+  const app = useTestApp({ CORS_ORIGINS: SITE });
   let editorToken: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ CORS_ORIGINS: SITE });
     await seedTreatmentPage(app);
-    editorToken = (await new AccountsFactory(app).signedIn()).accessToken;
+    editorToken = (await app.accounts.signedIn()).accessToken;
   });
-  afterAll(() => app?.close());
 
   it('answers a preflight from a listed origin with 204, the methods, the headers a page sends and a max-age', async () => {
     const response = await preflight(app, SITE, 'content-type,authorization,x-api-key,apollo-require-preflight');
@@ -210,15 +208,13 @@ describe(`CORS with listed origins (CORS_ORIGINS=${SITE})`, () => {
 });
 
 describe('CORS with * (any origin may read anonymously), the IDE and introspection off', () => {
-  let app: TestApp;
+  const app = useTestApp({ CORS_ORIGINS: '*', GRAPHQL_IDE: 'false', GRAPHQL_INTROSPECTION: 'false' });
   let editorToken: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ CORS_ORIGINS: '*', GRAPHQL_IDE: 'false', GRAPHQL_INTROSPECTION: 'false' });
     await seedTreatmentPage(app);
-    editorToken = (await new AccountsFactory(app).signedIn()).accessToken;
+    editorToken = (await app.accounts.signedIn()).accessToken;
   });
-  afterAll(() => app?.close());
 
   it('lets any origin read anonymously with Access-Control-Allow-Origin: *, no credentials flag and no Vary: Origin', async () => {
     const response = await postFrom(app, OTHER_SITE);

@@ -4,9 +4,8 @@ import { getIntrospectionQuery, Kind, type OperationDefinitionNode, parse, print
 import { Role } from '../../src/auth/permissions';
 import { DocumentType } from '../../src/content/documents/document-status';
 import { dataOf, expectNoLeaks } from '../common/expectations';
-import { AccountsFactory } from '../factories/accounts.factory';
-import { ContentFactory } from '../factories/content.factory';
 import { type GraphQLResponse, startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -146,13 +145,11 @@ function expectRefused(response: GraphQLResponse, limit: string) {
 const ANY_REFUSAL = expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) });
 
 describe('query limits', () => {
-  let app: TestApp;
-  let accounts: AccountsFactory;
+  const app = useTestApp();
+  const accounts = app.accounts;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    accounts = new AccountsFactory(app);
-    const content = new ContentFactory(app.dataSource);
+    const content = app.content;
     await content.practice({ name: 'Bluegrass Pain Clinic' });
     const treatment = await content.treatment({ title: 'Intrathecal Therapy', slug: 'intrathecal-therapy' });
     const condition = await content.condition({ name: 'Back Pain', slug: 'back-pain' });
@@ -166,8 +163,6 @@ describe('query limits', () => {
     // A warm server: the refusal times below are of the limits' work, not of the first request's.
     dataOf(await app.graphql(PRACTICE_SITE_PAGES['treatment page'], { slug: 'intrathecal-therapy' }));
   });
-
-  afterAll(() => app?.close());
 
   describe('the pages a practice website needs pass with the defaults', () => {
     it.each(Object.entries(PRACTICE_SITE_PAGES))('answers the %s', async (_name, query) => {
@@ -210,6 +205,7 @@ describe('query limits', () => {
         schemaDescription: true,
         inputValueDeprecation: true,
       });
+
       const data = dataOf(await app.graphql(full));
       expect(data.__schema.types.length).toBeGreaterThan(50);
       dataOf(await app.graphql(getIntrospectionQuery()));

@@ -1,9 +1,9 @@
 import type request from 'supertest';
 import { Permission } from '../../src/auth/permissions';
-import { AccountsFactory } from '../factories/accounts.factory';
 import { describeWithRedisServer, type PrivateRedis, startPrivateRedis } from '../support/private-redis';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { describeWithRedis, testRedisUrl, uniqueRedisKeyPrefix } from '../support/test-redis';
+import { useTestApp } from '../support/use-test-app';
+import { type AppUnderTest, startTestApp, type TestApp } from '../support/test-app';
 
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
 const LOGOUT = JSON.stringify({ query: 'mutation { logout(input: { refreshToken: "not-a-session" }) }' });
@@ -29,7 +29,7 @@ function newClientIp(): string {
   return `203.0.113.${nextClient}`;
 }
 
-function post(app: TestApp, ip: string | null, body: string, headers: Record<string, string> = {}) {
+function post(app: AppUnderTest, ip: string | null, body: string, headers: Record<string, string> = {}) {
   return app
     .http()
     .post('/graphql')
@@ -68,16 +68,8 @@ function expectRateLimited(response: request.Response, kind: 'requests' | 'mutat
 }
 
 describe('rate limits per client', () => {
-  let app: TestApp;
-  let accounts: AccountsFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp(SMALL_BUDGETS);
-    accounts = new AccountsFactory(app);
-  });
-
-  afterAll(() => app?.close());
-
+  const app = useTestApp(SMALL_BUDGETS);
+  const accounts = app.accounts;
   it('refuses a client past its budget with 429, Retry-After and a RATE_LIMITED error, before reading the body or touching the database', async () => {
     const ip = newClientIp();
     expect(await sendInTurn(5, () => post(app, ip, TYPENAME))).toEqual([200, 200, 200, 200, 200]);
@@ -173,12 +165,7 @@ describe('rate limits per client', () => {
 });
 
 describe('the client address without TRUST_PROXY', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '3' });
-  });
-  afterAll(() => app?.close());
-
+  const app = useTestApp({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '3' });
   it("is the connection's peer: a client cannot buy fresh budgets with made-up X-Forwarded-For headers", async () => {
     expect(await sendInTurn(3, () => post(app, newClientIp(), TYPENAME))).toEqual([200, 200, 200]);
     expectRateLimited(await post(app, newClientIp(), TYPENAME), 'requests', 3);
@@ -186,12 +173,7 @@ describe('the client address without TRUST_PROXY', () => {
 });
 
 describe('RATE_LIMIT=off', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp({ RATE_LIMIT: 'off', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1', RATE_LIMIT_MUTATIONS_PER_MINUTE: '1' });
-  });
-  afterAll(() => app?.close());
-
+  const app = useTestApp({ RATE_LIMIT: 'off', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1', RATE_LIMIT_MUTATIONS_PER_MINUTE: '1' });
   it('limits nothing', async () => {
     expect(await sendInTurn(3, () => post(app, null, TYPENAME))).toEqual([200, 200, 200]);
     expect(await sendInTurn(3, () => post(app, null, LOGOUT))).toEqual([200, 200, 200]);
@@ -238,17 +220,14 @@ describeWithRedis('rate limits shared through Redis', () => {
 
 describeWithRedisServer('rate limits while Redis is away', () => {
   let redis: PrivateRedis;
-  let app: TestApp;
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
-    app = await startTestApp({ ...SMALL_BUDGETS, REDIS_URL: redis.url });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await redis?.kill();
-  });
+  const app = useTestApp(() => ({ ...SMALL_BUDGETS, REDIS_URL: redis.url }));
+
+  afterAll(() => redis?.kill());
 
   it('keep counting in the instance: the budget still holds, and nothing fails', async () => {
     const ip = newClientIp();

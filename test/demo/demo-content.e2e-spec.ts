@@ -1,7 +1,7 @@
 import { type DataSource } from 'typeorm';
 import { Practice } from '../../src/practice/practice.entity';
 import { DemoContentLoader } from '../../src/demo/demo-content.loader';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 const CONTENT_TABLES = [
   'practice',
@@ -42,14 +42,7 @@ async function documentStates(dataSource: DataSource): Promise<unknown[]> {
 }
 
 describe('demo practice content', () => {
-  let app: TestApp;
-
-  beforeAll(async () => {
-    app = await startTestApp({ LOAD_DEMO_CONTENT: 'true' });
-  });
-
-  afterAll(() => app.close());
-
+  const app = useTestApp({ LOAD_DEMO_CONTENT: 'true' });
   it('serves the intrathecal therapy page with its eight conditions and five FAQs in order', async () => {
     const response = await app.graphql(`{
       treatment(slug: "intrathecal-therapy") {

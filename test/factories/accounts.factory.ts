@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import * as argon2 from 'argon2';
 import { ApiKey } from '../../src/api-keys/api-key.entity';
 import { generateApiKey } from '../../src/api-keys/api-key-secret';
 import { API_KEY_SCOPES, type Permission, Role } from '../../src/auth/permissions';
-import { hashPassword } from '../../src/users/passwords';
 import { User } from '../../src/users/user.entity';
 import { type TestApp } from '../support/test-app';
 
@@ -36,12 +36,34 @@ export function uniqueEmail(label = 'user'): string {
   return `${label}-${randomUUID().slice(0, 8)}@example.com`;
 }
 
+/** The parts of a test app the factory writes and signs in through. */
+type AccountsTarget = Pick<TestApp, 'dataSource' | 'graphql'>;
+
+/**
+ * Test users' passwords are hashed with the cheapest argon2id parameters: production's cost
+ * (src/users/passwords.ts) is there to slow down attackers and takes a noticeable part of a second
+ * per hash, which dozens of test users per file would spend on nothing. Verification reads the
+ * parameters from the stored hash, so these users sign in through the same production code.
+ */
+function cheapTestHash(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 });
+}
+
 /**
  * Creates users and API keys straight in the test database and returns their credentials;
  * tests then use them through the HTTP API like a client would.
  */
 export class AccountsFactory {
-  constructor(private readonly app: TestApp) {}
+  private readonly target: () => AccountsTarget;
+
+  /** `app` may be a function, for an app that starts later (`useTestApp`). */
+  constructor(app: AccountsTarget | (() => AccountsTarget)) {
+    this.target = typeof app === 'function' ? app : () => app;
+  }
+
+  private get app(): AccountsTarget {
+    return this.target();
+  }
 
   async user(overrides: { email?: string; role?: Role; password?: string; disabled?: boolean } = {}): Promise<UserCredentials> {
     const email = overrides.email ?? uniqueEmail(overrides.role === Role.ADMIN ? 'admin' : 'editor');
@@ -51,7 +73,7 @@ export class AccountsFactory {
       repository.create({
         email: email.toLowerCase(),
         role: overrides.role ?? Role.EDITOR,
-        passwordHash: await hashPassword(password),
+        passwordHash: await cheapTestHash(password),
         disabled: overrides.disabled ?? false,
       }),
     );

@@ -17,7 +17,16 @@ const next = () => ++sequence;
  * say otherwise. Tests then read them back through the HTTP API.
  */
 export class ContentFactory {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly source: () => DataSource;
+
+  /** `dataSource` may be a function, for an app that starts later (`useTestApp`). */
+  constructor(dataSource: DataSource | (() => DataSource)) {
+    this.source = typeof dataSource === 'function' ? dataSource : () => dataSource;
+  }
+
+  private get dataSource(): DataSource {
+    return this.source();
+  }
 
   private async insert<T extends ObjectLiteral>(target: EntityTarget<T>, values: DeepPartial<NoInfer<T>>): Promise<T> {
     const repository = this.dataSource.getRepository(target);

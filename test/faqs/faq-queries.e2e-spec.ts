@@ -2,20 +2,12 @@ import { DocumentStatus, DocumentType } from '../../src/content/documents/docume
 import { type Faq } from '../../src/faqs/faq.entity';
 import { type Treatment } from '../../src/treatments/treatment.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
+import { FaqByIdDocument } from '../operations/generated';
 
 describe('FAQ queries', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
-  });
-
-  afterAll(() => app.close());
-
+  const app = useTestApp();
+  const factory = app.content;
   const questionsOf = (connection: { edges: { node: { question: string } }[] }) => connection.edges.map((edge) => edge.node.question);
   const faqs = async (args: string, extra = '') =>
     dataOf(await app.graphql(`{ faqs(${args}) { totalCount edges { cursor node { question } } pageInfo { hasNextPage endCursor } ${extra} } }`)).faqs;
@@ -23,7 +15,7 @@ describe('FAQ queries', () => {
   describe('one FAQ', () => {
     it('returns a published FAQ by id with its answer and tags', async () => {
       const faq = await factory.faq({ question: 'Does the pump need refills?', answer: 'Yes, every **few months**.', tags: ['pump', 'aftercare'] });
-      const response = await app.graphql(`query ($id: ID!) { faq(id: $id) { id question answer { markdown html } tags } }`, { id: faq.id });
+      const response = await app.graphql(FaqByIdDocument, { id: faq.id });
       expect(dataOf(response).faq).toEqual({
         id: faq.id,
         question: 'Does the pump need refills?',

@@ -1,7 +1,7 @@
 import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
 import { type OpeningInterval } from '../../src/locations/opening-hours';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
+import { LocationByIdDocument, LocationBySlugDocument } from '../operations/generated';
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const;
 
@@ -12,16 +12,8 @@ const WEEKDAYS_WITH_LUNCH: OpeningInterval[] = WEEKDAYS.flatMap((day) => [
 ]);
 
 describe('location queries', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
-  });
-
-  afterAll(() => app.close());
-
+  const app = useTestApp();
+  const factory = app.content;
   describe('one location', () => {
     it('returns a published location by slug with its address, map position and phone numbers ready to show', async () => {
       await factory.location({
@@ -62,14 +54,14 @@ describe('location queries', () => {
 
     it('returns the same location by id', async () => {
       const location = await factory.location({ name: 'Cynthiana Office', city: 'Cynthiana' });
-      const response = await app.graphql(`query ($id: ID!) { location(id: $id) { id name } }`, { id: location.id });
+      const response = await app.graphql(LocationByIdDocument, { id: location.id });
       expect(response.data.location).toEqual({ id: location.id, name: 'Cynthiana Office' });
     });
 
     it('answers a former slug with the location and its canonical slug', async () => {
       const location = await factory.location({ name: 'Maysville Office', city: 'Maysville' });
       await factory.formerSlug(DocumentType.LOCATION, location.id, 'maysville-clinic');
-      const response = await app.graphql(`{ location(slug: "maysville-clinic") { id slug } }`);
+      const response = await app.graphql(LocationBySlugDocument, { slug: 'maysville-clinic' });
       expect(response.data.location).toEqual({ id: location.id, slug: 'maysville-office' });
     });
 
@@ -177,6 +169,7 @@ describe('location queries', () => {
     });
 
     it('has no distance on the edges of a list without a point', async () => {
+      await factory.location({ name: 'Nashville Office', city: 'Nashville', state: 'TN' });
       const response = await app.graphql(`{ locations(first: 1, filter: { state: "TN" }) { edges { distanceKm } } }`);
       expect(response.data.locations.edges).toEqual([{ distanceKm: null }]);
     });
@@ -389,6 +382,7 @@ describe('location queries', () => {
       const variable = await app.graphql(`query ($at: DateTime) { location(slug: "hours-office") { openStatus(at: $at) { isOpen } } }`, {
         at: '2026-02-30T25:00:00Z',
       });
+
       const tooFar = await app.graphql(`{ location(slug: "hours-office") { openStatus(at: "+275760-09-13T00:00:00Z") { isOpen } } }`);
 
       for (const response of [literal, variable, tooFar]) {

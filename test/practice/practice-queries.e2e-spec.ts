@@ -1,8 +1,7 @@
 import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
 import { Practice } from '../../src/practice/practice.entity';
 import { dataOf } from '../common/expectations';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 const PRACTICE_QUERY = `{
   practice {
@@ -17,19 +16,11 @@ const PRACTICE_QUERY = `{
 }`;
 
 describe('practice query', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
-  });
+  const app = useTestApp();
+  const factory = app.content;
 
   // The practice is a singleton: each test starts without one.
   beforeEach(() => app.dataSource.query('DELETE FROM practice'));
-
-  afterAll(() => app.close());
-
   it('returns null while there is no practice', async () => {
     expect(dataOf(await app.graphql(PRACTICE_QUERY)).practice).toBeNull();
   });
@@ -43,6 +34,7 @@ describe('practice query', () => {
       socialProfiles: [{ network: 'facebook', url: 'https://facebook.com/bluegrasspain' }],
       specialty: 'Interventional pain management',
     });
+
     const faqs = [
       await factory.faq({ question: 'Do I need a referral?' }),
       await factory.faq({ question: 'Which insurance do you accept?' }),

@@ -1,17 +1,15 @@
 import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
 import { type Provider } from '../../src/providers/provider.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
+import { ProviderBySlugDocument, ProviderExperienceDocument } from '../operations/generated';
 
 describe('provider queries', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
+  const app = useTestApp();
+  const factory = app.content;
   let bux: Provider;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
     bux = await factory.provider({
       firstName: 'Anjum',
       lastName: 'Bux',
@@ -24,8 +22,6 @@ describe('provider queries', () => {
       languages: ['en'],
     });
   });
-
-  afterAll(() => app.close());
 
   const namesOf = (connection: { edges: { node: { displayName: string } }[] }) => connection.edges.map((edge) => edge.node.displayName);
   const providers = async (args: string) => dataOf(await app.graphql(`{ providers(${args}) { totalCount edges { node { displayName } } } }`)).providers;
@@ -45,7 +41,7 @@ describe('provider queries', () => {
 
     it('answers a former slug with the canonical slug', async () => {
       await factory.formerSlug(DocumentType.PROVIDER, bux.id, 'dr-bux');
-      expect(dataOf(await app.graphql(`{ provider(slug: "dr-bux") { id slug } }`)).provider).toEqual({ id: bux.id, slug: 'anjum-bux' });
+      expect(dataOf(await app.graphql(ProviderBySlugDocument, { slug: 'dr-bux' })).provider).toEqual({ id: bux.id, slug: 'anjum-bux' });
     });
 
     it('refuses more than one key, or none, or a malformed NPI', async () => {
@@ -86,7 +82,7 @@ describe('provider queries', () => {
     });
 
     it('derives years of experience from the practice start year', async () => {
-      const response = await app.graphql(`{ provider(slug: "anjum-bux") { practiceStartYear yearsOfExperience } }`);
+      const response = await app.graphql(ProviderExperienceDocument, { slug: 'anjum-bux' });
       expect(dataOf(response).provider).toEqual({ practiceStartYear: 2003, yearsOfExperience: new Date().getUTCFullYear() - 2003 });
       const unknown = await factory.provider({ firstName: 'New', lastName: 'Hire' });
       const none = await app.graphql(`{ provider(id: "${unknown.id}") { yearsOfExperience } }`);
@@ -169,6 +165,7 @@ describe('provider queries', () => {
         acceptingNewPatients: false,
         bio: 'Fellowship trained in regional anesthesia.',
       });
+
       const castilian = await factory.provider({ firstName: 'Pablo', lastName: 'Baez', credentials: ['MD'], languages: ['es'], specialties: ['207L00000X'] });
       const english = await factory.provider({
         firstName: 'Carl',

@@ -1,7 +1,7 @@
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { describeWithRedis, testRedisUrl } from '../support/test-redis';
+import { useTestApp } from '../support/use-test-app';
 
 describe('Redis at start', () => {
   it('refuses to start with a one-line error naming REDIS_URL when Redis cannot be reached', async () => {
@@ -16,12 +16,7 @@ describe('Redis at start', () => {
 });
 
 describeWithRedis('Redis in /health', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp({ REDIS_URL: testRedisUrl()! });
-  });
-  afterAll(() => app?.close());
-
+  const app = useTestApp({ REDIS_URL: testRedisUrl()! });
   it('reports the database and Redis', async () => {
     const response = await app.http().get('/health');
     expect(response.status).toBe(200);
@@ -30,12 +25,7 @@ describeWithRedis('Redis in /health', () => {
 });
 
 describe('/health without Redis', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app?.close());
-
+  const app = useTestApp();
   it('reports the database only', async () => {
     const response = await app.http().get('/health');
     expect(response.status).toBe(200);

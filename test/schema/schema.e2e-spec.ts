@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { type GraphQLSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType, isUnionType } from 'graphql';
 import { printSortedSchema } from '../../src/schema/schema-sdl';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 /** Every named type, field, argument, input field and enum value that lacks a description. */
 function undocumentedElements(schema: GraphQLSchema): string[] {
@@ -29,15 +29,12 @@ function undocumentedElements(schema: GraphQLSchema): string[] {
 }
 
 describe('the GraphQL schema', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let schema: GraphQLSchema;
 
   beforeAll(async () => {
-    app = await startTestApp();
     schema = app.running.app.get(GraphQLSchemaHost).schema;
   });
-
-  afterAll(() => app.close());
 
   it('matches the committed schema.gql (run `npm run build && npm run schema:generate` after changing it)', () => {
     const committed = readFileSync(join(__dirname, '..', '..', 'schema.gql'), 'utf8');

@@ -1,4 +1,4 @@
-import { type GraphQLResponse, type TestApp } from './test-app';
+import { type GraphQLResponse, type Operation, type TestApp, type Variables } from './test-app';
 
 /**
  * The admin API as an editor's client calls it: every call goes through HTTP with the given
@@ -6,17 +6,17 @@ import { type GraphQLResponse, type TestApp } from './test-app';
  */
 export class EditorialClient {
   constructor(
-    private readonly app: TestApp,
+    private readonly app: Pick<TestApp, 'graphql'>,
     readonly headers: Record<string, string>,
   ) {}
 
   /** The raw response, for calls that are expected to fail. */
-  call<T = any>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
-    return this.app.graphql<T>(query, variables, { ...this.headers, ...headers });
+  call<T = any, V extends Variables = Variables>(query: Operation<T, V>, variables?: V, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+    return this.app.graphql<T, V>(query, variables, { ...this.headers, ...headers });
   }
 
-  async ok<T = any>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
-    const response = await this.call<T>(query, variables, headers);
+  async ok<T = any, V extends Variables = Variables>(query: Operation<T, V>, variables?: V, headers: Record<string, string> = {}): Promise<T> {
+    const response = await this.call<T, V>(query, variables, headers);
     if (response.errors) throw new Error(`expected success, got ${JSON.stringify(response.errors)}`);
     return response.data;
   }

@@ -5,14 +5,21 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { runMigrationsUnderLock } from '../../src/database/migrations';
-import { embeddedTemplatePath, templateDatabaseName, testDatabaseServerUrl } from './test-database';
+import { embeddedTemplatePath, tablesOf, templateDatabaseName, testDatabaseServerUrl } from './test-database';
 
-/** Applies every migration to the database at `url`. */
-async function migrate(url: string): Promise<void> {
+/** Applies every migration to the database at `url`; returns its tables (`tablesOf`). */
+async function migrate(url: string): Promise<string> {
   const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize: 1 }));
   await dataSource.initialize();
   try {
     await runMigrationsUnderLock(dataSource);
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      return await tablesOf(client);
+    } finally {
+      await client.end();
+    }
   } finally {
     await dataSource.destroy();
   }
@@ -32,7 +39,7 @@ export default async function globalSetup() {
   if (!url) {
     const embedded = await startEmbeddedPostgres();
     try {
-      await migrate(embedded.url);
+      process.env.CMS_TEST_TEMPLATE_TABLES = await migrate(embedded.url);
       const dump = await embedded.dumpDataDir();
       writeFileSync(embeddedTemplatePath(), Buffer.from(await dump.arrayBuffer()));
     } finally {
@@ -40,7 +47,7 @@ export default async function globalSetup() {
     }
     process.env.CMS_TEST_TEMPLATE = embeddedTemplatePath();
     console.log(
-      `\nTests use the embedded PostgreSQL (PGlite), each file from a migrated copy (${Date.now() - started} ms to make); set TEST_DATABASE_URL to use a server.`,
+      `\nTests use the embedded PostgreSQL (PGlite), each Jest worker's test files on one started from a migrated dump (${Date.now() - started} ms to make) and emptied between files; set TEST_DATABASE_URL to use a server.`,
     );
     return;
   }
@@ -59,10 +66,11 @@ export default async function globalSetup() {
   }
   const templateUrl = new URL(url);
   templateUrl.pathname = `/${templateDatabaseName()}`;
-  await migrate(templateUrl.toString());
+  // Workers compare a reused database's tables with these (test-database.ts).
+  process.env.CMS_TEST_TEMPLATE_TABLES = await migrate(templateUrl.toString());
   process.env.CMS_TEST_TEMPLATE = templateDatabaseName();
   console.log(
-    `\nTests use PostgreSQL at ${new URL(url).host}: one fresh database per test file, copied from a migrated template (${Date.now() - started} ms to make).`,
+    `\nTests use PostgreSQL at ${new URL(url).host}: test files on copies of a migrated template (${Date.now() - started} ms to make), each Jest worker's copy emptied between its files.`,
   );
 }
 

@@ -1,10 +1,12 @@
 import { Client } from 'pg';
+import { stopWorkerEmbeddedDatabases } from './embedded-test-database';
 import { removeEmbeddedTemplate } from './global-setup';
 import { testDatabasePrefix, testDatabaseServerUrl } from './test-database';
 
 /** Drops this run's template and the test databases left behind by files that crashed before their own cleanup. */
 export default async function globalTeardown() {
   removeEmbeddedTemplate();
+  stopWorkerEmbeddedDatabases(testDatabasePrefix());
   const url = testDatabaseServerUrl();
   if (!url) return;
   const client = new Client({ connectionString: url });

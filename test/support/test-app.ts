@@ -1,3 +1,5 @@
+import { type TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import request from 'supertest';
 import { type DestinationStream } from 'pino';
 import { type DataSource } from 'typeorm';
@@ -15,13 +17,30 @@ export interface GraphQLResponse<T = any> {
   sqlStatements: number;
 }
 
-export interface TestApp {
+/**
+ * A GraphQL operation: its text, or a typed document from test/operations/generated.ts
+ * (`npm run codegen`), with which the compiler checks the variables and types the result.
+ */
+export type Operation<T = any, V = Record<string, unknown>> = string | TypedDocumentNode<T, V>;
+
+export type Variables = Record<string, unknown>;
+
+/** The text of an operation. */
+export function operationText(operation: Operation<unknown, never>): string {
+  return typeof operation === 'string' ? operation : print(operation);
+}
+
+/** A running app as tests use it; `useTestApp` hands out one, closed for them. */
+export interface AppUnderTest {
   running: RunningApp;
   dataSource: DataSource;
   /** Supertest against the real HTTP server. */
   http(): ReturnType<typeof request>;
   /** POSTs a GraphQL operation as a frontend would. */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  graphql<T = any, V extends Variables = Variables>(query: Operation<T, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+}
+
+export interface TestApp extends AppUnderTest {
   close(): Promise<void>;
 }
 
@@ -41,7 +60,7 @@ export interface TestAppOptions {
  */
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const shared = options.database;
-  const database: TestDatabase = shared ? { url: shared.url, drop: async () => undefined } : await createTestDatabase();
+  const database: TestDatabase = shared ? { url: shared.url, poolSize: shared.poolSize, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -61,13 +80,14 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     // with a credential do not depend on a cache entry's age; test/auth/sessions.e2e-spec.ts sets its own.
     SESSION_CHECK_CACHE_SECONDS: '0',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
-    // An embedded database shared by apps in turn keeps one session: a statement name one app
+    // An embedded database used by apps in turn keeps one session: a statement name one app
     // prepared would clash with the next app's.
-    ...(shared?.poolSize ? { DATABASE_POOL_SIZE: String(shared.poolSize), DATABASE_PREPARED_STATEMENTS: 'false' } : {}),
+    ...(database.poolSize ? { DATABASE_POOL_SIZE: String(database.poolSize), DATABASE_PREPARED_STATEMENTS: 'false' } : {}),
     // Instances that share a Redis on purpose pass the same REDIS_KEY_PREFIX.
     ...(env.REDIS_URL ? { REDIS_KEY_PREFIX: uniqueRedisKeyPrefix() } : {}),
     ...env,
   });
+
   let running: RunningApp;
   try {
     running = await createApp(config, {
@@ -89,7 +109,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       const response = await request(server)
         .post('/graphql')
         .set({ 'content-type': 'application/json', ...headers })
-        .send({ query, variables });
+        .send({ query: operationText(query), variables });
       return {
         status: response.status,
         headers: response.headers as Record<string, string>,

@@ -1,9 +1,7 @@
 import { Permission } from '../../src/auth/permissions';
 import { DocumentStatus } from '../../src/content/documents/document-status';
-import { AccountsFactory } from '../factories/accounts.factory';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { attemptSync, byExternalId, fixture, rowVersions, sync, SYNC_FROM_FHIR, SYNC_FROM_NPPES } from './sync-helpers';
+import { useTestApp } from '../support/use-test-app';
 
 const NPI = 'http://hl7.org/fhir/sid/us-npi';
 const NUCC = 'http://nucc.org/provider-taxonomy';
@@ -28,15 +26,12 @@ function jsonProblems(value: unknown, path = ''): string[] {
 }
 
 describe('sync formats: FHIR R4 in and out, and NPPES', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let syncKey: { 'x-api-key': string };
 
   beforeAll(async () => {
-    app = await startTestApp();
-    syncKey = { 'x-api-key': (await new AccountsFactory(app).apiKey({ scopes: [Permission.PROVIDERS_SYNC] })).secret };
+    syncKey = { 'x-api-key': (await app.accounts.apiKey({ scopes: [Permission.PROVIDERS_SYNC] })).secret };
   });
-
-  afterAll(() => app.close());
 
   describe('a FHIR R4 Bundle', () => {
     const bundle = fixture('fhir-bundle.json');
@@ -89,7 +84,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
     let exported: any;
 
     beforeAll(async () => {
-      const factory = new ContentFactory(app.dataSource);
+      const factory = app.content;
       await factory.practice({
         name: 'Bluegrass Pain Associates',
         mainPhone: '+18595550199',
@@ -134,6 +129,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
         active: true,
         type: [{ coding: [{ system: 'http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/OrgTypeCS', code: 'prvgrp' }] }],
       });
+
       const lexington = resources('Location').find((location: any) => location.name === 'Lexington Office');
       expect(lexington).toMatchObject({
         status: 'active',
@@ -161,6 +157,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
         ],
         communication: [{ coding: [{ system: 'urn:ietf:bcp:47', code: 'en' }] }, { coding: [{ system: 'urn:ietf:bcp:47', code: 'es' }] }],
       });
+
       const role = resources('PractitionerRole').find((candidate: any) => candidate.practitioner.reference === `Practitioner/${ruth.id}`);
       expect(role).toMatchObject({
         active: true,

@@ -1,14 +1,13 @@
 import { Permission, Role } from '../../src/auth/permissions';
 import { Provider } from '../../src/providers/provider.entity';
-import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type SignedInUser } from '../factories/accounts.factory';
 import { attemptSync, CONFIGURE_SOURCE, generatedRecords, rowVersions, sync } from './sync-helpers';
+import { useTestApp } from '../support/use-test-app';
 
 const SOURCE = 'roster-system';
 
 describe('FULL-mode sync', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let admin: SignedInUser;
   let syncKey: { 'x-api-key': string };
   const roster = generatedRecords('EMP', 10);
@@ -24,17 +23,14 @@ describe('FULL-mode sync', () => {
   };
 
   beforeAll(async () => {
-    app = await startTestApp();
-    const accounts = new AccountsFactory(app);
+    const accounts = app.accounts;
     admin = await accounts.signedIn(Role.ADMIN);
     syncKey = { 'x-api-key': (await accounts.apiKey({ scopes: [Permission.PROVIDERS_SYNC] })).secret };
     await sync(app, syncKey, { source: SOURCE, records: roster });
   });
 
-  afterAll(() => app.close());
-
   it('deactivates, never deletes, the providers of the source that the batch leaves out', async () => {
-    const bystander = await new ContentFactory(app.dataSource).provider({ firstName: 'Editor', lastName: 'Made' });
+    const bystander = await app.content.provider({ firstName: 'Editor', lastName: 'Made' });
     const report = await full(roster.slice(0, 9));
     expect(report.counts).toEqual({ received: 9, created: 0, updated: 0, unchanged: 9, deactivated: 1, failed: 0 });
     expect(report.deactivations).toEqual([{ providerId: expect.any(String), externalId: 'EMP-10', name: 'Casey EMP 0010', draft: false }]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isValidNpi } from '../../src/common/validation/identifiers';
-import { type GraphQLResponse, type TestApp } from '../support/test-app';
+import { type AppUnderTest, type GraphQLResponse } from '../support/test-app';
 
 export const REPORT = `
   runId source format mode applyMode dryRun atomic status replayed startedAt durationMs warnings
@@ -32,14 +32,14 @@ export function jsonBatch(): SyncBatch {
 }
 
 /** Runs a sync mutation and fails the test with the server's errors when it does not succeed. */
-export async function sync(app: TestApp, headers: Record<string, string>, input: Record<string, unknown>, mutation = SYNC_PROVIDERS): Promise<any> {
+export async function sync(app: AppUnderTest, headers: Record<string, string>, input: Record<string, unknown>, mutation = SYNC_PROVIDERS): Promise<any> {
   const response = await app.graphql(mutation, { input }, headers);
   if (response.errors) throw new Error(`sync failed: ${JSON.stringify(response.errors)}`);
   return Object.values(response.data)[0];
 }
 
 export function attemptSync(
-  app: TestApp,
+  app: AppUnderTest,
   headers: Record<string, string>,
   input: Record<string, unknown>,
   mutation = SYNC_PROVIDERS,
@@ -62,7 +62,7 @@ const CONTENT_TABLES = [
  * Every row version (xmin and a hash of the row) of the content tables: equal snapshots mean no row was
  * inserted, updated or deleted in between (not even a touch of updated_at).
  */
-export async function rowVersions(app: TestApp): Promise<Record<string, string[]>> {
+export async function rowVersions(app: AppUnderTest): Promise<Record<string, string[]>> {
   const snapshot: Record<string, string[]> = {};
   for (const table of CONTENT_TABLES) {
     // Outbox events are written once; the webhook dispatcher marking them processed is not a write of the sync's.

@@ -2,10 +2,10 @@ import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Permission, Role } from '../../src/auth/permissions';
 import { Provider } from '../../src/providers/provider.entity';
 import { SyncRun } from '../../src/sync/sync-run.entity';
-import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
+import { type SignedInUser } from '../factories/accounts.factory';
 import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { attemptSync, byExternalId, jsonBatch, rowVersions, sync, type SyncBatch } from './sync-helpers';
+import { useTestApp } from '../support/use-test-app';
 
 const SOURCE = 'credentialing';
 const PROVIDER = `query Provider($npi: String) {
@@ -16,7 +16,7 @@ const PROVIDER = `query Provider($npi: String) {
 }`;
 
 describe('syncProviders (JSON batches)', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let admin: SignedInUser;
   let syncKey: { 'x-api-key': string };
   /** The source's current data: tests that change it keep it, so later tests send what the CMS holds. */
@@ -27,13 +27,10 @@ describe('syncProviders (JSON batches)', () => {
   const provider = async (npi: string) => (await app.graphql(PROVIDER, { npi })).data.provider;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    const accounts = new AccountsFactory(app);
+    const accounts = app.accounts;
     admin = await accounts.signedIn(Role.ADMIN);
     syncKey = { 'x-api-key': (await accounts.apiKey({ scopes: [Permission.PROVIDERS_SYNC] })).secret };
   });
-
-  afterAll(() => app.close());
 
   it('creates providers and their offices, live, and reports every record', async () => {
     const batch = jsonBatch();
@@ -338,7 +335,7 @@ describe('syncProviders (JSON batches)', () => {
     expect(runs.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const anonymous = await attemptSync(app, {}, { source: SOURCE, records: [] });
     expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
-    const reader = new AccountsFactory(app);
+    const reader = app.accounts;
     const editorKey = { 'x-api-key': (await reader.apiKey({ scopes: [Permission.CONTENT_WRITE] })).secret };
     expect((await attemptSync(app, editorKey, { source: SOURCE, records: [] })).errors?.[0].extensions.code).toBe('FORBIDDEN');
   });

@@ -1,16 +1,17 @@
 import { Permission, Role } from '../../src/auth/permissions';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
-import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
-import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type SignedInUser } from '../factories/accounts.factory';
+import { type EditorialClient } from '../support/editorial-client';
 import { CONFIGURE_SOURCE, rowVersions, sync } from './sync-helpers';
+import { useTestApp, signedInClient } from '../support/use-test-app';
 
 const PUBLIC = 'query($npi: String) { provider(npi: $npi) { id credentials acceptingNewPatients } }';
 const EDITOR_VIEW =
   'query($id: ID) { provider(id: $id, stage: DRAFT) { id version status credentials acceptingNewPatients bio { markdown } editorial { hasPendingDraft } } }';
 
 describe('sync source settings: LIVE and DRAFT', () => {
-  let app: TestApp;
+  // Each test on a new app: a source one test configures would carry over to the next.
+  const app = useTestApp({}, { eachTest: true });
   let admin: SignedInUser;
   let editor: EditorialClient;
   let syncKey: { 'x-api-key': string };
@@ -24,17 +25,15 @@ describe('sync source settings: LIVE and DRAFT', () => {
     acceptingNewPatients: true,
     ...overrides,
   });
+
   const editorView = async (id: string) => (await editor.ok(EDITOR_VIEW, { id })).provider;
 
-  beforeAll(async () => {
-    app = await startTestApp();
-    const accounts = new AccountsFactory(app);
+  beforeEach(async () => {
+    const accounts = app.accounts;
     admin = await accounts.signedIn(Role.ADMIN);
-    editor = new EditorialClient(app, (await accounts.signedIn(Role.EDITOR)).headers);
+    editor = await signedInClient(app, Role.EDITOR);
     syncKey = { 'x-api-key': (await accounts.apiKey({ scopes: [Permission.PROVIDERS_SYNC] })).secret };
   });
-
-  afterAll(() => app.close());
 
   it('are configured by admins only, validated, audited and listed', async () => {
     const refused = await editor.call(CONFIGURE_SOURCE, { input: { name: 'ehr', applyMode: 'DRAFT' } });
@@ -51,6 +50,7 @@ describe('sync source settings: LIVE and DRAFT', () => {
   });
 
   it('in DRAFT mode create drafts and put changes to published providers into their draft', async () => {
+    expect((await app.graphql(CONFIGURE_SOURCE, { input: { name: 'ehr', applyMode: 'DRAFT' } }, admin.headers)).errors).toBeUndefined();
     const created = await sync(app, syncKey, { source: 'ehr', records: [record()] });
     expect(created).toMatchObject({ applyMode: 'DRAFT', records: [{ outcome: 'CREATED', draft: true }] });
     const id = created.records[0].providerId;
@@ -112,6 +112,7 @@ describe('sync source settings: LIVE and DRAFT', () => {
       source: 'credentialing',
       records: [record({ externalId: 'C-8', npi: '1003000126', firstName: 'Lena', lastName: 'Ostrow' })],
     });
+
     const id = created.records[0].providerId;
     const live = await editorView(id);
     await editor.mutate('updateProvider', 'UpdateProviderInput', { id, version: live.version, credentials: ['DO'], bio: 'Keeps this.' });

@@ -1,8 +1,7 @@
 import { API_KEY_SCOPES, Role } from '../../src/auth/permissions';
-import { AccountsFactory } from '../factories/accounts.factory';
-import { EditorialClient } from '../support/editorial-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type EditorialClient } from '../support/editorial-client';
 import { attemptSync, generatedRecords, sync, validNpi } from './sync-helpers';
+import { useTestApp, signedInClient } from '../support/use-test-app';
 
 /**
  * A unique value (the NPI) held by any provider, in its live row or its pending draft, is
@@ -10,19 +9,15 @@ import { attemptSync, generatedRecords, sync, validNpi } from './sync-helpers';
  * publishing a draft never fails on the unique index for a value the draft was allowed to take.
  */
 describe('unique values across editors and provider sync', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let editor: EditorialClient;
   let integration: Record<string, string>;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    const accounts = new AccountsFactory(app);
-    editor = new EditorialClient(app, (await accounts.signedIn(Role.EDITOR)).headers);
+    const accounts = app.accounts;
+    editor = await signedInClient(app, Role.EDITOR);
     integration = { 'x-api-key': (await accounts.apiKey({ scopes: API_KEY_SCOPES })).secret };
   });
-
-  afterAll(() => app?.close());
-
   /** A published provider whose pending draft takes `npi`. */
   async function providerWithDraftNpi(lastName: string, npi: string) {
     const created = await editor.mutate('createProvider', 'CreateProviderInput', { firstName: 'Draft', lastName, credentials: ['MD'] });

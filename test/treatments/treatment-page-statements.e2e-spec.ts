@@ -2,8 +2,7 @@ import { DocumentType } from '../../src/content/documents/document-status';
 import { type Location } from '../../src/locations/location.entity';
 import { type Treatment } from '../../src/treatments/treatment.entity';
 import { dataOf } from '../common/expectations';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 const PAGE_QUERY = `query ($slug: String!) {
   treatment(slug: $slug) {
@@ -27,16 +26,8 @@ const LIST_QUERY = `query ($category: String!) {
 const PAGE_CEILING = 4;
 
 describe('statements per request', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
-  });
-
-  afterAll(() => app.close());
-
+  const app = useTestApp();
+  const factory = app.content;
   /** A published treatment with `count` conditions, FAQs, providers (each at two offices) and offices. */
   const treatmentWith = async (title: string, count: number, shared?: Location[]): Promise<Treatment> => {
     const treatment = await factory.treatment({ title, category: title });

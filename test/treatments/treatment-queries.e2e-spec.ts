@@ -5,20 +5,12 @@ import { Location } from '../../src/locations/location.entity';
 import { Provider } from '../../src/providers/provider.entity';
 import { Treatment } from '../../src/treatments/treatment.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
-import { ContentFactory } from '../factories/content.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
+import { TreatmentByIdDocument, TreatmentBySlugDocument, TreatmentPageDocument } from '../operations/generated';
 
 describe('treatment queries', () => {
-  let app: TestApp;
-  let factory: ContentFactory;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    factory = new ContentFactory(app.dataSource);
-  });
-
-  afterAll(() => app.close());
-
+  const app = useTestApp();
+  const factory = app.content;
   const titlesOf = (connection: { edges: { node: { title: string } }[] }) => connection.edges.map((edge) => edge.node.title);
 
   describe('one treatment', () => {
@@ -29,7 +21,7 @@ describe('treatment queries', () => {
       const [first, second] = [await factory.faq({ question: 'What is it?' }), await factory.faq({ question: 'How does it work?' })];
       await factory.placeFaqs(DocumentType.TREATMENT, treatment.id, [second, first], [1, 0]);
 
-      const response = await app.graphql(`{ treatment(slug: "intrathecal-therapy") { id title conditions { name } faqs { question } } }`);
+      const response = await app.graphql(TreatmentPageDocument, { slug: 'intrathecal-therapy' });
 
       expect(dataOf(response).treatment).toEqual({
         id: treatment.id,
@@ -41,14 +33,14 @@ describe('treatment queries', () => {
 
     it('returns a published treatment by id', async () => {
       const treatment = await factory.treatment({ title: 'Epidural Steroid Injection' });
-      const response = await app.graphql(`query ($id: ID!) { treatment(id: $id) { id slug title } }`, { id: treatment.id });
+      const response = await app.graphql(TreatmentByIdDocument, { id: treatment.id });
       expect(dataOf(response).treatment).toEqual({ id: treatment.id, slug: 'epidural-steroid-injection', title: 'Epidural Steroid Injection' });
     });
 
     it('answers a former slug with the document and its canonical slug', async () => {
       const treatment = await factory.treatment({ title: 'Spinal Cord Stimulation' });
       await factory.formerSlug(DocumentType.TREATMENT, treatment.id, 'scs-therapy');
-      const response = await app.graphql(`{ treatment(slug: "scs-therapy") { id slug } }`);
+      const response = await app.graphql(TreatmentBySlugDocument, { slug: 'scs-therapy' });
       expect(dataOf(response).treatment).toEqual({ id: treatment.id, slug: 'spinal-cord-stimulation' });
     });
 
@@ -377,6 +369,7 @@ describe('treatment queries', () => {
         locations: [{ name: 'Waiting Office' }],
         relatedTreatments: [{ title: 'Waiting Related' }],
       });
+
       const filtered = await app.graphql(`{ treatments(filter: { condition: "waiting-first" }) { edges { node { title } } } }`);
       expect(titlesOf(dataOf(filtered).treatments)).toEqual(['Waiting Parent']);
     });

@@ -1,9 +1,9 @@
 import { Permission, Role } from '../../src/auth/permissions';
 import { dataOf } from '../common/expectations';
-import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type SignedInUser } from '../factories/accounts.factory';
 import { SYNC_FROM_FHIR, SYNC_FROM_NPPES, sync } from '../sync/sync-helpers';
 import { expectFieldErrors } from './field-errors';
+import { useTestApp } from '../support/use-test-app';
 
 /**
  * The rule: the editor and the sync store the same canonical value for the same input, or refuse
@@ -95,7 +95,7 @@ const LOCATION_CASES: Case[] = [
 const LOCATION_READ = `query($slug: String!) { location(slug: $slug, stage: DRAFT) { phone { e164 extension display uri } fax { e164 extension display uri } } }`;
 
 describe('canonical values: the editor and the sync store the same value for the same input', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let editor: SignedInUser;
   let syncKey: Record<string, string>;
   /** The report of one sync run holding every provider case (records) and location case (locations), in table order. */
@@ -122,14 +122,11 @@ describe('canonical values: the editor and the sync store the same value for the
     }));
 
   beforeAll(async () => {
-    app = await startTestApp();
-    const accounts = new AccountsFactory(app);
+    const accounts = app.accounts;
     editor = await accounts.signedIn(Role.EDITOR);
     syncKey = { 'x-api-key': (await accounts.apiKey({ scopes: [Permission.PROVIDERS_SYNC] })).secret };
     report = await sync(app, syncKey, { source: 'credentialing', records: providerRecords(), locations: locationRecords() });
   });
-
-  afterAll(() => app.close());
 
   describe('providers', () => {
     it.each(titled(PROVIDER_CASES))('%s', async (_title, { field, input, stored, refused }, index) => {
@@ -339,6 +336,7 @@ describe('canonical values: the editor and the sync store the same value for the
       expectFieldErrors(await createLocation({ name: `Zone ${timezone}`, address: ADDRESS, timezone }), {
         'input.timezone': 'must be an IANA time zone such as "America/New_York"',
       });
+
       const created = dataOf(await createLocation({ name: `Zone ok ${timezone}`, address: ADDRESS })).createLocation;
       expectFieldErrors(await asEditor(UPDATE, { input: { id: created.id, version: created.version, timezone } }), {
         'input.timezone': 'must be an IANA time zone',

@@ -1,8 +1,8 @@
 import { Role } from '../../src/auth/permissions';
 import { dataOf } from '../common/expectations';
-import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type SignedInUser } from '../factories/accounts.factory';
 import { expectFieldErrors } from './field-errors';
+import { useTestApp } from '../support/use-test-app';
 
 const LOCATION_FIELDS = `id slug version name timezone email bookingUrl
   address { line1 line2 city state postalCode country } geo { latitude longitude }
@@ -16,16 +16,13 @@ const UPDATE = `mutation($input: UpdateLocationInput!) { updateLocation(input: $
 const ADDRESS = { line1: '1000 Office Park Dr', city: 'Lexington', state: 'KY', postalCode: '40503' };
 
 describe('location input validation', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let editor: SignedInUser;
   let counter = 0;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    editor = await new AccountsFactory(app).signedIn(Role.EDITOR);
+    editor = await app.accounts.signedIn(Role.EDITOR);
   });
-
-  afterAll(() => app.close());
 
   const asEditor = (query: string, variables?: Record<string, unknown>) => app.graphql(query, variables, editor.headers);
   /** Creates a location from a valid base input with `overrides` applied. */
@@ -55,6 +52,7 @@ describe('location input validation', () => {
         bookingUrl: 'https://example.com/book?office=cynthiana',
         seo: { metaTitle: 'Cynthiana pain clinic', canonicalUrl: 'https://example.com/locations/cynthiana' },
       });
+
       const location = dataOf(response).createLocation;
       expect(location).toMatchObject({
         slug: 'cynthiana-office',
@@ -214,6 +212,7 @@ describe('location input validation', () => {
           { day: 'THURSDAY', opens: '12:00', closes: '16:00' },
         ],
       });
+
       const wednesday = dataOf(response).createLocation.openingHours.find((day: any) => day.day === 'WEDNESDAY');
       expect(wednesday.intervals).toEqual([
         { opens: '08:00', closes: '12:00' },
@@ -355,15 +354,12 @@ describe('location input validation', () => {
 });
 
 describe('condition input validation', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let editor: SignedInUser;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    editor = await new AccountsFactory(app).signedIn(Role.EDITOR);
+    editor = await app.accounts.signedIn(Role.EDITOR);
   });
-
-  afterAll(() => app.close());
 
   const create = (input: Record<string, unknown>) =>
     app.graphql(`mutation($input: CreateConditionInput!) { createCondition(input: $input) { slug icd10Codes } }`, { input }, editor.headers);

@@ -1,8 +1,8 @@
 import { Role } from '../../src/auth/permissions';
 import { dataOf } from '../common/expectations';
-import { AccountsFactory, type SignedInUser } from '../factories/accounts.factory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type SignedInUser } from '../factories/accounts.factory';
 import { expectFieldErrors } from './field-errors';
+import { useTestApp } from '../support/use-test-app';
 
 const PROVIDER_FIELDS = `id slug version firstName lastName displayName credentials npi languages practiceStartYear bookingUrl acceptingNewPatients active
   specialties { code name } education { kind institution degree field graduationYear }
@@ -13,13 +13,12 @@ const UPDATE = `mutation($input: UpdateProviderInput!) { updateProvider(input: $
 const PUBLISH = `mutation($input: DocumentVersionInput!) { publishProvider(input: $input) { version } }`;
 
 describe('provider input validation', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let editor: SignedInUser;
   let counter = 0;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    editor = await new AccountsFactory(app).signedIn(Role.EDITOR);
+    editor = await app.accounts.signedIn(Role.EDITOR);
     for (const [name, city] of [
       ['Lexington Office', 'Lexington'],
       ['Cynthiana Office', 'Cynthiana'],
@@ -30,8 +29,6 @@ describe('provider input validation', () => {
       );
     }
   });
-
-  afterAll(() => app.close());
 
   const asEditor = (query: string, variables?: Record<string, unknown>) => app.graphql(query, variables, editor.headers);
   const create = (overrides: Record<string, unknown> = {}) => asEditor(CREATE, { input: { firstName: 'Pat', lastName: `Example${++counter}`, ...overrides } });
@@ -91,14 +88,16 @@ describe('provider input validation', () => {
     });
 
     it('refuses an NPI that another provider has, naming the field', async () => {
-      expectFieldErrors(await create({ npi: '1245319599' }), { 'input.npi': '"1245319599" is already used by Provider "' });
+      dataOf(await create({ npi: '1987654328' }));
+      expectFieldErrors(await create({ npi: '1987654328' }), { 'input.npi': '"1987654328" is already used by Provider "' });
     });
 
     it('lets a provider keep its own NPI and refuses taking another one on update', async () => {
       const provider = dataOf(await create({ npi: '1003000126' })).createProvider;
+      dataOf(await create({ npi: '1555555550' }));
       const kept = dataOf(await asEditor(UPDATE, { input: { id: provider.id, version: 1, npi: '1003000126', title: 'Physician' } })).updateProvider;
-      expectFieldErrors(await asEditor(UPDATE, { input: { id: provider.id, version: kept.version, npi: '1122334455' } }), {
-        'input.npi': '"1122334455" is already used by Provider "',
+      expectFieldErrors(await asEditor(UPDATE, { input: { id: provider.id, version: kept.version, npi: '1555555550' } }), {
+        'input.npi': '"1555555550" is already used by Provider "',
       });
     });
 
@@ -163,6 +162,7 @@ describe('provider input validation', () => {
       expectFieldErrors(await asEditor(UPDATE, { input: { id: provider.id, version: 1, primaryLocation: { slug: 'danville-office' } } }), {
         'input.primaryLocation': 'must be one of locations',
       });
+
       const moved = dataOf(await asEditor(UPDATE, { input: { id: provider.id, version: 1, primaryLocation: { slug: 'cynthiana-office' } } })).updateProvider;
       expect(moved.primaryLocation).toEqual({ slug: 'cynthiana-office' });
     });

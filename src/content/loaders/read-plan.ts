@@ -256,7 +256,7 @@ function fieldsIn(selectionSet: SelectionSetNode | undefined, fragments: Record<
 }
 
 /** Every field name the operation selects on each object type, anywhere in it. */
-function selectedFieldsByType(
+export function selectedFieldsByType(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,

@@ -44,6 +44,7 @@ import { SourceSettings, SyncSourcesService } from './sync-sources.service';
 import { SyncApplyMode, SyncFormat, SyncMode, SyncOutcome, SyncRunStatus } from './sync.enums';
 import { MAX_SYNC_RECORDS } from './sync.inputs';
 import { valueTakenMessage } from '../content/document-writer';
+import { OutboxEvent } from '../content/outbox-event.entity';
 
 /** A sync as the mutations and the CLI ask for it: options plus a batch already in the JSON format. */
 export interface SyncRequest {
@@ -177,6 +178,7 @@ export class SyncService {
         changes = new ChangedDocuments();
       }
       await this.logRun(manager, actor, request, report, requestHash);
+      if (status === SyncRunStatus.APPLIED) await this.recordRunEvent(manager, request, report);
       await changes.after(manager);
       await queryRunner.commitTransaction();
       open = false;
@@ -516,6 +518,32 @@ export class SyncService {
   }
 
   /** One sync_runs row and one audit entry per run, whatever it did. */
+  /**
+   * One outbox event for a run that changed the directory (webhooks: "sync.completed"), beside
+   * the per-document events its writes made; a run that changed nothing tells no one.
+   */
+  private async recordRunEvent(manager: EntityManager, request: SyncRequest, report: SyncReport): Promise<void> {
+    const { counts } = report;
+    if (counts.created + counts.updated + counts.deactivated === 0) return;
+    await manager.insert(OutboxEvent, {
+      eventType: 'sync.completed',
+      documentType: 'SYNC_RUN',
+      documentId: report.runId,
+      payload: {
+        details: {
+          source: request.source,
+          format: request.format,
+          status: report.status,
+          created: counts.created,
+          updated: counts.updated,
+          unchanged: counts.unchanged,
+          deactivated: counts.deactivated,
+          failed: counts.failed,
+        },
+      },
+    });
+  }
+
   private async logRun(manager: EntityManager, actor: Actor, request: SyncRequest, report: SyncReport, requestHash: string): Promise<void> {
     const { counts } = report;
     await manager.insert(SyncRun, {

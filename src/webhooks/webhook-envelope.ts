@@ -24,6 +24,8 @@ export interface WebhookEnvelope {
   };
   /** Site paths the change affects (from SITE_PATHS); empty when none are configured for the type. */
   paths: string[];
+  /** Only on events that are not about one document (sync.completed: the source and the counts). */
+  details?: Record<string, unknown>;
 }
 
 function text(value: unknown): string | null {
@@ -48,5 +50,10 @@ export function envelopeOf(event: OutboxEventRow, sitePaths: ReadonlyMap<string,
     occurredAt: new Date(event.created_at).toISOString(),
     document: { type: event.document_type, id: event.document_id, slug, previousSlug, version },
     paths: sitePathsOf(sitePaths.get(event.document_type), [slug, previousSlug]),
+    ...(isRecord(event.payload.details) ? { details: event.payload.details } : {}),
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -8,6 +8,7 @@ export enum WebhookEventType {
   DOCUMENT_RESTORED = 'document.restored',
   DOCUMENT_PURGED = 'document.purged',
   DOCUMENT_FAQS_CHANGED = 'document.faqs_changed',
+  SYNC_COMPLETED = 'sync.completed',
 }
 
 /** Sent by pingWebhookSubscription only: never from the outbox. */
@@ -27,6 +28,10 @@ registerEnumType(WebhookEventType, {
     DOCUMENT_FAQS_CHANGED: {
       description:
         'The FAQs placed on a page changed: attached, detached or reordered ("document.faqs_changed"). On a published page this edits its draft; the live page changes at its next publish.',
+    },
+    SYNC_COMPLETED: {
+      description:
+        'A provider sync run changed the directory ("sync.completed"): `document` is the run (type SYNC_RUN, its id the report\'s runId) and `details` has the source and the counts. Each changed provider or office also gets its own "document.published".',
     },
   },
 });

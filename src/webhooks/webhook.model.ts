@@ -103,10 +103,13 @@ export class WebhookDeliveryModel {
   @Field(() => String, { description: 'The event type ("document.published", or "webhook.ping" for a test).' })
   eventType: string;
 
-  @Field(() => DocumentType, { nullable: true, description: 'Type of the document the event is about; null for a test ping.' })
+  @Field(() => DocumentType, {
+    nullable: true,
+    description: 'Type of the document the event is about; null for a test ping and for a sync run (sync.completed: `documentId` is the run).',
+  })
   documentType: DocumentType | null;
 
-  @Field(() => ID, { nullable: true, description: 'The document the event is about; null for a test ping.' })
+  @Field(() => ID, { nullable: true, description: 'The document the event is about (for sync.completed, the sync run); null for a test ping.' })
   documentId: string | null;
 
   @Field(() => WebhookDeliveryStatus, { description: 'Where it stands.' })

@@ -14,6 +14,7 @@ import { auditedSubscription, WebhookSubscription } from './webhook-subscription
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { type CreateWebhookSubscriptionInput, type UpdateWebhookSubscriptionInput, type WebhookDeliveryFilter } from './webhook.inputs';
 import { type WebhookDeliveryModel } from './webhook.model';
+import { DocumentType } from '../content/documents/document-status';
 
 /** How long the secret a rotation replaces keeps signing next to the new one. */
 const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
@@ -229,7 +230,8 @@ export class WebhooksService {
       subscriptionId: delivery.subscriptionId,
       eventId: delivery.eventId,
       eventType: delivery.eventType,
-      documentType: delivery.documentType as WebhookDeliveryModel['documentType'],
+      // Events about no document (a sync run) keep their own type in the envelope only.
+      documentType: isDocumentType(delivery.documentType) ? delivery.documentType : null,
       documentId: delivery.documentId,
       status: delivery.status,
       attemptCount: delivery.attempts,
@@ -316,4 +318,8 @@ export class WebhooksService {
       after: subscription ? auditedSubscription(subscription) : null,
     });
   }
+}
+
+function isDocumentType(value: string | null): value is DocumentType {
+  return value !== null && (Object.values(DocumentType) as string[]).includes(value);
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { publicVisibility } from '../content/documents/visibility';
 import { NUCC_TAXONOMY_NAMES } from '../common/validation/nucc-taxonomy';
+import { PRACTITIONER_ROLE_NAMES } from '../common/validation/practitioner-roles';
 import { Location } from '../locations/location.entity';
 import { DAYS_OF_WEEK, DayOfWeek, HoursException } from '../locations/opening-hours';
 import { Practice } from '../practice/practice.entity';
@@ -312,6 +313,9 @@ export class FhirExportService {
       active: true,
       practitioner: { reference: `Practitioner/${provider.id}`, display: displayNameOf(provider) },
       organization: practice ? { reference: `Organization/${practice.id}`, display: practice.name } : undefined,
+      code: (provider.roles ?? []).map((code) => ({
+        coding: [omitEmpty({ system: FHIR_SYSTEMS.practitionerRole, code, display: PRACTITIONER_ROLE_NAMES[code] })],
+      })),
       specialty: provider.specialties.map((code) => ({ coding: [omitEmpty({ system: FHIR_SYSTEMS.nucc, code, display: NUCC_TAXONOMY_NAMES[code] })] })),
       location: offices.map((office) => ({ reference: `Location/${office.id}`, display: office.name })),
       telecom,

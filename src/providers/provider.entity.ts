@@ -59,6 +59,10 @@ export class Provider extends DocumentEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   specialties: string[];
 
+  /** What the provider does here, as codes of FHIR's practitioner-role code system ("doctor", "nurse"). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  roles: string[];
+
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   boardCertifications: string[];
 

@@ -108,6 +108,11 @@ export class ProviderModel extends DocumentModel {
   @Field(() => [SpecialtyModel], { description: 'Specialties, the primary first.' })
   specialties: SpecialtyModel[];
 
+  @Field(() => [String], {
+    description: 'What the provider does here, as codes of FHIR\'s practitioner-role code system ("doctor", "nurse"); empty when not recorded.',
+  })
+  roles: string[];
+
   @Field(() => [String], { description: 'Board certifications ("American Board of Anesthesiology").' })
   boardCertifications: string[];
 

@@ -28,6 +28,8 @@ import { IsText } from '../common/validation/field.validators';
 import { IsSlug } from '../common/validation/validators';
 import { CreateLocationInput } from '../locations/location-editing.inputs';
 import { CreateProviderInput } from '../providers/provider-editing.inputs';
+import { PROVIDER_TYPE } from '../providers/provider.descriptor';
+import { LOCATION_TYPE } from '../locations/location.descriptor';
 import { SyncApplyMode, SyncMode, SyncRunStatus } from './sync.enums';
 
 /** The most records (and, separately, locations) one sync run takes. */
@@ -69,6 +71,7 @@ const SourceOwnedProviderFields = PickType(
     'suffix',
     'credentials',
     'specialties',
+    'roles',
     'boardCertifications',
     'licenses',
     'gender',
@@ -331,39 +334,8 @@ export class SyncProvidersFromNppesInput extends SyncOptionsInput {
   createOffices: boolean = false;
 }
 
-/** Fields a source may be given a priority for: the source-owned fields of providers and offices. */
-const PRIORITY_FIELDS = [
-  ...new Set([
-    'prefix',
-    'firstName',
-    'middleName',
-    'lastName',
-    'suffix',
-    'credentials',
-    'npi',
-    'specialties',
-    'boardCertifications',
-    'languages',
-    'acceptingNewPatients',
-    'active',
-    'name',
-    'addressLine1',
-    'addressLine2',
-    'city',
-    'state',
-    'postalCode',
-    'phone',
-    'fax',
-    'email',
-    'latitude',
-    'longitude',
-    'timezone',
-    'openingHours',
-    'hoursExceptions',
-    'accessibilityNotes',
-    'locationTypes',
-  ]),
-];
+/** Fields a source may be given a priority for: the source-owned fields of providers and offices, as their descriptors list them. */
+const PRIORITY_FIELDS = [...new Set([...(PROVIDER_TYPE.sync?.owned ?? []), ...(LOCATION_TYPE.sync?.owned ?? [])])] as string[];
 
 @InputType({ description: "A source's priority for one field, over its overall priority." })
 export class SyncFieldPriorityInput {

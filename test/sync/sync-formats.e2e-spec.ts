@@ -9,7 +9,7 @@ const NPI = 'http://hl7.org/fhir/sid/us-npi';
 const NUCC = 'http://nucc.org/provider-taxonomy';
 const NEW_PATIENTS = 'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/newpatients';
 const PROVIDER =
-  'query($npi: String) { provider(npi: $npi) { prefix firstName middleName lastName suffix displayName credentials specialties { code } languages acceptingNewPatients active locations { name } } }';
+  'query($npi: String) { provider(npi: $npi) { prefix firstName middleName lastName suffix displayName credentials specialties { code } roles languages acceptingNewPatients active locations { name } } }';
 
 /**
  * Problems that make JSON invalid FHIR R4 whatever the resource: empty values (no nulls, empty
@@ -51,6 +51,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
       });
       expect(report.records.map((record: any) => record.sourceRef)).toEqual(['Practitioner/prac-1001', 'Practitioner/prac-1002', 'Practitioner/prac-1003']);
       expect(report.warnings).toEqual([
+        'PractitionerRole/role-1003.code[0] (http://nucc.org/provider-taxonomy|363A00000X) is not a http://terminology.hl7.org/CodeSystem/practitioner-role code; left out',
         '1 Endpoint resource(s) skipped: only Practitioner, PractitionerRole, Location and Organization are read',
         '1 Organization resource(s) read but not synced: the practice is edited in the CMS',
       ]);
@@ -67,6 +68,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
         languages: ['en', 'es'],
         acceptingNewPatients: true,
         specialties: [{ code: '207LP2900X' }, { code: '208VP0014X' }],
+        roles: ['doctor'],
         locations: [{ name: 'Lexington Office' }, { name: 'Danville Office' }],
       });
       // A degree in the name's suffix is a credential; "existing patients only" is not accepting new ones.
@@ -75,8 +77,10 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
         suffix: null,
         credentials: ['DO'],
         acceptingNewPatients: false,
+        roles: [],
       });
-      expect((await app.graphql(PROVIDER, { npi: '1600123453' })).data.provider).toMatchObject({ credentials: ['PA-C'], languages: ['en', 'hi'] });
+      // A role coded in another system is named in the warnings, not stored.
+      expect((await app.graphql(PROVIDER, { npi: '1600123453' })).data.provider).toMatchObject({ credentials: ['PA-C'], languages: ['en', 'hi'], roles: [] });
     });
 
     it('is refused when it is not a Bundle', async () => {
@@ -165,6 +169,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
       expect(role).toMatchObject({
         active: true,
         organization: { reference: `Organization/${organization.id}` },
+        code: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/practitioner-role', code: 'doctor', display: 'Doctor' }] }],
         specialty: [
           { coding: [{ system: NUCC, code: '207LP2900X', display: 'Anesthesiology, Pain Medicine' }] },
           { coding: [{ system: NUCC, code: '208VP0014X', display: 'Interventional Pain Medicine' }] },

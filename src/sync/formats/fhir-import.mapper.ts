@@ -253,6 +253,13 @@ export function mapFhirBundle(bundle: unknown, source: string, sourceUri?: strin
       continue;
     }
     rolesByPractitioner.set(practitioner, [...(rolesByPractitioner.get(practitioner) ?? []), role]);
+    // Only the practitioner-role code system is stored: other codings are named rather than dropped silently.
+    array<FhirCodeableConcept>(role.code).forEach((concept, index) => {
+      const codings = array<{ system?: string; code?: string }>(concept?.coding);
+      if (codings.some((coding) => coding.system === FHIR_SYSTEMS.practitionerRole)) return;
+      const what = codings.map((coding) => `${coding.system ?? '(no system)'}|${coding.code ?? ''}`).join(', ') || string(concept?.text) || 'no coding';
+      warnings.push(`PractitionerRole/${role.id ?? '?'}.code[${index}] (${what}) is not a ${FHIR_SYSTEMS.practitionerRole} code; left out`);
+    });
   }
 
   for (const [location, record] of pendingHours) {
@@ -382,6 +389,11 @@ function practitionerRecord(
       FHIR_SYSTEMS.nucc,
     );
     if (specialties.length > 0) record.specialties = specialties;
+    const roleCodes = codesOf(
+      activeRoles.flatMap((role) => array<FhirCodeableConcept>(role.code)),
+      FHIR_SYSTEMS.practitionerRole,
+    );
+    if (roleCodes.length > 0) record.roles = [...new Set(roleCodes)];
     const refs = activeRoles
       .flatMap((role) => array<FhirReference>(role.location))
       .map(locationExternalId)

@@ -201,6 +201,7 @@ export class FhirExportService {
     if (location.phone) telecom.push({ system: 'phone', value: location.phone, use: 'work' });
     if (location.fax) telecom.push({ system: 'fax', value: location.fax, use: 'work' });
     if (location.email) telecom.push({ system: 'email', value: location.email, use: 'work' });
+    if (location.website) telecom.push({ system: 'url', value: location.website, use: 'work' });
     // Days with the same hours share one entry, as directories list them.
     const groups = new Map<string, { days: DayOfWeek[]; opens: string; closes: string }>();
     for (const interval of [...(location.openingHours ?? [])].sort((a, b) => DAYS_OF_WEEK.indexOf(a.day) - DAYS_OF_WEEK.indexOf(b.day))) {
@@ -273,6 +274,7 @@ export class FhirExportService {
       telecom: [
         ...(provider.phone ? [{ system: 'phone', value: provider.phone, use: 'work' }] : []),
         ...(provider.email ? [{ system: 'email', value: provider.email, use: 'work' }] : []),
+        ...(provider.website ? [{ system: 'url', value: provider.website, use: 'work' }] : []),
       ],
       gender: provider.gender ?? undefined,
     });

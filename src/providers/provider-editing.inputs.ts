@@ -184,6 +184,11 @@ export class CreateProviderInput extends PageFieldsInput {
   @MaxLength(254)
   email?: string | null;
 
+  @Field(() => String, { nullable: true, description: "The provider's own web page (an absolute http or https URL, up to 2,000 characters)." })
+  @IsOptional()
+  @IsHttpUrl()
+  website?: string | null;
+
   @Field(() => [EducationInput], { nullable: true, description: 'Education and training (replaces the list).' })
   @IsOptional()
   @ArrayMaxSize(30)
@@ -262,6 +267,7 @@ export function providerChange(input: Partial<CreateProviderInput>, path: string
     'gender',
     'phone',
     'email',
+    'website',
     'practiceStartYear',
     'languages',
     'bio',

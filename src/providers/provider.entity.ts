@@ -84,6 +84,10 @@ export class Provider extends DocumentEntity {
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 
+  /** Web page of its own (the practice's site has a page per provider or office), http or https. */
+  @Column({ type: 'text', nullable: true })
+  website: string | null;
+
   @Column({ type: 'integer', nullable: true })
   practiceStartYear: number | null;
 

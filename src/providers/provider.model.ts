@@ -125,6 +125,9 @@ export class ProviderModel extends DocumentModel {
   @Field(() => String, { nullable: true, description: 'Contact email of the provider, when the practice publishes one.' })
   email: string | null;
 
+  @Field(() => String, { nullable: true, description: "The provider's own web page, when the practice publishes one." })
+  website: string | null;
+
   @Field(() => [EducationModel], { description: 'Education and training.' })
   education: EducationModel[];
 

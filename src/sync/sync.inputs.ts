@@ -77,6 +77,7 @@ const SourceOwnedProviderFields = PickType(
     'gender',
     'phone',
     'email',
+    'website',
     'languages',
     'acceptingNewPatients',
   ] as const,
@@ -142,7 +143,7 @@ export class SyncProviderRecordInput extends SourceOwnedProviderFields {
 /** The facts of an office a source may know besides its address, with the editing input's rules. */
 const SourceOwnedLocationFields = PickType(
   CreateLocationInput,
-  ['email', 'openingHours', 'hoursExceptions', 'accessibilityNotes', 'locationTypes'] as const,
+  ['email', 'website', 'openingHours', 'hoursExceptions', 'accessibilityNotes', 'locationTypes'] as const,
   InputType,
 );
 

@@ -9,7 +9,7 @@ const NPI = 'http://hl7.org/fhir/sid/us-npi';
 const NUCC = 'http://nucc.org/provider-taxonomy';
 const NEW_PATIENTS = 'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/newpatients';
 const PROVIDER =
-  'query($npi: String) { provider(npi: $npi) { prefix firstName middleName lastName suffix displayName credentials specialties { code } roles languages acceptingNewPatients active locations { name } } }';
+  'query($npi: String) { provider(npi: $npi) { prefix firstName middleName lastName suffix displayName credentials specialties { code } roles website languages acceptingNewPatients active locations { name } } }';
 
 /**
  * Problems that make JSON invalid FHIR R4 whatever the resource: empty values (no nulls, empty
@@ -60,6 +60,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
           { field: 'postalCode', oldValue: null, newValue: '40503-1234' },
           { field: 'phone', oldValue: null, newValue: '+18595550100' },
           { field: 'fax', oldValue: null, newValue: '+18595550101' },
+          { field: 'website', oldValue: null, newValue: 'https://pain.example.com/offices/lexington' },
         ]),
       );
       expect((await app.graphql(PROVIDER, { npi: '1467209817' })).data.provider).toMatchObject({
@@ -69,6 +70,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
         acceptingNewPatients: true,
         specialties: [{ code: '207LP2900X' }, { code: '208VP0014X' }],
         roles: ['doctor'],
+        website: 'https://pain.example.com/providers/ruth-calloway',
         locations: [{ name: 'Lexington Office' }, { name: 'Danville Office' }],
       });
       // A degree in the name's suffix is a credential; "existing patients only" is not accepting new ones.
@@ -145,6 +147,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
         telecom: [
           { system: 'phone', value: '+18595550100', use: 'work' },
           { system: 'fax', value: '+18595550101', use: 'work' },
+          { system: 'url', value: 'https://pain.example.com/offices/lexington', use: 'work' },
         ],
         address: { line: ['1200 Example Parkway', 'Suite 300'], city: 'Lexington', state: 'KY', postalCode: '40503-1234', country: 'US' },
         position: { longitude: -84.5165, latitude: 38.0203 },
@@ -160,6 +163,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
           { system: 'urn:practice-cms:source:directory', value: 'prac-1001' },
         ]),
         name: [{ use: 'official', text: 'Ruth Calloway, MD', family: 'Calloway', given: ['Ruth'], prefix: ['Dr.'] }],
+        telecom: [{ system: 'url', value: 'https://pain.example.com/providers/ruth-calloway', use: 'work' }],
         qualification: [
           { code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0360', code: 'MD', display: 'Doctor of Medicine' }], text: 'MD' } },
         ],

@@ -228,6 +228,8 @@ export function mapFhirBundle(bundle: unknown, source: string, sourceUri?: strin
     if (phone) record.phone = phone;
     if (fax) record.fax = fax;
     if (email) record.email = email;
+    const website = telecom(points, 'url');
+    if (website) record.website = website;
     const ref = `Location/${location.id ?? '?'}`;
     const hours = weeklyHours(array<FhirAvailableTime>(location.hoursOfOperation), (message) => warnings.push(`${ref}.hoursOfOperation${message}`));
     if (hours) record.openingHours = hours;
@@ -373,6 +375,8 @@ function practitionerRecord(
   const email = telecom(points, 'email');
   if (phone) record.phone = phone;
   if (email) record.email = email;
+  const website = telecom(points, 'url');
+  if (website) record.website = website;
   // R4's communication is a CodeableConcept; R5's wraps it in `language`. A coding without a system is taken as BCP 47.
   const languages = array<FhirCodeableConcept & { language?: FhirCodeableConcept }>(practitioner.communication)
     .flatMap((entry) => array<{ system?: string; code?: string }>((entry.language ?? entry).coding))

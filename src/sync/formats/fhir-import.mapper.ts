@@ -9,6 +9,7 @@ import {
   type FhirCodeableConcept,
   type FhirContactPoint,
   type FhirExtension,
+  type FhirIdentifierSystems,
   type FhirIdentifier,
   type FhirReference,
   type FhirResource,
@@ -30,7 +31,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const array = <T>(value: unknown): T[] => (Array.isArray(value) ? (value.filter((item) => item !== null && item !== undefined) as T[]) : []);
 const string = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
-/** The external id of a resource in this source: an identifier under the source's name (or its URI), else the resource id. */
+/** The external id of a resource in this source: an identifier under the source's name (or its URI or URN), else the resource id. */
 function externalIdOf(resource: FhirResource, systems: string[]): string | undefined {
   const own = array<FhirIdentifier>(resource.identifier).find((identifier) => systems.includes(identifier.system ?? '') && string(identifier.value));
   return string(own?.value) ?? string(resource.id);
@@ -169,10 +170,12 @@ function acceptingNewPatients(role: FhirResource): boolean | undefined {
  * synced (the practice is edited in the CMS). Fields a resource leaves out keep their value.
  * Values are passed on as the bundle writes them: the sync's field rules store their canonical
  * forms (phones with extensions, ZIP+4, state codes, credentials, language tags), the same as an
- * editor's input.
+ * editor's input. The source's identifiers are recognised under its name and under the identifier
+ * system FHIR_IDENTIFIER_SYSTEMS gives it (or its URN): what the export writes, so a bundle comes
+ * back to the same documents whether the API or the CLI imports it.
  */
-export function mapFhirBundle(bundle: unknown, source: string, sourceUri?: string): MappedBatch {
-  const systems = sourceUri ? [source, sourceUri] : [source];
+export function mapFhirBundle(bundle: unknown, source: string, identifierSystems: FhirIdentifierSystems): MappedBatch {
+  const systems = [...new Set([source, identifierSystems.uriOf(source)])];
   if (!isObject(bundle) || bundle.resourceType !== 'Bundle') {
     throw AppError.badInput([{ path: 'input.bundle', message: 'must be a FHIR Bundle (resourceType "Bundle")' }]);
   }

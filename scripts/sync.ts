@@ -9,6 +9,7 @@ import { HttpCaching } from '../src/cache/http-caching';
 import { AppError, type FieldError } from '../src/common/errors/app-error';
 import { createRootLogger } from '../src/common/logging';
 import { loadConfig } from '../src/config/app-config';
+import { FhirIdentifierSystems } from '../src/fhir/fhir-systems';
 import { ContentChanges } from '../src/content/content-changes';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
@@ -77,14 +78,14 @@ function parseArguments(argv: string[]): Options {
 }
 
 /** The file as a batch: a FHIR Bundle, an NPPES response, or `{ records, locations }` (or a bare list of records). */
-function readBatch(options: Options): MappedBatch {
+function readBatch(options: Options, identifierSystems: FhirIdentifierSystems): MappedBatch {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(options.file, 'utf8'));
   } catch (error) {
     throw new UsageError(`Cannot read ${options.file} as JSON: ${(error as Error).message}`);
   }
-  if (options.format === SyncFormat.FHIR) return mapFhirBundle(data, options.source);
+  if (options.format === SyncFormat.FHIR) return mapFhirBundle(data, options.source, identifierSystems);
   if (options.format === SyncFormat.NPPES) return mapNppesResponse(data, { createOffices: options.createOffices });
   const body = Array.isArray(data) ? { records: data } : (data as { records?: unknown; locations?: unknown });
   if (!Array.isArray(body?.records)) throw new UsageError('A json file holds { "records": [...], "locations": [...] } or a list of records');
@@ -112,7 +113,7 @@ const describeErrors = (errors: FieldError[]) => errors.map((error) => `${error.
 async function main(): Promise<number> {
   const options = parseArguments(process.argv.slice(2));
   const config = loadConfig();
-  const batch = readBatch(options);
+  const batch = readBatch(options, new FhirIdentifierSystems(config));
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
   if (!url) {

@@ -159,6 +159,8 @@ export class EditorialService {
       await manager.query('DELETE FROM revisions WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
       await manager.query('DELETE FROM slug_history WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
       await manager.query('DELETE FROM scheduled_actions WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
+      // Which source wrote which field names the document without a foreign key (any synced type): it goes with it.
+      if (contentType.sync) await manager.query('DELETE FROM sync_field_owners WHERE document_type = $1 AND document_id = $2', [contentType.type, id]);
       await manager.delete(contentType.entity, { id });
       await new DocumentWriter(manager, contentType, actor).writeEvents('document.purged', [{ id, payload: { slug: locked.row.slug } }]);
       await this.audit.record(manager, actor, { action: `purge${contentType.name}`, documentType: contentType.type, documentId: id, before });

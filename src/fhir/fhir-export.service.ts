@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { publicVisibility } from '../content/documents/visibility';
 import { NUCC_TAXONOMY_NAMES } from '../common/validation/nucc-taxonomy';
+import { PRACTITIONER_ROLE_NAMES } from '../common/validation/practitioner-roles';
 import { Location } from '../locations/location.entity';
 import { DAYS_OF_WEEK, DayOfWeek, HoursException } from '../locations/opening-hours';
 import { Practice } from '../practice/practice.entity';
@@ -200,6 +201,7 @@ export class FhirExportService {
     if (location.phone) telecom.push({ system: 'phone', value: location.phone, use: 'work' });
     if (location.fax) telecom.push({ system: 'fax', value: location.fax, use: 'work' });
     if (location.email) telecom.push({ system: 'email', value: location.email, use: 'work' });
+    if (location.website) telecom.push({ system: 'url', value: location.website, use: 'work' });
     // Days with the same hours share one entry, as directories list them.
     const groups = new Map<string, { days: DayOfWeek[]; opens: string; closes: string }>();
     for (const interval of [...(location.openingHours ?? [])].sort((a, b) => DAYS_OF_WEEK.indexOf(a.day) - DAYS_OF_WEEK.indexOf(b.day))) {
@@ -272,6 +274,7 @@ export class FhirExportService {
       telecom: [
         ...(provider.phone ? [{ system: 'phone', value: provider.phone, use: 'work' }] : []),
         ...(provider.email ? [{ system: 'email', value: provider.email, use: 'work' }] : []),
+        ...(provider.website ? [{ system: 'url', value: provider.website, use: 'work' }] : []),
       ],
       gender: provider.gender ?? undefined,
     });
@@ -312,6 +315,9 @@ export class FhirExportService {
       active: true,
       practitioner: { reference: `Practitioner/${provider.id}`, display: displayNameOf(provider) },
       organization: practice ? { reference: `Organization/${practice.id}`, display: practice.name } : undefined,
+      code: (provider.roles ?? []).map((code) => ({
+        coding: [omitEmpty({ system: FHIR_SYSTEMS.practitionerRole, code, display: PRACTITIONER_ROLE_NAMES[code] })],
+      })),
       specialty: provider.specialties.map((code) => ({ coding: [omitEmpty({ system: FHIR_SYSTEMS.nucc, code, display: NUCC_TAXONOMY_NAMES[code] })] })),
       location: offices.map((office) => ({ reference: `Location/${office.id}`, display: office.name })),
       telecom,

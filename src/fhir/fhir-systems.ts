@@ -1,4 +1,5 @@
 import { type AppConfig } from '../config/app-config';
+import { PRACTITIONER_ROLE_SYSTEM } from '../common/validation/practitioner-roles';
 
 /** Code systems and identifier systems of the FHIR R4 provider-directory shapes we read and write. */
 export const FHIR_SYSTEMS = {
@@ -7,6 +8,7 @@ export const FHIR_SYSTEMS = {
   bcp47: 'urn:ietf:bcp:47',
   degree: 'http://terminology.hl7.org/CodeSystem/v2-0360',
   roleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
+  practitionerRole: PRACTITIONER_ROLE_SYSTEM,
   organizationType: 'http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/OrgTypeCS',
   acceptingPatients: 'http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/AcceptingPatientsCS',
 } as const;

@@ -188,6 +188,11 @@ export class CreateLocationInput extends PageFieldsInput {
   @MaxLength(254)
   email?: string | null;
 
+  @Field(() => String, { nullable: true, description: "The office's own web page (an absolute http or https URL, up to 2,000 characters)." })
+  @IsOptional()
+  @IsHttpUrl()
+  website?: string | null;
+
   @Field(() => String, {
     nullable: true,
     defaultValue: DEFAULT_TIME_ZONE,
@@ -267,6 +272,7 @@ export function locationChange(input: Partial<CreateLocationInput> | UpdateLocat
     'phone',
     'fax',
     'email',
+    'website',
     'timezone',
     'parkingNotes',
     'accessibilityNotes',

@@ -52,6 +52,10 @@ export class Location extends DocumentEntity {
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 
+  /** Web page of its own (the practice's site has a page per provider or office), http or https. */
+  @Column({ type: 'text', nullable: true })
+  website: string | null;
+
   /** IANA time zone the opening hours are written in. */
   @Column({ type: 'varchar', length: 64, default: 'America/New_York' })
   timezone: string;

@@ -168,6 +168,9 @@ export class LocationModel extends DocumentModel {
   @Field(() => String, { nullable: true, description: 'Contact email address.' })
   email: string | null;
 
+  @Field(() => String, { nullable: true, description: "The office's own web page, when it has one." })
+  website: string | null;
+
   @Field(() => String, { description: 'IANA time zone of the office ("America/New_York"); opening hours are local times in it.' })
   timezone: string;
 

@@ -11,6 +11,7 @@ import {
   NpiRule,
   OptionalTextRule,
   PhoneRule,
+  PractitionerRolesRule,
   RequiredTextRule,
   SpecialtiesRule,
   UsStateRule,
@@ -139,6 +140,15 @@ export class CreateProviderInput extends PageFieldsInput {
 
   @Field(() => [String], {
     nullable: true,
+    description:
+      "What the provider does here, as codes of FHIR's practitioner-role code system (http://terminology.hl7.org/CodeSystem/practitioner-role): doctor, nurse, pharmacist, researcher, teacher or ict (replaces the list); stored in lower case, repeats dropped.",
+  })
+  @IsOptional()
+  @PractitionerRolesRule()
+  roles?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
     description: 'Board certifications ("American Board of Anesthesiology"), up to 200 characters each (replaces the list).',
   })
   @IsOptional()
@@ -173,6 +183,11 @@ export class CreateProviderInput extends PageFieldsInput {
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(254)
   email?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The provider's own web page (an absolute http or https URL, up to 2,000 characters)." })
+  @IsOptional()
+  @IsHttpUrl()
+  website?: string | null;
 
   @Field(() => [EducationInput], { nullable: true, description: 'Education and training (replaces the list).' })
   @IsOptional()
@@ -247,10 +262,12 @@ export function providerChange(input: Partial<CreateProviderInput>, path: string
     'title',
     'npi',
     'specialties',
+    'roles',
     'boardCertifications',
     'gender',
     'phone',
     'email',
+    'website',
     'practiceStartYear',
     'languages',
     'bio',
@@ -258,7 +275,7 @@ export function providerChange(input: Partial<CreateProviderInput>, path: string
     'bookingUrl',
     'active',
   ]);
-  for (const list of ['credentials', 'specialties', 'boardCertifications', 'languages']) if (fields[list] === null) fields[list] = [];
+  for (const list of ['credentials', 'specialties', 'roles', 'boardCertifications', 'languages']) if (fields[list] === null) fields[list] = [];
   if (fields.bio === null) fields.bio = '';
   if (input.licenses !== undefined)
     fields.licenses = (input.licenses ?? []).map(({ number, state, issuer }): ProviderLicense => ({ number, state: state ?? null, issuer: issuer ?? null }));

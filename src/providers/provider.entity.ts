@@ -59,6 +59,10 @@ export class Provider extends DocumentEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   specialties: string[];
 
+  /** What the provider does here, as codes of FHIR's practitioner-role code system ("doctor", "nurse"). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  roles: string[];
+
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   boardCertifications: string[];
 
@@ -79,6 +83,10 @@ export class Provider extends DocumentEntity {
 
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
+
+  /** Web page of its own (the practice's site has a page per provider or office), http or https. */
+  @Column({ type: 'text', nullable: true })
+  website: string | null;
 
   @Column({ type: 'integer', nullable: true })
   practiceStartYear: number | null;

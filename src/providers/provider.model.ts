@@ -108,6 +108,11 @@ export class ProviderModel extends DocumentModel {
   @Field(() => [SpecialtyModel], { description: 'Specialties, the primary first.' })
   specialties: SpecialtyModel[];
 
+  @Field(() => [String], {
+    description: 'What the provider does here, as codes of FHIR\'s practitioner-role code system ("doctor", "nurse"); empty when not recorded.',
+  })
+  roles: string[];
+
   @Field(() => [String], { description: 'Board certifications ("American Board of Anesthesiology").' })
   boardCertifications: string[];
 
@@ -119,6 +124,9 @@ export class ProviderModel extends DocumentModel {
 
   @Field(() => String, { nullable: true, description: 'Contact email of the provider, when the practice publishes one.' })
   email: string | null;
+
+  @Field(() => String, { nullable: true, description: "The provider's own web page, when the practice publishes one." })
+  website: string | null;
 
   @Field(() => [EducationModel], { description: 'Education and training.' })
   education: EducationModel[];

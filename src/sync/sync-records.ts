@@ -131,8 +131,22 @@ export function checkProviderRecord(raw: unknown, index: number, sourceRef: stri
     active: input.active ?? true,
     ...givenFields(
       input,
-      ['prefix', 'middleName', 'suffix', 'npi', 'credentials', 'specialties', 'boardCertifications', 'gender', 'phone', 'email', 'languages'],
-      ['credentials', 'specialties', 'boardCertifications', 'languages'],
+      [
+        'prefix',
+        'middleName',
+        'suffix',
+        'npi',
+        'credentials',
+        'specialties',
+        'roles',
+        'boardCertifications',
+        'gender',
+        'phone',
+        'email',
+        'website',
+        'languages',
+      ],
+      ['credentials', 'specialties', 'roles', 'boardCertifications', 'languages'],
     ),
   };
   if (input.licenses !== undefined)
@@ -161,6 +175,7 @@ export function checkLocationRecord(raw: unknown, index: number, sourceRef: stri
       'phone',
       'fax',
       'email',
+      'website',
       'latitude',
       'longitude',
       'timezone',

@@ -28,9 +28,9 @@ import { IsText } from '../common/validation/field.validators';
 import { IsSlug } from '../common/validation/validators';
 import { CreateLocationInput } from '../locations/location-editing.inputs';
 import { CreateProviderInput } from '../providers/provider-editing.inputs';
-import { SyncApplyMode, SyncMode, SyncRunStatus } from './sync.enums';
-import { LOCATION_TYPE } from '../locations/location.descriptor';
 import { PROVIDER_TYPE } from '../providers/provider.descriptor';
+import { LOCATION_TYPE } from '../locations/location.descriptor';
+import { SyncApplyMode, SyncMode, SyncRunStatus } from './sync.enums';
 
 /** The most records (and, separately, locations) one sync run takes. */
 export const MAX_SYNC_RECORDS = 1000;
@@ -71,11 +71,13 @@ const SourceOwnedProviderFields = PickType(
     'suffix',
     'credentials',
     'specialties',
+    'roles',
     'boardCertifications',
     'licenses',
     'gender',
     'phone',
     'email',
+    'website',
     'languages',
     'acceptingNewPatients',
   ] as const,
@@ -141,7 +143,7 @@ export class SyncProviderRecordInput extends SourceOwnedProviderFields {
 /** The facts of an office a source may know besides its address, with the editing input's rules. */
 const SourceOwnedLocationFields = PickType(
   CreateLocationInput,
-  ['email', 'openingHours', 'hoursExceptions', 'accessibilityNotes', 'locationTypes'] as const,
+  ['email', 'website', 'openingHours', 'hoursExceptions', 'accessibilityNotes', 'locationTypes'] as const,
   InputType,
 );
 
@@ -334,7 +336,7 @@ export class SyncProvidersFromNppesInput extends SyncOptionsInput {
 }
 
 /** Fields a source may be given a priority for: the source-owned fields of providers and offices, as their descriptors list them. */
-const PRIORITY_FIELDS = [...new Set([...(PROVIDER_TYPE.sync?.owned ?? []), ...(LOCATION_TYPE.sync?.owned ?? [])])];
+const PRIORITY_FIELDS = [...new Set([...(PROVIDER_TYPE.sync?.owned ?? []), ...(LOCATION_TYPE.sync?.owned ?? [])])] as string[];
 
 @InputType({ description: "A source's priority for one field, over its overall priority." })
 export class SyncFieldPriorityInput {

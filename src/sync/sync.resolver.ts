@@ -78,7 +78,7 @@ export class SyncResolver {
       format: SyncFormat.FHIR,
       action: 'syncProvidersFromFhir',
       inputPath: 'input.bundle',
-      batch: mapFhirBundle(input.bundle, input.source, this.identifierSystems.uriOf(input.source)),
+      batch: mapFhirBundle(input.bundle, input.source, this.identifierSystems),
     });
   }
 

@@ -1,4 +1,5 @@
 import { canonicalCredentials, canonicalZip } from '../../src/common/validation/canonical-values';
+import { FhirIdentifierSystems } from '../../src/fhir/fhir-systems';
 import { mapFhirBundle } from '../../src/sync/formats/fhir-import.mapper';
 import { mapNppesResponse } from '../../src/sync/formats/nppes-import.mapper';
 import { nameAsWritten } from '../../src/sync/formats/person-names';
@@ -57,6 +58,8 @@ describe('NPPES names and credentials', () => {
   });
 });
 
+const NO_CONFIGURED_SYSTEMS = new FhirIdentifierSystems({ FHIR_IDENTIFIER_SYSTEMS: '' });
+
 describe('FHIR import mapping', () => {
   it('formats nine-digit ZIP codes as ZIP+4 (the ZIP rule every path shares)', () => {
     expect(canonicalZip('405031234')).toBe('40503-1234');
@@ -76,11 +79,39 @@ describe('FHIR import mapping', () => {
         ],
       },
       'ehr',
+      NO_CONFIGURED_SYSTEMS,
     );
     expect(batch.records).toEqual([
       { externalId: 'E-17', firstName: 'Ann', lastName: 'Lee', middleName: null, prefix: null, suffix: null },
       { externalId: 'uuid-2', firstName: 'Bo', lastName: 'Kim', middleName: null, prefix: null, suffix: 'Jr.', credentials: ['MD'] },
     ]);
+  });
+  it("recognises the source's identifiers under its configured URI, its URN or its name, as the API and the CLI both call it", () => {
+    const practitioner = (id: string, system: string) => ({
+      resource: {
+        resourceType: 'Practitioner',
+        id,
+        identifier: [
+          { system: 'other', value: `O-${id}` },
+          { system, value: `E-${id}` },
+        ],
+        name: [{ family: 'Lee', given: ['Ann'] }],
+      },
+    });
+    const bundle = {
+      resourceType: 'Bundle',
+      entry: [
+        practitioner('1', 'https://ehr.example.org/sid/provider'),
+        practitioner('2', 'ehr'),
+        practitioner('3', 'urn:practice-cms:source:ehr'),
+        practitioner('4', 'https://elsewhere.example.org/sid'),
+      ],
+    };
+    const configured = new FhirIdentifierSystems({ FHIR_IDENTIFIER_SYSTEMS: 'ehr=https://ehr.example.org/sid/provider' });
+    const ids = (systems: FhirIdentifierSystems) => mapFhirBundle(bundle, 'ehr', systems).records.map((record: any) => record.externalId);
+    expect(ids(configured)).toEqual(['E-1', 'E-2', '3', '4']);
+    // Without the setting, the export's URN for the source is its system.
+    expect(ids(NO_CONFIGURED_SYSTEMS)).toEqual(['1', 'E-2', 'E-3', '4']);
   });
 });
 

@@ -7,7 +7,7 @@ const NPI = 'http://hl7.org/fhir/sid/us-npi';
 const NUCC = 'http://nucc.org/provider-taxonomy';
 const NEW_PATIENTS = 'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/newpatients';
 const PROVIDER =
-  'query($npi: String) { provider(npi: $npi) { prefix firstName middleName lastName suffix displayName credentials specialties { code } languages acceptingNewPatients active locations { name } } }';
+  'query($npi: String) { provider(npi: $npi) { prefix firstName middleName lastName suffix displayName credentials specialties { code } roles website languages acceptingNewPatients active locations { name } } }';
 
 /**
  * Problems that make JSON invalid FHIR R4 whatever the resource: empty values (no nulls, empty
@@ -46,6 +46,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
       });
       expect(report.records.map((record: any) => record.sourceRef)).toEqual(['Practitioner/prac-1001', 'Practitioner/prac-1002', 'Practitioner/prac-1003']);
       expect(report.warnings).toEqual([
+        'PractitionerRole/role-1003.code[0] (http://nucc.org/provider-taxonomy|363A00000X) is not a http://terminology.hl7.org/CodeSystem/practitioner-role code; left out',
         '1 Endpoint resource(s) skipped: only Practitioner, PractitionerRole, Location and Organization are read',
         '1 Organization resource(s) read but not synced: the practice is edited in the CMS',
       ]);
@@ -54,6 +55,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
           { field: 'postalCode', oldValue: null, newValue: '40503-1234' },
           { field: 'phone', oldValue: null, newValue: '+18595550100' },
           { field: 'fax', oldValue: null, newValue: '+18595550101' },
+          { field: 'website', oldValue: null, newValue: 'https://pain.example.com/offices/lexington' },
         ]),
       );
       expect((await app.graphql(PROVIDER, { npi: '1467209817' })).data.provider).toMatchObject({
@@ -62,6 +64,8 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
         languages: ['en', 'es'],
         acceptingNewPatients: true,
         specialties: [{ code: '207LP2900X' }, { code: '208VP0014X' }],
+        roles: ['doctor'],
+        website: 'https://pain.example.com/providers/ruth-calloway',
         locations: [{ name: 'Lexington Office' }, { name: 'Danville Office' }],
       });
       // A degree in the name's suffix is a credential; "existing patients only" is not accepting new ones.
@@ -70,8 +74,10 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
         suffix: null,
         credentials: ['DO'],
         acceptingNewPatients: false,
+        roles: [],
       });
-      expect((await app.graphql(PROVIDER, { npi: '1600123453' })).data.provider).toMatchObject({ credentials: ['PA-C'], languages: ['en', 'hi'] });
+      // A role coded in another system is named in the warnings, not stored.
+      expect((await app.graphql(PROVIDER, { npi: '1600123453' })).data.provider).toMatchObject({ credentials: ['PA-C'], languages: ['en', 'hi'], roles: [] });
     });
 
     it('is refused when it is not a Bundle', async () => {
@@ -137,6 +143,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
         telecom: [
           { system: 'phone', value: '+18595550100', use: 'work' },
           { system: 'fax', value: '+18595550101', use: 'work' },
+          { system: 'url', value: 'https://pain.example.com/offices/lexington', use: 'work' },
         ],
         address: { line: ['1200 Example Parkway', 'Suite 300'], city: 'Lexington', state: 'KY', postalCode: '40503-1234', country: 'US' },
         position: { longitude: -84.5165, latitude: 38.0203 },
@@ -152,6 +159,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
           { system: 'urn:practice-cms:source:directory', value: 'prac-1001' },
         ]),
         name: [{ use: 'official', text: 'Ruth Calloway, MD', family: 'Calloway', given: ['Ruth'], prefix: ['Dr.'] }],
+        telecom: [{ system: 'url', value: 'https://pain.example.com/providers/ruth-calloway', use: 'work' }],
         qualification: [
           { code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0360', code: 'MD', display: 'Doctor of Medicine' }], text: 'MD' } },
         ],
@@ -162,6 +170,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
       expect(role).toMatchObject({
         active: true,
         organization: { reference: `Organization/${organization.id}` },
+        code: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/practitioner-role', code: 'doctor', display: 'Doctor' }] }],
         specialty: [
           { coding: [{ system: NUCC, code: '207LP2900X', display: 'Anesthesiology, Pain Medicine' }] },
           { coding: [{ system: NUCC, code: '208VP0014X', display: 'Interventional Pain Medicine' }] },

@@ -5,7 +5,7 @@ import { byExternalId, sync, SYNC_FROM_FHIR, SYNC_FROM_NPPES } from './sync-help
 
 const NPI = 'http://hl7.org/fhir/sid/us-npi';
 const NUCC = 'http://nucc.org/provider-taxonomy';
-const LOCATION = `query($id: ID) { location(id: $id) { name timezone email accessibilityNotes locationTypes phone { e164 extension display } fax { e164 }
+const LOCATION = `query($id: ID) { location(id: $id) { name timezone email website accessibilityNotes locationTypes phone { e164 extension display } fax { e164 }
   openingHours { day closed intervals { opens closes } }
   openStatus(at: "2026-11-30T14:30:00Z") { isOpen localTime localDate } } }`;
 const PROVIDER = 'query($npi: String) { provider(npi: $npi) { firstName lastName boardCertifications locations { name } } }';
@@ -28,6 +28,7 @@ function texasBundle() {
           telecom: [
             { system: 'phone', value: '(512) 555-0142 x123', use: 'work' },
             { system: 'email', value: 'austin@clinic.example.com' },
+            { system: 'url', value: 'https://clinic.example.com/austin' },
           ],
           address: { line: ['500 Congress Avenue'], city: 'Austin', state: 'TX', postalCode: '78701' },
           position: { latitude: 30.2672, longitude: -97.7431 },
@@ -47,7 +48,10 @@ function texasBundle() {
           status: 'active',
           name: 'El Paso Office',
           // Seven digits in the 555 range, no area code: not a phone number.
-          telecom: [{ system: 'phone', value: '555-0100' }],
+          telecom: [
+            { system: 'phone', value: '555-0100' },
+            { system: 'url', value: 'ftp://elpaso.example.com' },
+          ],
           address: { line: ['1 Mesa Street'], city: 'El Paso', state: 'TX', postalCode: '79901' },
         },
       },
@@ -111,13 +115,17 @@ describe('imports keep what the directory shows', () => {
     expect(report.locationCounts).toMatchObject({ received: 2, created: 2, failed: 0 });
     expect(report.counts).toMatchObject({ received: 1, created: 1, failed: 0 });
     const elPaso = byExternalId(report.locations, 'loc-elpaso');
-    expect(elPaso.warnings).toEqual([{ path: 'phone', value: '555-0100', message: expect.stringContaining('must be a valid phone number') }]);
+    expect(elPaso.warnings).toEqual([
+      { path: 'phone', value: '555-0100', message: expect.stringContaining('must be a valid phone number') },
+      { path: 'website', value: 'ftp://elpaso.example.com', message: 'must be an absolute http or https URL; left out' },
+    ]);
     expect(elPaso.errors).toEqual([]);
 
     const austin = (await app.graphql(LOCATION, { id: byExternalId(report.locations, 'loc-austin').locationId })).data.location;
     expect(austin).toMatchObject({
       timezone: 'America/Chicago',
       email: 'austin@clinic.example.com',
+      website: 'https://clinic.example.com/austin',
       accessibilityNotes: 'Handicap accessible',
       locationTypes: ['PAINCL'],
       phone: { e164: '+15125550142', extension: '123' },
@@ -131,6 +139,7 @@ describe('imports keep what the directory shows', () => {
     const elPasoOffice = (await app.graphql(LOCATION, { id: elPaso.locationId })).data.location;
     expect(elPasoOffice.timezone).toBe('America/Denver');
     expect(elPasoOffice.phone).toBeNull();
+    expect(elPasoOffice.website).toBeNull();
     expect(elPasoOffice.openingHours[0]).toEqual({ day: 'MONDAY', closed: false, intervals: [{ opens: '09:00', closes: '13:00' }] });
     expect(elPasoOffice.openingHours[5]).toEqual({ day: 'SATURDAY', closed: false, intervals: [{ opens: '00:00', closes: '24:00' }] });
     expect(elPasoOffice.openStatus).toMatchObject({ isOpen: false, localTime: '07:30' });

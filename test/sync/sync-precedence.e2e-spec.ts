@@ -110,6 +110,35 @@ describe('source precedence', () => {
     ]);
   });
 
+  it('forgets who wrote the fields of a provider once it is purged', async () => {
+    const ownersOf = async (id: string) =>
+      (await app.dataSource.query('SELECT count(*)::int AS n FROM sync_field_owners WHERE document_id = $1', [id]))[0].n as number;
+    const providerId = byExternalId((await sync(app, syncKey, credentialing)).records, 'CRD-7').providerId as string;
+    const other = byExternalId(
+      (await sync(app, syncKey, { source: 'credentialing', records: [{ externalId: 'CRD-8', firstName: 'Lee', lastName: 'Other' }] })).records,
+      'CRD-8',
+    ).providerId as string;
+    expect(await ownersOf(providerId)).toBeGreaterThan(0);
+    expect(await ownersOf(other)).toBeGreaterThan(0);
+
+    const trashed = await app.graphql(
+      'mutation($input: TrashDocumentInput!) { trashProvider(input: $input) { id } }',
+      { input: { id: providerId } },
+      admin.headers,
+    );
+    expect(trashed.errors).toBeUndefined();
+    // In the trash the document can come back, with its owners.
+    expect(await ownersOf(providerId)).toBeGreaterThan(0);
+    const purged = await app.graphql(
+      'mutation($input: DocumentIdInput!) { purgeProvider(input: $input) { id } }',
+      { input: { id: providerId } },
+      admin.headers,
+    );
+    expect(purged.errors).toBeUndefined();
+    expect(await ownersOf(providerId)).toBe(0);
+    expect(await ownersOf(other)).toBeGreaterThan(0);
+  });
+
   it('refuses a field that is not source-owned', async () => {
     const refused = await app.graphql(CONFIGURE, { input: { name: 'nppes', fieldPriorities: [{ field: 'bio', priority: 1 }] } }, admin.headers);
     expect(refused.errors?.[0].extensions.fields?.[0]).toMatchObject({ path: 'input.fieldPriorities[0].field' });

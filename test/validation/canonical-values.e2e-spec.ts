@@ -27,6 +27,7 @@ const titled = (cases: Case[]): [string, Case, number][] => cases.map((entry, in
 const LANGUAGE = 'must be a BCP 47 language tag such as "en" or "es-MX"';
 const CREDENTIAL = 'each credential must be 1 to 20 characters ("MD", "PA-C")';
 const TAXONOMY = 'must be a NUCC taxonomy code such as 208VP0014X';
+const ROLE = 'must be a FHIR practitioner-role code: doctor, nurse, pharmacist, researcher, teacher, ict';
 const NPI = 'must be a valid NPI: 10 digits starting with 1 or 2, with a correct check digit';
 const STATE = 'must be a two-letter US state code such as KY';
 const ZIP = 'must be a ZIP code (12345) or ZIP+4 (12345-6789)';
@@ -45,6 +46,8 @@ const PROVIDER_CASES: Case[] = [
   { field: 'credentials', input: ['Doctor of Osteopathic Medicine'], refused: CREDENTIAL },
   { field: 'specialties', input: ['208vp0014x', '207L00000X', '208VP0014X'], stored: ['208VP0014X', '207L00000X'] },
   { field: 'specialties', input: ['pain medicine'], refused: TAXONOMY },
+  { field: 'roles', input: ['Doctor', ' nurse ', 'doctor'], stored: ['doctor', 'nurse'] },
+  { field: 'roles', input: ['physician'], refused: ROLE },
   { field: 'npi', input: '1234567890', refused: NPI },
   { field: 'npi', input: '9941339100', refused: NPI },
   { field: 'firstName', input: '  Ann  ', stored: 'Ann' },

@@ -4,7 +4,7 @@ import { type SignedInUser } from '../factories/accounts.factory';
 import { expectFieldErrors } from './field-errors';
 import { useTestApp } from '../support/use-test-app';
 
-const LOCATION_FIELDS = `id slug version name timezone email bookingUrl
+const LOCATION_FIELDS = `id slug version name timezone email website bookingUrl
   address { line1 line2 city state postalCode country } geo { latitude longitude }
   phone { e164 display uri } fax { e164 display }
   openingHours { day closed intervals { opens closes } }
@@ -38,6 +38,7 @@ describe('location input validation', () => {
         phone: '(859) 555-0100',
         fax: '859.555.0101',
         email: 'cynthiana@example.com',
+        website: 'https://example.com/locations/cynthiana',
         openingHours: [
           { day: 'MONDAY', opens: '08:00', closes: '12:00' },
           { day: 'MONDAY', opens: '13:00', closes: '17:00' },
@@ -63,6 +64,7 @@ describe('location input validation', () => {
         phone: { e164: '+18595550100', display: '(859) 555-0100', uri: 'tel:+18595550100' },
         fax: { e164: '+18595550101', display: '(859) 555-0101' },
         email: 'cynthiana@example.com',
+        website: 'https://example.com/locations/cynthiana',
       });
       expect(location.openingHours.find((day: any) => day.day === 'MONDAY')).toEqual({
         day: 'MONDAY',
@@ -153,6 +155,10 @@ describe('location input validation', () => {
 
     it.each(['front desk@example.com', 'not-an-email', 'someone@'])('refuses the email %p', async (email) => {
       expectFieldErrors(await create({ email }), { 'input.email': 'must be an email address' });
+    });
+
+    it.each(['javascript:alert(1)', 'ftp://example.com/office', '/offices/cynthiana'])('refuses the website %p', async (website) => {
+      expectFieldErrors(await create({ website }), { 'input.website': 'must be an absolute http or https URL' });
     });
 
     it.each(['javascript:alert(1)', 'ftp://example.com/book', 'data:text/html,hi', '/book'])('refuses the booking URL %p', async (bookingUrl) => {

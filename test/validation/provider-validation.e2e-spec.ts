@@ -135,6 +135,16 @@ describe('provider input validation', () => {
       });
     });
 
+    it.each(['javascript:alert(1)', 'ftp://example.com/bux', 'example.com/bux'])('refuses the website %p', async (website) => {
+      expectFieldErrors(await create({ website }), { 'input.website': 'must be an absolute http or https URL' });
+    });
+
+    it('keeps an http or https website', async () => {
+      const created = dataOf(await create({ website: 'https://example.com/providers/pat' })).createProvider;
+      const row = (await app.dataSource.query('SELECT website FROM providers WHERE id = $1', [created.id]))[0];
+      expect(row.website).toBe('https://example.com/providers/pat');
+    });
+
     it.each(['javascript:alert(1)', 'ftp://example.com/book'])('refuses the booking URL %p', async (bookingUrl) => {
       expectFieldErrors(await create({ bookingUrl }), { 'input.bookingUrl': 'must be an absolute http or https URL' });
     });

@@ -1,3 +1,4 @@
+import { PRACTITIONER_ROLE_NAMES } from './practitioner-roles';
 import { normalizePhone } from '../phone';
 import { ICD10_CM_PATTERN, isValidNpi } from './identifiers';
 import { NUCC_TAXONOMY_PATTERN } from './nucc-taxonomy';
@@ -39,6 +40,12 @@ export function canonicalNpi(value: string): string | null {
 export function canonicalTaxonomyCode(value: string): string | null {
   const code = value.trim().toUpperCase();
   return NUCC_TAXONOMY_PATTERN.test(code) ? code : null;
+}
+
+/** A practitioner-role code in the code system's spelling ("Doctor" → "doctor"); null for a code it does not have. */
+export function canonicalPractitionerRole(value: string): string | null {
+  const code = value.trim().toLowerCase();
+  return Object.hasOwn(PRACTITIONER_ROLE_NAMES, code) ? code : null;
 }
 
 /** BCP 47 language tag as Intl canonicalizes it: "EN" → "en", "zh-hans" → "zh-Hans", "en-us" → "en-US". */

@@ -8,6 +8,7 @@ import {
   canonicalList,
   canonicalNpi,
   canonicalPhone,
+  canonicalPractitionerRole,
   canonicalTaxonomyCode,
   canonicalTimeZone,
   canonicalUsState,
@@ -15,6 +16,7 @@ import {
   optionalText,
   trimmedText,
 } from './canonical-values';
+import { PRACTITIONER_ROLE_NAMES } from './practitioner-roles';
 
 /**
  * One rule per field, shared by every input that writes the field: the editing inputs
@@ -67,6 +69,7 @@ export const STATE_MESSAGE = 'must be a two-letter US state code such as KY';
 export const ZIP_MESSAGE = 'must be a ZIP code (12345) or ZIP+4 (12345-6789)';
 export const PHONE_MESSAGE = 'must be a valid phone number, e.g. (859) 555-0100 or +18595550100 (an extension may follow: "x123")';
 export const TIME_ZONE_MESSAGE = 'must be an IANA time zone such as "America/New_York"';
+export const PRACTITIONER_ROLE_MESSAGE = `must be a FHIR practitioner-role code: ${Object.keys(PRACTITIONER_ROLE_NAMES).join(', ')}`;
 export const ICD10_MESSAGE = 'must be an ICD-10-CM code such as M54.50 (letter, digit, letter or digit, then optionally a dot and 1-4 characters)';
 
 /** National Provider Identifier; surrounding spaces dropped. */
@@ -77,6 +80,10 @@ export const SpecialtiesRule = () => canonicalValues('isNuccTaxonomyCode', canon
 
 /** Languages: up to 30 BCP 47 tags in Intl's canonical form, without repeats. */
 export const LanguagesRule = () => canonicalValues('isLanguageTag', canonicalLanguageTag, LANGUAGE_MESSAGE, 30);
+
+/** Practitioner roles: up to 6 codes of FHIR's practitioner-role code system in lower case, without repeats. */
+export const PractitionerRolesRule = () =>
+  canonicalValues('isPractitionerRole', canonicalPractitionerRole, PRACTITIONER_ROLE_MESSAGE, Object.keys(PRACTITIONER_ROLE_NAMES).length);
 
 /** ICD-10-CM codes: up to 50, in capitals with the dot, without repeats. */
 export const Icd10CodesRule = () => canonicalValues('isIcd10CmCode', canonicalIcd10Code, ICD10_MESSAGE, 50);

@@ -9,6 +9,7 @@ import {
   type FhirCodeableConcept,
   type FhirContactPoint,
   type FhirExtension,
+  type FhirIdentifierSystems,
   type FhirIdentifier,
   type FhirReference,
   type FhirResource,
@@ -30,7 +31,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const array = <T>(value: unknown): T[] => (Array.isArray(value) ? (value.filter((item) => item !== null && item !== undefined) as T[]) : []);
 const string = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
-/** The external id of a resource in this source: an identifier under the source's name (or its URI), else the resource id. */
+/** The external id of a resource in this source: an identifier under the source's name (or its URI or URN), else the resource id. */
 function externalIdOf(resource: FhirResource, systems: string[]): string | undefined {
   const own = array<FhirIdentifier>(resource.identifier).find((identifier) => systems.includes(identifier.system ?? '') && string(identifier.value));
   return string(own?.value) ?? string(resource.id);
@@ -169,10 +170,12 @@ function acceptingNewPatients(role: FhirResource): boolean | undefined {
  * synced (the practice is edited in the CMS). Fields a resource leaves out keep their value.
  * Values are passed on as the bundle writes them: the sync's field rules store their canonical
  * forms (phones with extensions, ZIP+4, state codes, credentials, language tags), the same as an
- * editor's input.
+ * editor's input. The source's identifiers are recognised under its name and under the identifier
+ * system FHIR_IDENTIFIER_SYSTEMS gives it (or its URN): what the export writes, so a bundle comes
+ * back to the same documents whether the API or the CLI imports it.
  */
-export function mapFhirBundle(bundle: unknown, source: string, sourceUri?: string): MappedBatch {
-  const systems = sourceUri ? [source, sourceUri] : [source];
+export function mapFhirBundle(bundle: unknown, source: string, identifierSystems: FhirIdentifierSystems): MappedBatch {
+  const systems = [...new Set([source, identifierSystems.uriOf(source)])];
   if (!isObject(bundle) || bundle.resourceType !== 'Bundle') {
     throw AppError.badInput([{ path: 'input.bundle', message: 'must be a FHIR Bundle (resourceType "Bundle")' }]);
   }
@@ -228,6 +231,8 @@ export function mapFhirBundle(bundle: unknown, source: string, sourceUri?: strin
     if (phone) record.phone = phone;
     if (fax) record.fax = fax;
     if (email) record.email = email;
+    const website = telecom(points, 'url');
+    if (website) record.website = website;
     const ref = `Location/${location.id ?? '?'}`;
     const hours = weeklyHours(array<FhirAvailableTime>(location.hoursOfOperation), (message) => warnings.push(`${ref}.hoursOfOperation${message}`));
     if (hours) record.openingHours = hours;
@@ -253,6 +258,13 @@ export function mapFhirBundle(bundle: unknown, source: string, sourceUri?: strin
       continue;
     }
     rolesByPractitioner.set(practitioner, [...(rolesByPractitioner.get(practitioner) ?? []), role]);
+    // Only the practitioner-role code system is stored: other codings are named rather than dropped silently.
+    array<FhirCodeableConcept>(role.code).forEach((concept, index) => {
+      const codings = array<{ system?: string; code?: string }>(concept?.coding);
+      if (codings.some((coding) => coding.system === FHIR_SYSTEMS.practitionerRole)) return;
+      const what = codings.map((coding) => `${coding.system ?? '(no system)'}|${coding.code ?? ''}`).join(', ') || string(concept?.text) || 'no coding';
+      warnings.push(`PractitionerRole/${role.id ?? '?'}.code[${index}] (${what}) is not a ${FHIR_SYSTEMS.practitionerRole} code; left out`);
+    });
   }
 
   for (const [location, record] of pendingHours) {
@@ -366,6 +378,8 @@ function practitionerRecord(
   const email = telecom(points, 'email');
   if (phone) record.phone = phone;
   if (email) record.email = email;
+  const website = telecom(points, 'url');
+  if (website) record.website = website;
   // R4's communication is a CodeableConcept; R5's wraps it in `language`. A coding without a system is taken as BCP 47.
   const languages = array<FhirCodeableConcept & { language?: FhirCodeableConcept }>(practitioner.communication)
     .flatMap((entry) => array<{ system?: string; code?: string }>((entry.language ?? entry).coding))
@@ -382,6 +396,11 @@ function practitionerRecord(
       FHIR_SYSTEMS.nucc,
     );
     if (specialties.length > 0) record.specialties = specialties;
+    const roleCodes = codesOf(
+      activeRoles.flatMap((role) => array<FhirCodeableConcept>(role.code)),
+      FHIR_SYSTEMS.practitionerRole,
+    );
+    if (roleCodes.length > 0) record.roles = [...new Set(roleCodes)];
     const refs = activeRoles
       .flatMap((role) => array<FhirReference>(role.location))
       .map(locationExternalId)

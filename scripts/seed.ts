@@ -5,6 +5,7 @@ import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrationsUnderLock } from '../src/database/migrations';
 import { DemoContentLoader, type UpsertCounts } from '../src/demo/demo-content.loader';
+import { databaseLocationOf } from '../src/database/database-url';
 
 /**
  * `npm run seed`: migrates the database and inserts or updates the demo practice, in one
@@ -18,8 +19,7 @@ async function main() {
   let url = config.DATABASE_URL;
   let where: string;
   if (url) {
-    const parsed = new URL(url);
-    where = `PostgreSQL at ${parsed.host}${parsed.pathname}`;
+    where = `PostgreSQL at ${databaseLocationOf(url)}`;
   } else {
     embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR });
     url = embedded.url;

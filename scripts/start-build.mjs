@@ -49,4 +49,6 @@ await Promise.all(
   }),
 );
 writeFileSync(STAMP, new Date().toISOString());
-console.log(`Compiled ${sources.length} files to dist/ with SWC in ${((Date.now() - started) / 1000).toFixed(1)} s (run \`npm run build\` for a type-checked build).`);
+console.log(
+  `Compiled ${sources.length} files to dist/ with SWC in ${((Date.now() - started) / 1000).toFixed(1)} s (run \`npm run build\` for a type-checked build).`,
+);

@@ -22,6 +22,7 @@ import { installRateLimits } from './delivery/rate-limit';
 import { parseTrustProxy } from './delivery/rate-limit-settings';
 import { RedisConnection } from './redis/redis-connection';
 import { InitialAccounts } from './users/initial-accounts';
+import { databaseLocationOf } from './database/database-url';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -63,7 +64,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       `Using the embedded PostgreSQL (PGlite) at ${embedded.location}; set DATABASE_URL to use a PostgreSQL server`,
     );
   } else {
-    logger.info({ database: 'postgres', host: new URL(url).host }, `Using PostgreSQL at ${new URL(url).host}`);
+    const location = databaseLocationOf(url);
+    logger.info({ database: 'postgres', host: location }, `Using PostgreSQL at ${location}`);
   }
 
   const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize, logger: new StatementCountingLogger(logger), timeouts: databaseTimeouts(config) }));

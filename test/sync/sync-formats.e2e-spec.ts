@@ -1,7 +1,7 @@
 import { Permission } from '../../src/auth/permissions';
 import { DocumentStatus } from '../../src/content/documents/document-status';
 import { attemptSync, byExternalId, fixture, rowVersions, sync, SYNC_FROM_FHIR, SYNC_FROM_NPPES } from './sync-helpers';
-import { useTestApp } from '../support/use-test-app';
+import { type UsedTestApp, useTestApp } from '../support/use-test-app';
 
 const NPI = 'http://hl7.org/fhir/sid/us-npi';
 const NUCC = 'http://nucc.org/provider-taxonomy';
@@ -25,16 +25,22 @@ function jsonProblems(value: unknown, path = ''): string[] {
   return [...problems, ...Object.entries(object).flatMap(([key, item]) => jsonProblems(item, path ? `${path}.${key}` : key))];
 }
 
-describe('sync formats: FHIR R4 in and out, and NPPES', () => {
-  const app = useTestApp();
-  let syncKey: { 'x-api-key': string };
+/** An API key that may only sync providers, in `app`'s database. */
+async function syncKeyOf(app: UsedTestApp): Promise<{ 'x-api-key': string }> {
+  return { 'x-api-key': (await app.accounts.apiKey({ scopes: [Permission.PROVIDERS_SYNC] })).secret };
+}
 
-  beforeAll(async () => {
-    syncKey = { 'x-api-key': (await app.accounts.apiKey({ scopes: [Permission.PROVIDERS_SYNC] })).secret };
-  });
+// Each describe runs on an app of its own, so that what one syncs never shows in another's reports or export.
+describe('sync formats: FHIR R4 in and out, and NPPES', () => {
+  const bundle = fixture('fhir-bundle.json');
 
   describe('a FHIR R4 Bundle', () => {
-    const bundle = fixture('fhir-bundle.json');
+    const app = useTestApp();
+    let syncKey: { 'x-api-key': string };
+
+    beforeAll(async () => {
+      syncKey = await syncKeyOf(app);
+    });
 
     it('creates offices from its Locations and providers from its Practitioners and PractitionerRoles', async () => {
       const report = await sync(app, syncKey, { source: 'directory', bundle }, SYNC_FROM_FHIR);
@@ -87,9 +93,13 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
   });
 
   describe('GET /fhir/Bundle', () => {
+    const app = useTestApp();
+    let syncKey: { 'x-api-key': string };
     let exported: any;
 
     beforeAll(async () => {
+      syncKey = await syncKeyOf(app);
+      await sync(app, syncKey, { source: 'directory', bundle }, SYNC_FROM_FHIR);
       const factory = app.content;
       await factory.practice({
         name: 'Bluegrass Pain Associates',
@@ -197,7 +207,14 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
   });
 
   describe('an NPI registry response, synced with a key that only has providers:sync', () => {
+    // A fresh app per test: each starts with none of the registry's providers.
+    const app = useTestApp({}, { eachTest: true });
+    let syncKey: { 'x-api-key': string };
     const response = fixture('nppes-response.json');
+
+    beforeEach(async () => {
+      syncKey = await syncKeyOf(app);
+    });
 
     it('is previewed by a dry run that writes nothing', async () => {
       const before = await rowVersions(app);
@@ -239,6 +256,7 @@ describe('sync formats: FHIR R4 in and out, and NPPES', () => {
     });
 
     it('reports everything unchanged the second time, without writing a row', async () => {
+      await sync(app, syncKey, { source: 'nppes', response }, SYNC_FROM_NPPES);
       const before = await rowVersions(app);
       const report = await sync(app, syncKey, { source: 'nppes', response }, SYNC_FROM_NPPES);
       expect(report.counts).toMatchObject({ received: 3, unchanged: 3 });

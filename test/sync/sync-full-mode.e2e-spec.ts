@@ -7,13 +7,16 @@ import { useTestApp } from '../support/use-test-app';
 const SOURCE = 'roster-system';
 
 describe('FULL-mode sync', () => {
-  const app = useTestApp();
+  // Each test starts from its own database, with the whole roster synced and active.
+  const app = useTestApp({}, { eachTest: true });
   let admin: SignedInUser;
   let syncKey: { 'x-api-key': string };
   const roster = generatedRecords('EMP', 10);
 
   const full = (records: Record<string, any>[], options: Record<string, unknown> = {}) =>
     sync(app, syncKey, { source: SOURCE, mode: 'FULL', records, ...options });
+  /** Brings the source down to the first `size` of the roster, as an earlier forced FULL sync would have. */
+  const cutRosterTo = (size: number) => full(roster.slice(0, size), { force: true });
   const activeOf = async (externalIds: string[]) => {
     const rows: { value: string; active: boolean }[] = await app.dataSource.query(
       'SELECT e.value, p.active FROM provider_external_ids e JOIN providers p ON p.id = e.provider_id WHERE e.system = $1 AND e.value = ANY($2) ORDER BY e.value',
@@ -22,7 +25,7 @@ describe('FULL-mode sync', () => {
     return Object.fromEntries(rows.map((row) => [row.value, row.active]));
   };
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     const accounts = app.accounts;
     admin = await accounts.signedIn(Role.ADMIN);
     syncKey = { 'x-api-key': (await accounts.apiKey({ scopes: [Permission.PROVIDERS_SYNC] })).secret };
@@ -48,6 +51,7 @@ describe('FULL-mode sync', () => {
   });
 
   it("refuses to deactivate more than the source's share at once, unless forced", async () => {
+    await cutRosterTo(9);
     const before = await rowVersions(app);
     const refused = await attemptSync(app, syncKey, { source: SOURCE, mode: 'FULL', records: roster.slice(0, 6) });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', wouldDeactivate: 3, activeProviders: 9, maxDeactivationShare: 0.2 });
@@ -66,6 +70,7 @@ describe('FULL-mode sync', () => {
   });
 
   it('follows the share configured for the source', async () => {
+    await cutRosterTo(6);
     const configured = await app.graphql(CONFIGURE_SOURCE, { input: { name: SOURCE, maxDeactivationShare: 0.5 } }, admin.headers);
     expect(configured.errors).toBeUndefined();
     const report = await full(roster.slice(0, 4));
@@ -73,6 +78,7 @@ describe('FULL-mode sync', () => {
   });
 
   it('keeps providers whose record is invalid, and reactivates those that come back', async () => {
+    await cutRosterTo(4);
     const records = [...roster.slice(0, 3), { ...roster[3], npi: '1234567890' }, roster[6]];
     const report = await full(records);
     expect(report.counts).toMatchObject({ failed: 1, updated: 1, deactivated: 0 });

@@ -44,12 +44,22 @@ export class RedisConnection {
       if (lastError) logger.info({ redis: address }, 'Redis is available again');
       lastError = '';
     });
-    try {
-      await client.connect();
-      await client.ping();
-    } catch (error) {
+    const fail = (error: unknown): never => {
       client.disconnect();
       throw new Error(`Cannot connect to Redis at ${address} (REDIS_URL): ${error instanceof Error ? error.message : String(error)}`);
+    };
+    // A refused connection or a bad password fails at once; a slow answer (a busy machine at start,
+    // beyond the 250 ms a request may wait) gets until CONNECT_TIMEOUT_MS to come.
+    const deadline = Date.now() + CONNECT_TIMEOUT_MS;
+    await client.connect().catch((error: unknown) => (isTimeout(error) ? undefined : fail(error)));
+    for (;;) {
+      try {
+        await client.ping();
+        break;
+      } catch (error) {
+        if (Date.now() >= deadline) fail(error);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
     return new RedisConnection(client, address, keyPrefix);
   }
@@ -82,4 +92,8 @@ export class RedisConnection {
       this.client.disconnect();
     }
   }
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && /timed? ?out/i.test(error.message);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
@@ -5,6 +6,7 @@ import { Actor } from '../auth/actor';
 import { ConfigureSyncSourceInput } from './sync.inputs';
 import { DEFAULT_MAX_DEACTIVATION_SHARE, SyncSource } from './sync-source.entity';
 import { SyncApplyMode } from './sync.enums';
+import { OutboxEvent } from '../content/outbox-event.entity';
 
 /** The settings a sync runs with: the source's row, or the defaults for a source never configured. */
 export interface SourceSettings {
@@ -53,26 +55,28 @@ export class SyncSourcesService {
         updatedByLabel: actor.label,
       });
       const saved = await repository.save(after);
-      await this.audit.record(manager, actor, {
-        action: 'configureSyncSource',
-        before: before
-          ? {
-              name: before.name,
-              applyMode: before.applyMode,
-              maxDeactivationShare: before.maxDeactivationShare,
-              priority: before.priority,
-              fieldPriorities: before.fieldPriorities,
-            }
-          : null,
-        after: {
-          name: saved.name,
-          applyMode: saved.applyMode,
-          maxDeactivationShare: saved.maxDeactivationShare,
-          priority: saved.priority,
-          fieldPriorities: saved.fieldPriorities,
-        },
+      const settings = (source: SyncSource) => ({
+        name: source.name,
+        applyMode: source.applyMode,
+        maxDeactivationShare: source.maxDeactivationShare,
+        priority: source.priority,
+        fieldPriorities: source.fieldPriorities,
+      });
+      await this.audit.record(manager, actor, { action: 'configureSyncSource', before: before ? settings(before) : null, after: settings(saved) });
+      // Integrations that mirror the directory learn that a source's rules changed (webhooks: settings.changed).
+      await manager.insert(OutboxEvent, {
+        eventType: 'settings.changed',
+        documentType: 'SYNC_SOURCE',
+        documentId: syncSourceId(saved.name),
+        payload: { details: { setting: 'syncSource', before: before ? settings(before) : null, after: settings(saved) } },
       });
       return saved;
     });
   }
+}
+
+/** A sync source is keyed by its name; events name it by a UUID made from the name, the same every time. */
+export function syncSourceId(name: string): string {
+  const hex = createHash('sha1').update(`sync-source:${name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }

@@ -9,6 +9,7 @@ export enum WebhookEventType {
   DOCUMENT_PURGED = 'document.purged',
   DOCUMENT_FAQS_CHANGED = 'document.faqs_changed',
   SYNC_COMPLETED = 'sync.completed',
+  SETTINGS_CHANGED = 'settings.changed',
 }
 
 /** Sent by pingWebhookSubscription only: never from the outbox. */
@@ -32,6 +33,10 @@ registerEnumType(WebhookEventType, {
     SYNC_COMPLETED: {
       description:
         'A provider sync run changed the directory ("sync.completed"): `document` is the run (type SYNC_RUN, its id the report\'s runId) and `details` has the source and the counts. Each changed provider or office also gets its own "document.published".',
+    },
+    SETTINGS_CHANGED: {
+      description:
+        'A setting that shapes the directory changed ("settings.changed"): today the rules of a sync source (`configureSyncSource`); `document` is the source (type SYNC_SOURCE, a UUID made from its name) and `details` has the setting before and after.',
     },
   },
 });

@@ -58,3 +58,37 @@ describe('webhooks of provider sync runs', () => {
     expect(Number(events[0].count)).toBe(1);
   });
 });
+
+describe('webhooks of settings changes', () => {
+  let app: TestApp;
+  let admin: EditorialClient;
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    app = await startTestApp(WEBHOOK_TEST_ENV);
+    admin = new EditorialClient(app, (await new AccountsFactory(app).signedIn(Role.ADMIN)).headers);
+    receiver = await WebhookReceiver.start();
+    await admin.mutate(
+      'createWebhookSubscription',
+      'CreateWebhookSubscriptionInput',
+      { name: 'Settings', url: receiver.url, eventTypes: ['SETTINGS_CHANGED'] },
+      'subscription { id }',
+    );
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await receiver.stop();
+  });
+
+  it('sends settings.changed when a sync source is configured, with the rules before and after, naming the source by a stable id', async () => {
+    await admin.mutate('configureSyncSource', 'ConfigureSyncSourceInput', { name: 'credentialing', priority: 10 }, 'name');
+    await admin.mutate('configureSyncSource', 'ConfigureSyncSourceInput', { name: 'credentialing', priority: 20 }, 'name');
+    const webhooks = await eventually(async () => (receiver.received.length >= 2 ? receiver.received : null), { what: 'two settings webhooks' });
+    const [first, second] = webhooks.map((webhook) => webhook.body);
+    expect(first).toMatchObject({ type: 'settings.changed', document: { type: 'SYNC_SOURCE' }, details: { setting: 'syncSource', before: null } });
+    expect(second).toMatchObject({ details: { before: { name: 'credentialing', priority: 10 }, after: { name: 'credentialing', priority: 20 } } });
+    expect(second.document.id).toBe(first.document.id);
+    expect(first.document.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});

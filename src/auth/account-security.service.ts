@@ -102,8 +102,8 @@ export class AccountSecurityService {
       if (!reset || !user || user.disabled) throw AppError.badInput([{ path: 'input.token', message: 'is not valid: it was used, replaced or has expired' }]);
       this.checkNewPassword(user, input.newPassword, 'input.newPassword');
       await manager.update(PasswordReset, { id: reset.id }, { usedAt: new Date() });
-      await this.storePassword(manager, userActorLabel(user), user, passwordHash, 'passwordReset');
-      await this.auditLog.record(manager, userActorLabel(user), { action: 'resetPassword', documentType: 'USER', documentId: user.id });
+      await this.storePassword(manager, selfActor(user), user, passwordHash, 'passwordReset');
+      await this.auditLog.record(manager, selfActor(user), { action: 'resetPassword', documentType: 'USER', documentId: user.id });
       return user;
     });
     await this.sessions.afterSessionsEnded(user.id);
@@ -201,7 +201,7 @@ export class AccountSecurityService {
       );
       if ((result.affected ?? 0) === 0) return false;
       const left = await manager.countBy(RecoveryCode, { userId: user.id, usedAt: IsNull() });
-      await this.auditLog.record(manager, userActorLabel(user), {
+      await this.auditLog.record(manager, selfActor(user), {
         action: 'useRecoveryCode',
         documentType: 'USER',
         documentId: user.id,
@@ -258,6 +258,6 @@ export class AccountSecurityService {
 }
 
 /** The audit actor of a change a user makes without a session (a reset, a recovery code at sign-in). */
-function userActorLabel(user: User): Actor {
+function selfActor(user: User): Actor {
   return { kind: 'USER', id: user.id, label: user.id, permissions: [] };
 }

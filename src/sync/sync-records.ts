@@ -2,7 +2,9 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { type FieldError } from '../common/errors/app-error';
 import { flattenValidationErrors } from '../common/errors/format-graphql-error';
+import { LOCATION_TYPE } from '../locations/location.descriptor';
 import { type HoursException, type OpeningInterval } from '../locations/opening-hours';
+import { PROVIDER_TYPE } from '../providers/provider.descriptor';
 import { type ProviderLicense } from '../providers/provider.entity';
 import { officeTimeZone } from './office-time-zone';
 import { type SyncFieldWarning } from './sync-report';
@@ -107,6 +109,14 @@ function locationRef(ref: SyncLocationRefInput | null | undefined, path: string)
   return { externalId, slug: ref.slug ?? null, path };
 }
 
+/** The source-owned fields the descriptors list, less those a record maps on its own below. */
+function ownedFieldsExcept(owned: readonly string[] | undefined, special: readonly string[]): readonly string[] {
+  return (owned ?? []).filter((field) => !special.includes(field));
+}
+
+const PROVIDER_PLAIN_FIELDS = ownedFieldsExcept(PROVIDER_TYPE.sync?.owned, ['firstName', 'lastName', 'active', 'licenses', 'acceptingNewPatients']);
+const LOCATION_PLAIN_FIELDS = ownedFieldsExcept(LOCATION_TYPE.sync?.owned, ['openingHours', 'hoursExceptions']);
+
 /** The fields a record gave: left out keeps the current value, null clears it (an empty list for lists). */
 function givenFields(input: object, names: readonly string[], lists: readonly string[] = []): Record<string, unknown> {
   const values = input as Record<string, unknown>;
@@ -129,25 +139,7 @@ export function checkProviderRecord(raw: unknown, index: number, sourceRef: stri
     lastName: input.lastName,
     // A provider in the source's feed practices here unless the source says otherwise.
     active: input.active ?? true,
-    ...givenFields(
-      input,
-      [
-        'prefix',
-        'middleName',
-        'suffix',
-        'npi',
-        'credentials',
-        'specialties',
-        'roles',
-        'boardCertifications',
-        'gender',
-        'phone',
-        'email',
-        'website',
-        'languages',
-      ],
-      ['credentials', 'specialties', 'roles', 'boardCertifications', 'languages'],
-    ),
+    ...givenFields(input, PROVIDER_PLAIN_FIELDS, ['credentials', 'specialties', 'roles', 'boardCertifications', 'languages']),
   };
   if (input.licenses !== undefined)
     fields.licenses = (input.licenses ?? []).map(({ number, state, issuer }): ProviderLicense => ({ number, state: state ?? null, issuer: issuer ?? null }));
@@ -163,27 +155,7 @@ export function checkProviderRecord(raw: unknown, index: number, sourceRef: stri
 export function checkLocationRecord(raw: unknown, index: number, sourceRef: string | null): LocationRecord | InvalidRecord {
   const { value: input, errors, warnings } = validateKeepingRecord(SyncLocationRecordInput, raw);
   if (errors.length > 0) return { index, sourceRef, externalId: text(input.externalId), npi: null, errors, warnings };
-  const fields = givenFields(
-    input,
-    [
-      'name',
-      'addressLine1',
-      'addressLine2',
-      'city',
-      'state',
-      'postalCode',
-      'phone',
-      'fax',
-      'email',
-      'website',
-      'latitude',
-      'longitude',
-      'timezone',
-      'accessibilityNotes',
-      'locationTypes',
-    ],
-    ['locationTypes'],
-  );
+  const fields = givenFields(input, LOCATION_PLAIN_FIELDS, ['locationTypes']);
   if (input.openingHours !== undefined)
     fields.openingHours = (input.openingHours ?? []).map(({ day, opens, closes }): OpeningInterval => ({ day, opens, closes }));
   if (input.hoursExceptions !== undefined)

@@ -6,6 +6,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AssetsModule } from './assets/assets.module';
 import { graphqlCaching } from './cache/graphql-caching';
 import { AuthModule } from './auth/auth.module';
 import { CredentialsService } from './auth/credentials.service';
@@ -55,6 +56,7 @@ export const FEATURE_MODULES = [
   SyncModule,
   FhirModule,
   WebhooksModule,
+  AssetsModule,
 ];
 
 @Module({})

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyMultipart from '@fastify/multipart';
 import { type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
@@ -111,6 +112,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   // CORS, security headers and the IDE at GET /graphql (src/delivery/browser.ts).
   await registerBrowserSupport(fastify, config);
+  // Multipart bodies (POST /assets) stream through their own limits (ASSET_MAX_BYTES, one file), not bodyLimit.
+  await fastify.register(fastifyMultipart, { limits: { files: 1, fileSize: config.ASSET_MAX_BYTES, fields: 8, parts: 10 } });
   const httpCaching = HttpCaching.create(config, redis, logger);
   httpCaching.install(fastify);
 

@@ -12,6 +12,7 @@ registerEnumType(Permission, {
     CONTENT_WRITE: { description: 'Create, edit and trash content.' },
     CONTENT_PUBLISH: { description: 'Publish, unpublish and schedule content.' },
     CONTENT_PURGE: { description: 'Delete documents from the trash for good.' },
+    MEDIA_WRITE: { description: 'Upload images to the media library, edit their alt text and details, trash and restore them.' },
     PROVIDERS_SYNC: { description: 'Batch upserts of providers from a credentialing system, an EHR or the NPI registry.' },
     API_KEYS_MANAGE: { description: 'Create, list and revoke API keys.' },
     USERS_MANAGE: { description: 'Create, list and update user accounts.' },

@@ -7,6 +7,7 @@ export enum Permission {
   CONTENT_WRITE = 'content:write',
   CONTENT_PUBLISH = 'content:publish',
   CONTENT_PURGE = 'content:purge',
+  MEDIA_WRITE = 'media:write',
   PROVIDERS_SYNC = 'providers:sync',
   API_KEYS_MANAGE = 'api-keys:manage',
   USERS_MANAGE = 'users:manage',
@@ -31,11 +32,17 @@ registerEnumType(Role, {
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   [Role.ADMIN]: Object.values(Permission),
-  [Role.EDITOR]: [Permission.CONTENT_READ_DRAFT, Permission.CONTENT_WRITE, Permission.CONTENT_PUBLISH],
+  [Role.EDITOR]: [Permission.CONTENT_READ_DRAFT, Permission.CONTENT_WRITE, Permission.CONTENT_PUBLISH, Permission.MEDIA_WRITE],
 };
 
 /** Scopes an API key may be given (integrations never manage users or keys). */
-export const API_KEY_SCOPES: Permission[] = [Permission.CONTENT_READ_DRAFT, Permission.CONTENT_WRITE, Permission.CONTENT_PUBLISH, Permission.PROVIDERS_SYNC];
+export const API_KEY_SCOPES: Permission[] = [
+  Permission.CONTENT_READ_DRAFT,
+  Permission.CONTENT_WRITE,
+  Permission.CONTENT_PUBLISH,
+  Permission.MEDIA_WRITE,
+  Permission.PROVIDERS_SYNC,
+];
 
 export const REQUIRED_PERMISSIONS = 'cms:required-permissions';
 export const PUBLIC_OPERATION = 'cms:public-operation';

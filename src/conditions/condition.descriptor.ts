@@ -14,6 +14,7 @@ export const CONDITION_TYPE = defineDocumentType({
   model: () => ConditionModel,
   fields: ['name', 'aliases', 'summary', 'body', 'bodyRegion', 'symptoms', 'icd10Codes'],
   relations: [CONDITION_FAQS],
+  richText: ['body'],
   search: {
     titles: (alias) => [`${alias}.name`, `array_to_string(${alias}.aliases, ' ')`],
     bodies: (alias) => [`${alias}.summary`, `array_to_string(${alias}.symptoms, ' ')`, `${alias}.body`],

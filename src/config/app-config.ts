@@ -377,6 +377,57 @@ export class AppConfig {
   HEALTH_TIMEOUT_MS = 1000;
 
   /** PUBLIC_URL without a trailing slash, so that paths can be appended. */
+  // Media library (src/assets/; README "Images").
+
+  /** Largest upload accepted, in bytes (default 10 MB); larger ones are refused before they are read whole. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 * 1024 * 1024 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1024 and 104857600 (bytes)' })
+  @Min(1024, { message: 'must be an integer between 1024 and 104857600 (bytes)' })
+  @Max(100 * 1024 * 1024, { message: 'must be an integer between 1024 and 104857600 (bytes)' })
+  ASSET_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** Most pixels (width × height) an uploaded image may have (default 40 megapixels): a small file that decodes to a huge bitmap is refused. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 40_000_000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 10000 and 268402689' })
+  @Min(10_000, { message: 'must be an integer between 10000 and 268402689' })
+  @Max(268_402_689, { message: 'must be an integer between 10000 and 268402689' })
+  ASSET_MAX_PIXELS = 40_000_000;
+
+  /** Signs rendition URLs; when unset, a key derived from the token signing secret (JWT_SECRET or the generated one). Sensitive. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  ASSET_URL_SECRET?: string;
+
+  /** With S3_BUCKET set, assets are kept in S3-compatible storage instead of DATA_DIR/assets. */
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be an S3 bucket name (3 to 63 lowercase letters, digits, dots, hyphens)' })
+  S3_BUCKET?: string;
+
+  /** Endpoint of an S3-compatible service (MinIO, R2, …); AWS S3 itself when unset. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http:// or https:// URL' })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** Access key of the bucket; the SDK's default credential chain when unset. */
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  /** Secret of S3_ACCESS_KEY_ID. Sensitive. */
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Address buckets as a path (endpoint/bucket/key), as most S3-compatible servers want (default true with S3_ENDPOINT). */
+  @IsOptional()
+  @Transform(parseBooleanVariable)
+  @IsBoolean({ message: 'must be true or false' })
+  S3_FORCE_PATH_STYLE?: boolean;
+
   get publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
   }

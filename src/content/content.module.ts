@@ -5,6 +5,7 @@ import { DocumentQueries } from './documents/document-queries';
 import { EditorialInfoService } from './editorial-info';
 import { EditorialService } from './editorial.service';
 import { FaqPlacementsService } from './faq-placements.service';
+import { PublishChecks } from './publish-checks';
 import { PublishingService } from './publishing.service';
 import { RevisionsService } from './revisions.service';
 import { SchedulerService } from './scheduler.service';
@@ -18,11 +19,12 @@ import { SchedulerService } from './scheduler.service';
     ContentChanges,
     EditorialService,
     PublishingService,
+    PublishChecks,
     EditorialInfoService,
     FaqPlacementsService,
     SchedulerService,
     ContentResolver,
   ],
-  exports: [DocumentQueries, ContentChanges, EditorialService, PublishingService, EditorialInfoService],
+  exports: [DocumentQueries, ContentChanges, EditorialService, PublishingService, PublishChecks, EditorialInfoService],
 })
 export class ContentModule {}

@@ -47,6 +47,10 @@ export interface DocumentDescriptor<E extends DocumentEntity = DocumentEntity> {
   relations: readonly OwnedRelation[];
   /** Fields besides the slug that no two documents of the type may share, live or in a pending draft. */
   uniqueFields?: readonly Property<E>[];
+  /** Fields holding media-library images (an ImageRef or a list of them): publishing checks their alt text, the media library their use. */
+  images?: readonly Property<E>[];
+  /** Markdown fields, whose `![alt](asset:<uuid>)` images are checked like image fields. */
+  richText?: readonly Property<E>[];
   /** How provider sync writes this type, when it does. */
   sync?: {
     /** Fields a sync source owns: a sync sets them, editors' values for them are overwritten. */
@@ -93,6 +97,8 @@ export interface ContentType {
   notEditable: Readonly<Partial<Record<string, string>>>;
   relations: readonly OwnedRelation[];
   uniqueFields: readonly string[];
+  images: readonly string[];
+  richText: readonly string[];
   sync?: { owned: readonly string[]; externalIds: { table: string; ownerColumn: string }; relation?: OwnedRelation };
   search?: { titles: (alias: string) => string[]; bodies: (alias: string) => string[] };
   sortName: (alias: string) => string;
@@ -125,6 +131,8 @@ export function defineDocumentType<E extends DocumentEntity>(descriptor: Documen
     ownFields: descriptor.fields,
     notEditable: descriptor.notEditable ?? {},
     uniqueFields: descriptor.uniqueFields ?? [],
+    images: descriptor.images ?? [],
+    richText: descriptor.richText ?? [],
     read: { ...descriptor.read, alwaysRead: descriptor.read.alwaysRead ?? [] },
     singleton: descriptor.singleton ?? false,
   };

@@ -16,6 +16,7 @@ import { assertVersion, editableState, LockedDocument, lockDocument } from './do
 import { EditorialService } from './editorial.service';
 import { ScheduledAction, ScheduledActionKind, ScheduledActionStatus } from './scheduled-action.entity';
 import { unpublishedDependencies } from './dependencies';
+import { PublishChecks } from './publish-checks';
 
 /** Publishing, unpublishing, drafts, revisions and schedules, for every content type. */
 @Injectable()
@@ -25,6 +26,7 @@ export class PublishingService {
     private readonly editorial: EditorialService,
     private readonly audit: AuditLogService,
     private readonly changes: ContentChanges,
+    private readonly checks: PublishChecks,
   ) {}
 
   async publish(actor: Actor, contentType: ContentType, id: string, version: number): Promise<DocumentEntity> {
@@ -52,6 +54,7 @@ export class PublishingService {
     await changes.before(manager, contentType, [row.id]);
     const before = row.status === DocumentStatus.PUBLISHED ? await readLiveState(manager, contentType, row) : null;
     const state = await editableState(manager, contentType, locked);
+    await this.checks.assertPublishable(manager, contentType, state);
     const newVersion = locked.version + 1;
     const writer = new DocumentWriter(manager, contentType, actor);
     await writer.applyStates([{ row, state, version: newVersion, status: DocumentStatus.PUBLISHED, publish: true }]);

@@ -1,4 +1,5 @@
 import { ApiKey } from '../api-keys/api-key.entity';
+import { Asset } from '../assets/asset.entity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { PreviewToken } from '../auth/preview-token.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
@@ -58,5 +59,6 @@ export const ENTITIES = [
   SyncFieldOwner,
   WebhookSubscription,
   WebhookDelivery,
+  Asset,
   WebhookDeliveryAttempt,
 ];

@@ -10,6 +10,7 @@ export const FAQ_TYPE = defineDocumentType({
   model: () => FaqModel,
   fields: ['question', 'answer', 'tags'],
   relations: [],
+  richText: ['answer'],
   search: { titles: (alias) => [`${alias}.question`], bodies: (alias) => [`${alias}.answer`] },
   sortName: (alias) => `lower(${alias}.question)`,
   slugSource: (fields) => String(fields.question ?? ''),

@@ -37,6 +37,7 @@ export const LOCATION_TYPE = defineDocumentType({
     'bookingUrl',
   ],
   relations: [LOCATION_FAQS],
+  richText: ['description'],
   sync: {
     owned: [
       'name',

@@ -13,6 +13,7 @@ export const PRACTICE_TYPE = defineDocumentType({
   model: () => PracticeModel,
   fields: ['name', 'description', 'mainPhone', 'npi', 'website', 'bookingUrl', 'socialProfiles', 'specialty'],
   relations: [PRACTICE_FAQS],
+  richText: ['description'],
   sortName: (alias) => `lower(${alias}.name)`,
   slugSource: (fields) => String(fields.name ?? ''),
   label: (fields) => `Practice "${fields.name}"`,

@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsSt
 import { changeRequestFrom } from '../content/change-request';
 import { DocumentRefInput, PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
+import { ImageInput, imageRefOf } from '../common/images/image.model';
 import { IsHttpUrl } from '../common/validation/validators';
 import {
   CredentialsRule,
@@ -216,6 +217,12 @@ export class CreateProviderInput extends PageFieldsInput {
   @MaxLength(MARKDOWN_LIMIT)
   bio?: string | null;
 
+  @Field(() => ImageInput, { nullable: true, description: 'Portrait photo from the media library (null removes it).' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ImageInput)
+  photo?: ImageInput | null;
+
   @Field(() => Boolean, { nullable: true, description: 'Whether the provider is accepting new patients (true when omitted at creation).' })
   @IsOptional()
   @IsBoolean()
@@ -277,6 +284,7 @@ export function providerChange(input: Partial<CreateProviderInput>, path: string
   ]);
   for (const list of ['credentials', 'specialties', 'roles', 'boardCertifications', 'languages']) if (fields[list] === null) fields[list] = [];
   if (fields.bio === null) fields.bio = '';
+  if (input.photo !== undefined) fields.photo = imageRefOf(input.photo);
   if (input.licenses !== undefined)
     fields.licenses = (input.licenses ?? []).map(({ number, state, issuer }): ProviderLicense => ({ number, state: state ?? null, issuer: issuer ?? null }));
   if (input.education !== undefined) {

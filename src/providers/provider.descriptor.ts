@@ -57,11 +57,14 @@ export const PROVIDER_TYPE = defineDocumentType({
     'practiceStartYear',
     'languages',
     'bio',
+    'photo',
     'acceptingNewPatients',
     'bookingUrl',
     'active',
   ],
   uniqueFields: ['npi'],
+  images: ['photo'],
+  richText: ['bio'],
   relations: [PROVIDER_LOCATIONS, PROVIDER_FAQS],
   sync: {
     owned: [

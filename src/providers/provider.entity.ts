@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { type ImageRef } from '../common/images/image.model';
 import { DocumentEntity } from '../content/documents/document.entity';
 import { Location } from '../locations/location.entity';
 
@@ -98,6 +99,10 @@ export class Provider extends DocumentEntity {
   /** Markdown. */
   @Column({ type: 'text', default: '' })
   bio: string;
+
+  /** Portrait from the media library, with alt text for this use. */
+  @Column({ type: 'jsonb', nullable: true })
+  photo: ImageRef | null;
 
   @Index()
   @Column({ type: 'boolean', default: true })

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DocumentModel } from '../content/documents/document.model';
 import { ConnectionOf } from '../common/pagination/connection.model';
+import { ImageModel } from '../common/images/image.model';
 import { RichTextField } from '../common/rich-text/rich-text.model';
 
 export enum EducationKind {
@@ -142,6 +143,9 @@ export class ProviderModel extends DocumentModel {
 
   @RichTextField({ description: 'Biography.' })
   bio: string;
+
+  @Field(() => ImageModel, { nullable: true, description: 'Portrait photo, from the media library.' })
+  photo: ImageModel | null;
 
   @Field(() => Boolean, { description: 'Whether the provider is accepting new patients.' })
   acceptingNewPatients: boolean;

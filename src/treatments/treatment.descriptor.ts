@@ -78,6 +78,7 @@ export const TREATMENT_TYPE = defineDocumentType({
     'trialDetails',
   ],
   relations: [TREATMENT_CONDITIONS, TREATMENT_PROVIDERS, TREATMENT_LOCATIONS, RELATED_TREATMENTS, TREATMENT_FAQS],
+  richText: ['body', 'preparation', 'recovery', 'followUp', 'risks', 'trialDetails'],
   search: { titles: (alias) => [`${alias}.title`], bodies: (alias) => [`${alias}.summary`, `${alias}.body`] },
   sortName: (alias) => `lower(${alias}.title)`,
   slugSource: (fields) => String(fields.title ?? ''),

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { signingSecretProvider } from '../auth/signing-secret';
+import { AppConfig } from '../config/app-config';
+import { RateLimitModule } from '../delivery/rate-limit.module';
+import { AssetStorage, LocalAssetStorage } from './asset-storage';
+import { AssetsController } from './assets.controller';
+import { AssetsResolver, ImageResolver } from './assets.resolver';
+import { AssetsService } from './assets.service';
+
+/** The storage configured: S3-compatible when S3_BUCKET is set, else files under DATA_DIR/assets. */
+export function assetStorageFor(config: AppConfig): AssetStorage {
+  return new LocalAssetStorage(join(config.DATA_DIR, 'assets'));
+}
+
+/** The media library (README "Images"): uploads, details, trash, renditions, and the alt-text rule of publishing. */
+@Module({
+  imports: [AuthModule, RateLimitModule],
+  controllers: [AssetsController],
+  providers: [
+    AssetsService,
+    AssetsResolver,
+    ImageResolver,
+    signingSecretProvider,
+    { provide: AssetStorage, inject: [AppConfig], useFactory: assetStorageFor },
+  ],
+  exports: [AssetsService],
+})
+export class AssetsModule {}

@@ -66,7 +66,8 @@ export class AssetIdInput {
 export class TrashAssetInput extends AssetIdInput {
   @Field(() => Boolean, {
     defaultValue: false,
-    description: 'Also remove it from every document that uses it (their live versions and drafts). Without it, use by a published page refuses the trash (CONFLICT naming them).',
+    description:
+      'Also remove it from every document that uses it (their live versions and drafts). Without it, use by a published page refuses the trash (CONFLICT naming them).',
   })
   @IsBoolean()
   detach: boolean = false;

@@ -65,7 +65,10 @@ export class AssetModel {
   @Field(() => String, { nullable: true, description: "The upload's file name, for editors." })
   filename: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Alt text: what the image shows, for screen readers. Required before a page using it is published, unless decorative.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Alt text: what the image shows, for screen readers. Required before a page using it is published, unless decorative.',
+  })
   alt: string | null;
 
   @Field(() => Boolean, { description: 'Whether the image is decorative (shown with empty alt text; needs none).' })

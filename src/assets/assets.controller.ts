@@ -1,4 +1,18 @@
-import { type ArgumentsHost, Catch, Controller, type ExceptionFilter, Get, HttpException, Logger, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  Controller,
+  type ExceptionFilter,
+  Get,
+  HttpException,
+  Logger,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { can } from '../auth/actor';
 import { CredentialsService } from '../auth/credentials.service';
@@ -147,7 +161,12 @@ export class AssetsController {
       body = await renderRendition(original, asset, spec);
       await this.storage.put(key, body, RENDITION_CONTENT_TYPES[spec.format]);
     }
-    void reply.code(200).header('content-type', RENDITION_CONTENT_TYPES[spec.format]).header('cache-control', IMMUTABLE).header('x-content-type-options', 'nosniff').send(body);
+    void reply
+      .code(200)
+      .header('content-type', RENDITION_CONTENT_TYPES[spec.format])
+      .header('cache-control', IMMUTABLE)
+      .header('x-content-type-options', 'nosniff')
+      .send(body);
   }
 }
 

@@ -21,7 +21,9 @@ export class AssetsResolver {
   constructor(private readonly service: AssetsService) {}
 
   @Requires(Permission.MEDIA_WRITE, Permission.CONTENT_WRITE, Permission.CONTENT_READ_DRAFT)
-  @Query(() => AssetConnection, { description: 'The media library, newest first (or its trash). Editors and API keys with media:write, content:write or content:read-draft.' })
+  @Query(() => AssetConnection, {
+    description: 'The media library, newest first (or its trash). Editors and API keys with media:write, content:write or content:read-draft.',
+  })
   assets(@Args() args: AssetsArgs) {
     return this.service.list({ first: args.first, after: args.after }, { trashed: args.trashed, search: args.search });
   }
@@ -33,7 +35,9 @@ export class AssetsResolver {
   }
 
   @Requires(Permission.MEDIA_WRITE)
-  @Mutation(() => AssetModel, { description: "Changes an asset's alt text, decorative flag, caption, credit or focal point. Pages that show it change with it." })
+  @Mutation(() => AssetModel, {
+    description: "Changes an asset's alt text, decorative flag, caption, credit or focal point. Pages that show it change with it.",
+  })
   updateAsset(@CurrentActor() actor: Actor, @Args('input', { description: 'The asset and its changes.' }) input: UpdateAssetInput): Promise<Asset> {
     return this.service.update(actor, input);
   }
@@ -54,7 +58,8 @@ export class AssetsResolver {
 
   @Requires(Permission.CONTENT_PURGE)
   @Mutation(() => String, {
-    description: 'Deletes a trashed asset for good, with its files; returns its id. Refused (CONFLICT naming them) while any document or pending draft uses it. Admins only.',
+    description:
+      'Deletes a trashed asset for good, with its files; returns its id. Refused (CONFLICT naming them) while any document or pending draft uses it. Admins only.',
   })
   purgeAsset(@CurrentActor() actor: Actor, @Args('input', { description: 'The asset.' }) input: AssetIdInput): Promise<string> {
     return this.service.purge(actor, input.id);
@@ -76,10 +81,18 @@ export class AssetsResolver {
   })
   url(@Parent() asset: Asset, @Args() args: RenditionArgs): string {
     if (args.fit === ImageFit.COVER && (!args.width || !args.height)) throw AppError.badInput([{ path: 'fit', message: 'COVER needs both width and height' }]);
-    return this.service.renditionUrl(asset, { width: args.width ?? 0, height: args.height ?? 0, fit: FITS[args.fit], format: FORMATS[args.format], quality: args.quality });
+    return this.service.renditionUrl(asset, {
+      width: args.width ?? 0,
+      height: args.height ?? 0,
+      fit: FITS[args.fit],
+      format: FORMATS[args.format],
+      quality: args.quality,
+    });
   }
 
-  @ResolveField(() => String, { description: 'A `srcset` attribute value: one signed rendition URL per width ("<url> 640w, …"), widths above the original left out.' })
+  @ResolveField(() => String, {
+    description: 'A `srcset` attribute value: one signed rendition URL per width ("<url> 640w, …"), widths above the original left out.',
+  })
   srcSet(@Parent() asset: Asset, @Args() args: SrcSetArgs): string {
     const widths = [...new Set(args.widths.filter((width) => width <= asset.width))].sort((a, b) => a - b);
     if (widths.length === 0) widths.push(asset.width);

@@ -119,14 +119,24 @@ export class AssetsService implements OnModuleInit {
   /** Assets by id, in one statement (the request loader batches them); trashed ones left out. */
   async findMany(ids: readonly string[]): Promise<Map<string, Asset>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(Asset).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids }).andWhere('a.deleted_at IS NULL').getMany();
+    const rows = await this.dataSource
+      .getRepository(Asset)
+      .createQueryBuilder('a')
+      .where('a.id = ANY(:ids)', { ids })
+      .andWhere('a.deleted_at IS NULL')
+      .getMany();
     return new Map(rows.map((row) => [row.id, row]));
   }
 
   list(page: PageRequest, filter: { trashed: boolean; search?: string | null }): Promise<KeysetPage<Asset>> {
-    const query = this.dataSource.getRepository(Asset).createQueryBuilder('a').where(filter.trashed ? 'a.deleted_at IS NOT NULL' : 'a.deleted_at IS NULL');
+    const query = this.dataSource
+      .getRepository(Asset)
+      .createQueryBuilder('a')
+      .where(filter.trashed ? 'a.deleted_at IS NOT NULL' : 'a.deleted_at IS NULL');
     if (filter.search) {
-      query.andWhere("concat_ws(' ', a.filename, a.alt, a.caption, a.credit) ILIKE :search", { search: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      query.andWhere("concat_ws(' ', a.filename, a.alt, a.caption, a.credit) ILIKE :search", {
+        search: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
     }
     return paginateByKeyset(query, page, {
       keys: [
@@ -177,9 +187,12 @@ export class AssetsService implements OnModuleInit {
       const usages = await this.usagesOf(manager, id);
       const published = usages.filter((usage) => usage.published);
       if (published.length > 0 && !detach) {
-        throw AppError.conflict(`The asset is used by published pages: ${published.map((usage) => usage.label).join(', ')}; pass detach: true to remove it from them`, {
-          usedBy: published.map((usage) => ({ type: usage.contentType.type, id: usage.id })),
-        });
+        throw AppError.conflict(
+          `The asset is used by published pages: ${published.map((usage) => usage.label).join(', ')}; pass detach: true to remove it from them`,
+          {
+            usedBy: published.map((usage) => ({ type: usage.contentType.type, id: usage.id })),
+          },
+        );
       }
       if (detach) await this.detach(manager, changes, id, usages);
       asset.deletedAt = new Date();

@@ -81,7 +81,9 @@ export async function acceptImage(data: Buffer, limits: IntakeLimits): Promise<A
   const frames = header.pages ?? 1;
   if (width <= 0 || frameHeight <= 0) throw refuse('has no dimensions');
   if (width * frameHeight * frames > limits.maxPixels) {
-    throw refuse(`is ${width}×${frameHeight} pixels${frames > 1 ? ` × ${frames} frames` : ''}, more than the ${limits.maxPixels.toLocaleString('en-US')}-pixel limit`);
+    throw refuse(
+      `is ${width}×${frameHeight} pixels${frames > 1 ? ` × ${frames} frames` : ''}, more than the ${limits.maxPixels.toLocaleString('en-US')}-pixel limit`,
+    );
   }
   try {
     const pipeline = sharp(data, { limitInputPixels: limits.maxPixels * frames, animated: format === 'gif' || format === 'webp', failOn: 'error' }).rotate();

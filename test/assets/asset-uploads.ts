@@ -28,3 +28,14 @@ export function pathOf(url: string): string {
   const parsed = new URL(url);
   return `${parsed.pathname}${parsed.search}`;
 }
+
+function binary(response: any, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+/** GET of a rendition, its body as bytes. */
+export function getImage(app: UsedTestApp, path: string) {
+  return app.http().get(path).buffer(true).parse(binary);
+}

@@ -5,17 +5,11 @@ import sharp from 'sharp';
 import { Role } from '../../src/auth/permissions';
 import { Permission } from '../../src/auth/permissions';
 import { signedInClient, useTestApp } from '../support/use-test-app';
-import { pathOf, storedFiles, uploadAsset } from './asset-uploads';
+import { getImage, pathOf, storedFiles, uploadAsset } from './asset-uploads';
 import { hasMetadata, jpegWithGpsExif, png, pngHeaderClaiming } from './image-fixtures';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cms-assets-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function binary(response: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 const PROVIDER_PHOTO = `
   query ProviderPhoto($slug: String!) {
@@ -38,9 +32,18 @@ describe('Media library: uploads, stripping, renditions and a provider photo', (
     const original = await jpegWithGpsExif(1200, 800);
     expect(await hasMetadata(original)).toBe(true);
 
-    const uploaded = await uploadAsset(app, editor.headers, original, { filename: 'dr-bux-at-the-clinic.jpg', fields: { alt: 'Dr. Anjum Bux in the Lexington office' } });
+    const uploaded = await uploadAsset(app, editor.headers, original, {
+      filename: 'dr-bux-at-the-clinic.jpg',
+      fields: { alt: 'Dr. Anjum Bux in the Lexington office' },
+    });
     expect(uploaded.status).toBe(201);
-    expect(uploaded.body.asset).toMatchObject({ mimeType: 'image/jpeg', width: 1200, height: 800, filename: 'dr-bux-at-the-clinic.jpg', alt: 'Dr. Anjum Bux in the Lexington office' });
+    expect(uploaded.body.asset).toMatchObject({
+      mimeType: 'image/jpeg',
+      width: 1200,
+      height: 800,
+      filename: 'dr-bux-at-the-clinic.jpg',
+      alt: 'Dr. Anjum Bux in the Lexington office',
+    });
     const assetId: string = uploaded.body.asset.id;
     const [storedOriginal] = (await storedFiles(dataDir)).filter((file) => file.startsWith(`originals/${assetId}`));
     const { readFile } = await import('node:fs/promises');
@@ -53,13 +56,17 @@ describe('Media library: uploads, stripping, renditions and a provider photo', (
     const response = await app.graphql(PROVIDER_PHOTO, { slug: 'anjum-bux' });
     expect(response.errors).toBeUndefined();
     const photo = response.data.provider.photo;
-    expect(photo).toMatchObject({ alt: 'Dr. Anjum Bux in the Lexington office', decorative: false, asset: { id: assetId, width: 1200, height: 800, mimeType: 'image/jpeg' } });
+    expect(photo).toMatchObject({
+      alt: 'Dr. Anjum Bux in the Lexington office',
+      decorative: false,
+      asset: { id: assetId, width: 1200, height: 800, mimeType: 'image/jpeg' },
+    });
     expect(photo.asset.placeholder).toMatch(/^data:image\/webp;base64,/);
     expect(photo.asset.url).toMatch(new RegExp(`^http://localhost:3000/assets/${assetId}/400x0-inside-q75-v1\\.webp\\?sig=`));
     // Widths above the original's are left out of the srcset.
     expect(photo.asset.srcSet.split(', ').map((candidate: string) => candidate.split(' ')[1])).toEqual(['200w', '400w']);
 
-    const rendition = await app.http().get(pathOf(photo.asset.url)).buffer(true).parse(binary);
+    const rendition = await getImage(app, pathOf(photo.asset.url));
     expect(rendition.status).toBe(200);
     expect(rendition.headers['content-type']).toBe('image/webp');
     expect(rendition.headers['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -68,7 +75,7 @@ describe('Media library: uploads, stripping, renditions and a provider photo', (
     expect(await hasMetadata(rendition.body as Buffer)).toBe(false);
     // Made once, then served from the storage.
     expect(await storedFiles(dataDir)).toContain(`renditions/${assetId}/400x0-inside-q75-v1.webp`);
-    const again = await app.http().get(pathOf(photo.asset.url)).buffer(true).parse(binary);
+    const again = await getImage(app, pathOf(photo.asset.url));
     expect(Buffer.compare(again.body as Buffer, rendition.body as Buffer)).toBe(0);
   });
 
@@ -90,10 +97,28 @@ describe('Media library: uploads, stripping, renditions and a provider photo', (
 
   describe('refusals: each a clear BAD_USER_INPUT, nothing stored', () => {
     it.each([
-      ['a .png that is really an HTML file', () => Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'), 'index.png', 400, /not an image: its content is not JPEG, PNG, WebP, AVIF or GIF/],
-      ['a 30,000 × 30,000 PNG (a decompression bomb)', () => pngHeaderClaiming(30_000, 30_000), 'huge.png', 400, /30000×30000 pixels, more than the 40,000,000-pixel limit/],
+      [
+        'a .png that is really an HTML file',
+        () => Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'),
+        'index.png',
+        400,
+        /not an image: its content is not JPEG, PNG, WebP, AVIF or GIF/,
+      ],
+      [
+        'a 30,000 × 30,000 PNG (a decompression bomb)',
+        () => pngHeaderClaiming(30_000, 30_000),
+        'huge.png',
+        400,
+        /30000×30000 pixels, more than the 40,000,000-pixel limit/,
+      ],
       ['a 50 MB file', () => Buffer.alloc(50 * 1024 * 1024, 0xff), 'big.png', 413, /larger than the 10 MB limit/],
-      ['an SVG (it can carry scripts)', () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'), 'logo.png', 400, /SVG image, which is refused/],
+      [
+        'an SVG (it can carry scripts)',
+        () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'),
+        'logo.png',
+        400,
+        /SVG image, which is refused/,
+      ],
     ])('refuses %s', async (_name, make, filename, status, message) => {
       const editor = await signedInClient(app, Role.EDITOR);
       const before = { count: await assetCount(), files: await storedFiles(dataDir) };

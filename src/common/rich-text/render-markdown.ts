@@ -1,5 +1,7 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { ASSET_IMAGE_PATTERN } from '../images/image.model';
+import { type RichTextImage } from './rich-text-images';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -44,7 +46,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'target'],
-    img: ['src', 'alt', 'title', 'width', 'height'],
+    img: ['src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'loading'],
     abbr: ['title'],
     th: ['align'],
     td: ['align'],
@@ -64,8 +66,28 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
-export function renderMarkdownToHtml(markdown: string): string {
-  const html = marked.parse(markdown) as string;
+const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function attribute(value: string): string {
+  return value.replace(/[&<>"']/g, (character) => ATTRIBUTE_ESCAPES[character]);
+}
+
+/**
+ * Media-library images (`![alt](asset:<uuid>)`) become <img> with a signed rendition, its srcset,
+ * alt text (the Markdown's, else the asset's), width, height and lazy loading. An image that is
+ * not given (trashed since, or no resolver) is left out rather than shown broken.
+ */
+function withAssetImages(markdown: string, images: ReadonlyMap<string, RichTextImage>): string {
+  return markdown.replace(ASSET_IMAGE_PATTERN, (_match, written: string, id: string) => {
+    const image = images.get(id.toLowerCase());
+    if (!image) return '';
+    const alt = written.replace(/\\(.)/g, '$1').trim() || image.alt;
+    return `<img src="${attribute(image.src)}" srcset="${attribute(image.srcSet)}" sizes="(max-width: ${image.width}px) 100vw, ${image.width}px" alt="${attribute(alt)}" width="${image.width}" height="${image.height}" loading="lazy">`;
+  });
+}
+
+export function renderMarkdownToHtml(markdown: string, images: ReadonlyMap<string, RichTextImage> = new Map()): string {
+  const html = marked.parse(withAssetImages(markdown, images)) as string;
   return sanitizeHtml(html, SANITIZE_OPTIONS).trim();
 }
 

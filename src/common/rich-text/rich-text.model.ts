@@ -1,37 +1,54 @@
 import { Field, FieldMiddleware, ObjectType } from '@nestjs/graphql';
 import { excerptOf, htmlToText, renderMarkdownToHtml } from './render-markdown';
+import { type RichTextImage } from './rich-text-images';
 
 const renderCache = new Map<string, { html: string; text: string }>();
 const RENDER_CACHE_LIMIT = 2000;
+const NO_IMAGES: ReadonlyMap<string, RichTextImage> = new Map();
 
-function rendered(markdown: string): { html: string; text: string } {
-  let entry = renderCache.get(markdown);
+function rendered(markdown: string, images: ReadonlyMap<string, RichTextImage>): { html: string; text: string } {
+  // The images' URLs and alt text are part of the output: they are part of the key.
+  const key = images.size === 0 ? markdown : `${markdown}\u0000${JSON.stringify([...images])}`;
+  let entry = renderCache.get(key);
   if (!entry) {
-    const html = renderMarkdownToHtml(markdown);
+    const html = renderMarkdownToHtml(markdown, images);
     entry = { html, text: htmlToText(html) };
     if (renderCache.size >= RENDER_CACHE_LIMIT) renderCache.delete(renderCache.keys().next().value as string);
-    renderCache.set(markdown, entry);
+    renderCache.set(key, entry);
   }
   return entry;
 }
 
+/** Whether Markdown references media-library images (which need resolving before it renders). */
+export function referencesAssets(markdown: string): boolean {
+  return markdown.includes('](asset:');
+}
+
 @ObjectType({ description: 'Formatted text: Markdown as written, with sanitized HTML and plain text rendered on the server.' })
 export class RichText {
-  constructor(markdown: string) {
+  constructor(
+    markdown: string,
+    private readonly images: ReadonlyMap<string, RichTextImage> = NO_IMAGES,
+  ) {
     this.markdown = markdown;
+  }
+
+  /** The same text with its media-library images resolved. */
+  withImages(images: ReadonlyMap<string, RichTextImage>): RichText {
+    return new RichText(this.markdown, images);
   }
 
   @Field(() => String, { description: 'The source, as the editor wrote it (Markdown).' })
   markdown: string;
 
-  @Field(() => String, { description: 'Sanitized HTML, safe to insert into a page: no scripts, event handlers or unsafe links.' })
+  /** Sanitized HTML (the `html` field resolves media-library images first: RichTextResolver). */
   get html(): string {
-    return rendered(this.markdown).html;
+    return rendered(this.markdown, this.images).html;
   }
 
   @Field(() => String, { description: 'Plain text without markup, for meta descriptions, search and previews.' })
   get text(): string {
-    return rendered(this.markdown).text;
+    return rendered(this.markdown, this.images).text;
   }
 
   excerpt(length: number): string {

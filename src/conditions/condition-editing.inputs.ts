@@ -1,6 +1,8 @@
 import { Field, InputType, PartialType } from '@nestjs/graphql';
 
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ImageInput, imageRefOf } from '../common/images/image.model';
 import { changeRequestFrom } from '../content/change-request';
 import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
@@ -35,6 +37,12 @@ export class CreateConditionInput extends PageFieldsInput {
   @MaxLength(100_000)
   body?: string | null;
 
+  @Field(() => ImageInput, { nullable: true, description: 'Image illustrating the condition, from the media library (null removes it).' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ImageInput)
+  image?: ImageInput | null;
+
   @Field(() => BodyRegion, { nullable: true, description: 'The part of the body mainly affected.' })
   @IsOptional()
   @IsEnum(BodyRegion)
@@ -64,5 +72,6 @@ export function conditionChange(input: Partial<CreateConditionInput>, path: stri
   const fields = pickFields(input, ['name', 'aliases', 'summary', 'body', 'bodyRegion', 'symptoms', 'icd10Codes']);
   for (const list of ['aliases', 'symptoms', 'icd10Codes']) if (fields[list] === null) fields[list] = [];
   for (const text of ['summary', 'body']) if (fields[text] === null) fields[text] = '';
+  if (input.image !== undefined) fields.image = imageRefOf(input.image);
   return changeRequestFrom(CONDITION_TYPE, input, path, fields);
 }

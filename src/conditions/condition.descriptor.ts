@@ -12,8 +12,9 @@ export const CONDITION_TYPE = defineDocumentType({
   name: 'Condition',
   entity: Condition,
   model: () => ConditionModel,
-  fields: ['name', 'aliases', 'summary', 'body', 'bodyRegion', 'symptoms', 'icd10Codes'],
+  fields: ['name', 'aliases', 'summary', 'body', 'bodyRegion', 'symptoms', 'icd10Codes', 'image'],
   relations: [CONDITION_FAQS],
+  images: ['image'],
   richText: ['body'],
   search: {
     titles: (alias) => [`${alias}.name`, `array_to_string(${alias}.aliases, ' ')`],

@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { type ImageRef } from '../common/images/image.model';
 import { DocumentEntity } from '../content/documents/document.entity';
 import { BodyRegion } from './body-region.enums';
 
@@ -20,6 +21,10 @@ export class Condition extends DocumentEntity {
   /** Markdown. */
   @Column({ type: 'text', default: '' })
   body: string;
+
+  /** Image illustrating the condition, from the media library. */
+  @Column({ type: 'jsonb', nullable: true })
+  image: ImageRef | null;
 
   @Index()
   @Column({ type: 'varchar', length: 24, nullable: true })

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { DocumentModel } from '../content/documents/document.model';
 import { ConnectionOf } from '../common/pagination/connection.model';
+import { ImageModel } from '../common/images/image.model';
 import { RichTextField } from '../common/rich-text/rich-text.model';
 import { BodyRegion } from './body-region.enums';
 
@@ -17,6 +18,9 @@ export class ConditionModel extends DocumentModel {
 
   @RichTextField({ description: 'The main page content.' })
   body: string;
+
+  @Field(() => ImageModel, { nullable: true, description: 'Image illustrating the condition, from the media library.' })
+  image: ImageModel | null;
 
   @Field(() => BodyRegion, { nullable: true, description: 'The part of the body mainly affected.' })
   bodyRegion: BodyRegion | null;

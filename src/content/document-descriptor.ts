@@ -5,7 +5,7 @@ import { type DocumentType } from './documents/document-status';
 import { type OwnedRelation, type Relation } from './relations';
 
 /** Fields every document has that editors change, besides its type's own. */
-export const COMMON_EDITABLE_FIELDS = ['slug', 'metaTitle', 'metaDescription', 'canonicalUrl', 'noindex'] as const;
+export const COMMON_EDITABLE_FIELDS = ['slug', 'metaTitle', 'metaDescription', 'canonicalUrl', 'noindex', 'ogImage'] as const;
 
 /** Workflow columns of every document, written by the mechanism itself, never by an edit. */
 export const WORKFLOW_COLUMNS = [
@@ -131,7 +131,8 @@ export function defineDocumentType<E extends DocumentEntity>(descriptor: Documen
     ownFields: descriptor.fields,
     notEditable: descriptor.notEditable ?? {},
     uniqueFields: descriptor.uniqueFields ?? [],
-    images: descriptor.images ?? [],
+    // Every document has a social-sharing image (SEO).
+    images: ['ogImage', ...(descriptor.images ?? [])],
     richText: descriptor.richText ?? [],
     read: { ...descriptor.read, alwaysRead: descriptor.read.alwaysRead ?? [] },
     singleton: descriptor.singleton ?? false,

@@ -3,6 +3,7 @@ import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DocumentType } from './documents/document-status';
+import { ImageInput, imageRefOf } from '../common/images/image.model';
 import { IsHttpUrl, IsSlug } from '../common/validation/validators';
 import { DocumentRef, RefAtPath } from './document-refs';
 
@@ -42,6 +43,12 @@ export class SeoInput {
   @IsOptional()
   @IsBoolean()
   noindex?: boolean | null;
+
+  @Field(() => ImageInput, { nullable: true, description: 'Image shown when the page is shared (og:image), from the media library; null removes it.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ImageInput)
+  ogImage?: ImageInput | null;
 }
 
 @InputType({ description: 'A document and the version the editor last read.' })
@@ -160,6 +167,7 @@ export function seoFields(seo: SeoInput | null | undefined): Record<string, unkn
   if (!seo) return {};
   const fields = pickFields(seo, ['metaTitle', 'metaDescription', 'canonicalUrl']);
   if (seo.noindex !== undefined && seo.noindex !== null) fields.noindex = seo.noindex;
+  if (seo.ogImage !== undefined) fields.ogImage = imageRefOf(seo.ogImage);
   return fields;
 }
 

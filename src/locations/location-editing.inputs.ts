@@ -17,6 +17,7 @@ import {
   ValidateNested,
   ValidationArguments,
 } from 'class-validator';
+import { ImageInput, imageRefOf } from '../common/images/image.model';
 import { changeRequestFrom } from '../content/change-request';
 import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
@@ -156,6 +157,16 @@ export class CreateLocationInput extends PageFieldsInput {
   @IsString()
   @MaxLength(MARKDOWN_LIMIT)
   description?: string | null;
+
+  @Field(() => [ImageInput], {
+    nullable: true,
+    description: 'Photos of the office (outside, reception, rooms), in order, from the media library (replaces the list; at most 20).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ImageInput)
+  photos?: ImageInput[] | null;
 
   @Field(() => AddressInput, { description: 'Postal address (US).' })
   @ValidateNested()
@@ -305,5 +316,6 @@ export function locationChange(input: Partial<CreateLocationInput> | UpdateLocat
       note: note ?? null,
     }));
   }
+  if (input.photos !== undefined) fields.photos = (input.photos ?? []).map((image) => imageRefOf(image)!);
   return changeRequestFrom(LOCATION_TYPE, input, path, fields);
 }

@@ -35,8 +35,10 @@ export const LOCATION_TYPE = defineDocumentType({
     'accessibilityNotes',
     'locationTypes',
     'bookingUrl',
+    'photos',
   ],
   relations: [LOCATION_FAQS],
+  images: ['photos'],
   richText: ['description'],
   sync: {
     owned: [

@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { type ImageRef } from '../common/images/image.model';
 import { DocumentEntity } from '../content/documents/document.entity';
 import { HoursException, OpeningInterval } from './opening-hours';
 
@@ -14,6 +15,10 @@ export class Location extends DocumentEntity {
   /** Markdown. */
   @Column({ type: 'text', default: '' })
   description: string;
+
+  /** Photos of the office (outside, reception, rooms), in order, from the media library. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  photos: ImageRef[];
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   addressLine1: string | null;

@@ -2,6 +2,7 @@ import { Field, Float, GraphQLISODateTime, ObjectType, registerEnumType } from '
 import { DocumentModel } from '../content/documents/document.model';
 import { PhoneNumber } from '../common/phone';
 import { ConnectionOf } from '../common/pagination/connection.model';
+import { ImageModel } from '../common/images/image.model';
 import { RichTextField } from '../common/rich-text/rich-text.model';
 import { DayOfWeek, OpenState } from './opening-hours';
 
@@ -152,6 +153,9 @@ export class LocationModel extends DocumentModel {
 
   @RichTextField({ description: 'About this office.' })
   description: string;
+
+  @Field(() => [ImageModel], { description: 'Photos of the office (outside, reception, rooms), in order, from the media library.' })
+  photos: ImageModel[];
 
   @Field(() => PostalAddressModel, { description: 'Postal address.' })
   address: PostalAddressModel;

@@ -1,6 +1,7 @@
 import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ImageInput, imageRefOf } from '../common/images/image.model';
 import { changeRequestFrom } from '../content/change-request';
 import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
@@ -34,6 +35,12 @@ export class CreatePracticeInput extends PageFieldsInput {
   @IsString()
   @MaxLength(100_000)
   description?: string | null;
+
+  @Field(() => ImageInput, { nullable: true, description: "The practice's logo, from the media library (null removes it)." })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ImageInput)
+  logo?: ImageInput | null;
 
   @Field(() => String, { nullable: true, description: 'Main phone number, any common US form; stored in E.164.' })
   @IsOptional()
@@ -79,5 +86,6 @@ export function practiceChange(input: Partial<CreatePracticeInput>, path: string
   const fields = pickFields(input, ['name', 'description', 'mainPhone', 'npi', 'website', 'bookingUrl', 'specialty']);
   if (fields.description === null) fields.description = '';
   if (input.socialProfiles !== undefined) fields.socialProfiles = (input.socialProfiles ?? []).map(({ network, url }) => ({ network, url }));
+  if (input.logo !== undefined) fields.logo = imageRefOf(input.logo);
   return changeRequestFrom(PRACTICE_TYPE, input, path, fields);
 }

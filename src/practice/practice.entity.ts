@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { type ImageRef } from '../common/images/image.model';
 import { DocumentEntity } from '../content/documents/document.entity';
 
 export interface SocialProfile {
@@ -16,6 +17,10 @@ export class Practice extends DocumentEntity {
   /** Markdown. */
   @Column({ type: 'text', default: '' })
   description: string;
+
+  /** The practice's logo, from the media library. */
+  @Column({ type: 'jsonb', nullable: true })
+  logo: ImageRef | null;
 
   /** E.164. */
   @Column({ type: 'varchar', length: 20, nullable: true })

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { DocumentModel } from '../content/documents/document.model';
 import { PhoneNumber } from '../common/phone';
+import { ImageModel } from '../common/images/image.model';
 import { RichTextField } from '../common/rich-text/rich-text.model';
 
 @ObjectType('SocialProfile', { description: 'A profile of the practice on a social network or directory.' })
@@ -19,6 +20,9 @@ export class PracticeModel extends DocumentModel {
 
   @RichTextField({ description: 'About the practice.' })
   description: string;
+
+  @Field(() => ImageModel, { nullable: true, description: "The practice's logo, from the media library." })
+  logo: ImageModel | null;
 
   @Field(() => PhoneNumber, { nullable: true, description: 'Main phone number.' })
   mainPhone: PhoneNumber | null;

@@ -1,6 +1,7 @@
 import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ImageInput, imageRefOf } from '../common/images/image.model';
 import { changeRequestFrom } from '../content/change-request';
 import { DocumentRefInput, PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
@@ -79,6 +80,12 @@ export class CreateTreatmentInput extends PageFieldsInput {
   @MaxLength(MARKDOWN_LIMIT)
   body?: string | null;
 
+  @Field(() => ImageInput, { nullable: true, description: 'Main image at the top of the page, from the media library (null removes it).' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ImageInput)
+  heroImage?: ImageInput | null;
+
   @Field(() => String, { nullable: true, description: 'Category for navigation (up to 100 characters).' })
   @IsOptional()
   @IsString()
@@ -146,5 +153,6 @@ export function treatmentChange(input: Partial<CreateTreatmentInput>, path: stri
   if (fields.body === null) fields.body = '';
   if (fields.benefits === null) fields.benefits = [];
   if (fields.trialAvailable === null) fields.trialAvailable = false;
+  if (input.heroImage !== undefined) fields.heroImage = imageRefOf(input.heroImage);
   return changeRequestFrom(TREATMENT_TYPE, input, path, fields);
 }

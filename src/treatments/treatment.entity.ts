@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { type ImageRef } from '../common/images/image.model';
 import { DocumentEntity } from '../content/documents/document.entity';
 import { Condition } from '../conditions/condition.entity';
 import { Location } from '../locations/location.entity';
@@ -20,6 +21,10 @@ export class Treatment extends DocumentEntity {
   /** Markdown. */
   @Column({ type: 'text', default: '' })
   body: string;
+
+  /** Main image at the top of the page, from the media library. */
+  @Column({ type: 'jsonb', nullable: true })
+  heroImage: ImageRef | null;
 
   @Index()
   @Column({ type: 'varchar', length: 100, nullable: true })

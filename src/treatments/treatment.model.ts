@@ -1,6 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { DocumentModel } from '../content/documents/document.model';
 import { ConnectionOf } from '../common/pagination/connection.model';
+import { ImageModel } from '../common/images/image.model';
 import { RichTextField } from '../common/rich-text/rich-text.model';
 import { Invasiveness, TreatmentSetting } from './treatment.enums';
 
@@ -41,6 +42,9 @@ export class TreatmentModel extends DocumentModel {
 
   @RichTextField({ description: 'The main page content.' })
   body: string;
+
+  @Field(() => ImageModel, { nullable: true, description: 'Main image at the top of the page, from the media library.' })
+  heroImage: ImageModel | null;
 
   @Field(() => String, { nullable: true, description: 'Grouping for navigation ("Implanted devices", "Injections").' })
   category: string | null;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { type ImageRef } from '../../common/images/image.model';
 import { DocumentStatus } from './document-status';
 
 /**
@@ -54,4 +55,8 @@ export abstract class DocumentEntity {
 
   @Column({ type: 'boolean', default: false })
   noindex: boolean;
+
+  /** Image social networks show for the page (Open Graph), from the media library. */
+  @Column({ type: 'jsonb', nullable: true })
+  ogImage: ImageRef | null;
 }

@@ -1,11 +1,18 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ImageModel } from '../../common/images/image.model';
 import { DocumentEntity } from './document.entity';
 import { DocumentStatus } from './document-status';
 
 @ObjectType({ description: 'Search-engine settings of a page.' })
 export class Seo {
-  static of(document: Pick<DocumentEntity, 'metaTitle' | 'metaDescription' | 'canonicalUrl' | 'noindex'>): Seo {
-    return { metaTitle: document.metaTitle, metaDescription: document.metaDescription, canonicalUrl: document.canonicalUrl, noindex: document.noindex };
+  static of(document: Pick<DocumentEntity, 'metaTitle' | 'metaDescription' | 'canonicalUrl' | 'noindex' | 'ogImage'>): Seo {
+    return {
+      metaTitle: document.metaTitle,
+      metaDescription: document.metaDescription,
+      canonicalUrl: document.canonicalUrl,
+      noindex: document.noindex,
+      ogImage: document.ogImage ?? null,
+    };
   }
 
   @Field(() => String, { nullable: true, description: 'Title for the <title> tag; the page title when empty.' })
@@ -19,6 +26,9 @@ export class Seo {
 
   @Field(() => Boolean, { description: 'When true, ask search engines not to index the page.' })
   noindex: boolean;
+
+  @Field(() => ImageModel, { nullable: true, description: 'Image social networks show when the page is shared (og:image), from the media library.' })
+  ogImage: ImageModel | null;
 }
 
 /** GraphQL fields every content document shares; the content models extend it. */

@@ -93,7 +93,7 @@ export class ReadPlanner {
   private compile(shape: ContentType): CompiledShape {
     // Fields of every document type (DocumentModel, and the editors' `editorial` view).
     const computed: Record<string, readonly string[]> = {
-      seo: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noindex'],
+      seo: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noindex', 'ogImage'],
       editorial: [],
       ...shape.read.computed,
     };

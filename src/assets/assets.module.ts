@@ -10,10 +10,20 @@ import { AssetsController } from './assets.controller';
 import { AssetsResolver, ImageResolver } from './assets.resolver';
 import { AssetsService } from './assets.service';
 import { RichTextAssets } from './rich-text-assets';
+import { S3AssetStorage } from './s3-asset-storage';
 
 /** The storage configured: S3-compatible when S3_BUCKET is set, else files under DATA_DIR/assets. */
 export function assetStorageFor(config: AppConfig): AssetStorage {
-  return new LocalAssetStorage(join(config.DATA_DIR, 'assets'));
+  if (!config.S3_BUCKET) return new LocalAssetStorage(join(config.DATA_DIR, 'assets'));
+  return new S3AssetStorage({
+    bucket: config.S3_BUCKET,
+    endpoint: config.S3_ENDPOINT,
+    region: config.S3_REGION,
+    accessKeyId: config.S3_ACCESS_KEY_ID,
+    secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+    // S3-compatible servers mostly want endpoint/bucket/key; AWS itself takes virtual-hosted names.
+    forcePathStyle: config.S3_FORCE_PATH_STYLE ?? config.S3_ENDPOINT !== undefined,
+  });
 }
 
 /**

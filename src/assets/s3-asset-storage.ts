@@ -1,3 +1,4 @@
+import type * as S3 from '@aws-sdk/client-s3';
 import { type S3Client } from '@aws-sdk/client-s3';
 import { AssetStorage, assertKey } from './asset-storage';
 
@@ -14,7 +15,7 @@ export interface S3Settings {
 export class S3AssetStorage extends AssetStorage {
   private readonly client: S3Client;
   // Loaded with the first S3 storage: apps on the local disk never load the SDK.
-  private readonly sdk: typeof import('@aws-sdk/client-s3') = require('@aws-sdk/client-s3');
+  private readonly sdk: typeof S3 = require('@aws-sdk/client-s3');
 
   constructor(private readonly settings: S3Settings) {
     super();

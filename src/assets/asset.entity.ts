@@ -60,6 +60,10 @@ export class Asset {
   @Column({ type: 'integer', default: 1 })
   pixelsVersion: number;
 
+  /** Renditions made so far: at most ASSET_MAX_RENDITIONS, so signed URLs for every size cannot fill the storage or the CPU. */
+  @Column({ type: 'integer', default: 0 })
+  renditionCount: number;
+
   /** A tiny blurred WebP as a data: URI, shown while the image loads. */
   @Column({ type: 'text' })
   placeholder: string;

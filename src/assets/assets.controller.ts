@@ -49,9 +49,12 @@ export class AssetErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     let status = 500;
+    let headers = new Map<string, string>();
     let body: object = { errors: [{ message: 'The server could not answer this request', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] };
     if (error instanceof AppError) {
-      status = Number((error.extensions.http as { status?: number } | undefined)?.status ?? STATUS[error.code] ?? 400);
+      const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
+      status = Number(http?.status ?? STATUS[error.code] ?? 400);
+      headers = http?.headers ?? headers;
       const { http: _http, ...extensions } = error.extensions;
       body = { errors: [{ message: error.message, extensions }] };
     } else if (error instanceof HttpException) {
@@ -60,6 +63,7 @@ export class AssetErrorFilter implements ExceptionFilter {
     } else {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
+    for (const [name, value] of headers) void reply.header(name, value);
     void reply.code(status).header('content-type', 'application/json; charset=utf-8').header('cache-control', NO_STORE).send(body);
   }
 }
@@ -158,6 +162,15 @@ export class AssetsController {
     if (!body) {
       const original = await this.storage.get(asset.storageKey);
       if (!original) throw AppError.notFound('The image');
+      if (!(await this.assets.claimRendition(id))) {
+        throw new AppError(
+          ErrorCode.RATE_LIMITED,
+          `This image already has ${this.config.ASSET_MAX_RENDITIONS} renditions, the most it may have: ask for a size it has`,
+          {
+            http: { status: 429 },
+          },
+        );
+      }
       body = await renderRendition(original, asset, spec);
       await this.storage.put(key, body, RENDITION_CONTENT_TYPES[spec.format]);
     }

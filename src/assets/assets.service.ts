@@ -237,6 +237,18 @@ export class AssetsService implements OnModuleInit {
     return id;
   }
 
+  /**
+   * Counts a rendition about to be made; false when the image has had ASSET_MAX_RENDITIONS already
+   * (the caller refuses). A rendition whose storing fails still counts: the bound is on work done.
+   */
+  async claimRendition(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH claimed AS (UPDATE assets SET rendition_count = rendition_count + 1 WHERE id = $1 AND rendition_count < $2 RETURNING id) SELECT id FROM claimed`,
+      [id, this.config.ASSET_MAX_RENDITIONS],
+    );
+    return rows.length > 0;
+  }
+
   /** The signed URL of one rendition, absolute (PUBLIC_URL), as pages put it in `src`. */
   renditionUrl(asset: Asset, spec: Omit<RenditionSpec, 'version'>): string {
     const variant = variantOf({ ...spec, version: asset.pixelsVersion });

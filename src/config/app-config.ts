@@ -393,6 +393,16 @@ export class AppConfig {
   @Max(268_402_689, { message: 'must be an integer between 10000 and 268402689' })
   ASSET_MAX_PIXELS = 40_000_000;
 
+  /**
+   * Renditions (sizes, formats, qualities) made per image at most; past it, new ones are refused.
+   * Anyone may ask the public API for signed URLs, so this bounds the work one image can cause.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 200 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 10000' })
+  @Min(1, { message: 'must be an integer between 1 and 10000' })
+  @Max(10_000, { message: 'must be an integer between 1 and 10000' })
+  ASSET_MAX_RENDITIONS = 200;
+
   /** Signs rendition URLs; when unset, a key derived from the token signing secret (JWT_SECRET or the generated one). Sensitive. */
   @IsOptional()
   @IsString()

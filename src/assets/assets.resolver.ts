@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Permission, Requires } from '../auth/permissions';
@@ -15,6 +15,7 @@ import { type RenditionFit, type RenditionFormat } from './renditions';
 
 const FORMATS: Record<ImageFormat, RenditionFormat> = { WEBP: 'webp', AVIF: 'avif', JPEG: 'jpeg', PNG: 'png' };
 const FITS: Record<ImageFit, RenditionFit> = { COVER: 'cover', INSIDE: 'inside' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Resolver(() => AssetModel)
 export class AssetsResolver {
@@ -30,7 +31,8 @@ export class AssetsResolver {
 
   @Requires(Permission.MEDIA_WRITE, Permission.CONTENT_WRITE, Permission.CONTENT_READ_DRAFT)
   @Query(() => AssetModel, { nullable: true, description: 'One asset of the media library (trashed ones too), or null.' })
-  asset(@Args('id', { description: 'The asset id.', type: () => String }) id: string): Promise<Asset | null> {
+  asset(@Args('id', { description: 'The asset id.', type: () => ID }) id: string): Promise<Asset | null> {
+    if (!UUID.test(id)) throw AppError.badInput([{ path: 'id', message: 'must be a UUID' }]);
     return this.service.find(id, { trashed: true });
   }
 

@@ -78,7 +78,7 @@ describe('Renditions per image are bounded', () => {
     const editor = await signedInClient(app, Role.EDITOR);
     const uploaded = await uploadAsset(app, editor.headers, await png(800, 600), { contentType: 'image/png', filename: 'x.png' });
     const { data } = await app.graphql(
-      `query($id: String!) { asset(id: $id) { a: url(width: 100) b: url(width: 200) c: url(width: 300) } }`,
+      `query($id: ID!) { asset(id: $id) { a: url(width: 100) b: url(width: 200) c: url(width: 300) } }`,
       { id: uploaded.body.asset.id },
       editor.headers,
     );

@@ -83,7 +83,7 @@ describe('Media library: uploads, stripping, renditions and a provider photo', (
     const editor = await signedInClient(app, Role.EDITOR);
     const uploaded = await uploadAsset(app, editor.headers, await png(300, 200), { filename: 'logo.png', contentType: 'image/png' });
     const id = uploaded.body.asset.id;
-    const { data } = await app.graphql(`query($id: String!) { asset(id: $id) { url(width: 100) } }`, { id }, editor.headers);
+    const { data } = await app.graphql(`query($id: ID!) { asset(id: $id) { url(width: 100) } }`, { id }, editor.headers);
     const signed = pathOf(data.asset.url);
     const tampered = signed.replace('/100x0-', '/3000x0-');
     const unsigned = signed.split('?')[0];
@@ -130,6 +130,50 @@ describe('Media library: uploads, stripping, renditions and a provider photo', (
       expect(await assetCount()).toBe(before.count);
       expect(await storedFiles(dataDir)).toEqual(before.files);
     });
+  });
+
+  it.each([
+    [
+      'WebP',
+      () =>
+        sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } })
+          .webp()
+          .toBuffer(),
+      'image/webp',
+    ],
+    [
+      'AVIF',
+      () =>
+        sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } })
+          .avif()
+          .toBuffer(),
+      'image/avif',
+    ],
+    [
+      'GIF',
+      () =>
+        sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } })
+          .gif()
+          .toBuffer(),
+      'image/gif',
+    ],
+  ])('accepts %s, kept in its own format whatever the name says', async (_name, make, mimeType) => {
+    const editor = await signedInClient(app, Role.EDITOR);
+    const response = await uploadAsset(app, editor.headers, await make(), { filename: 'named-wrong.jpg', contentType: 'application/octet-stream' });
+    expect(response.status).toBe(201);
+    expect(response.body.asset).toMatchObject({ mimeType, width: 40, height: 30 });
+  });
+
+  it('takes no multipart on /graphql: Apollo refuses it as a possible cross-site request', async () => {
+    const editor = await signedInClient(app, Role.EDITOR);
+    const response = await app
+      .http()
+      .post('/graphql')
+      .set(editor.headers)
+      .field('operations', JSON.stringify({ query: '{ __typename }' }))
+      .attach('file', await png(10, 10), 'x.png');
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).not.toContain('"__typename"');
   });
 
   it('lets API keys with media:write upload, and nobody else', async () => {

@@ -49,7 +49,7 @@ describe('Assets in S3-compatible storage (S3_BUCKET set)', () => {
     expect(await keysInBucket()).toEqual([`originals/${id}.jpg`]);
 
     const { data } = await app.graphql(
-      `query($id: String!) { asset(id: $id) { url(width: 300, height: 300, fit: COVER, format: AVIF, quality: 50) } }`,
+      `query($id: ID!) { asset(id: $id) { url(width: 300, height: 300, fit: COVER, format: AVIF, quality: 50) } }`,
       { id },
       editor.headers,
     );

@@ -12,6 +12,8 @@ import { type DocumentState } from '../content/content-type';
 import { type ChangedDocuments, ContentChanges } from '../content/content-changes';
 import { type ContentType, contentTypes } from '../content/document-descriptor';
 import { DocumentStatus } from '../content/documents/document-status';
+import { DocumentWriter } from '../content/document-writer';
+import { lockDocument } from '../content/document-store';
 import { imageUsesOf } from '../content/image-uses';
 import { PublishChecks } from '../content/publish-checks';
 import { Asset } from './asset.entity';
@@ -194,7 +196,7 @@ export class AssetsService implements OnModuleInit {
           },
         );
       }
-      if (detach) await this.detach(manager, changes, id, usages);
+      if (detach) await this.detach(manager, changes, actor, id, usages);
       asset.deletedAt = new Date();
       const saved = await manager.save(asset);
       await this.audit.record(manager, actor, {
@@ -298,29 +300,36 @@ export class AssetsService implements OnModuleInit {
     return usages;
   }
 
-  /** Takes the asset out of documents: image fields cleared or the list entry dropped, Markdown images removed. */
-  private async detach(manager: EntityManager, changes: ChangedDocuments, assetId: string, usages: AssetUsage[]): Promise<void> {
+  /**
+   * Takes the asset out of documents: image fields cleared (list entries dropped), its Markdown
+   * images removed, in live rows and pending drafts. As when a trashed document is detached, the
+   * documents keep their versions (a consequence of this change, not an edit to them); a live
+   * page that changed gets a `document.published` event, so caches and webhooks hear of it.
+   */
+  private async detach(manager: EntityManager, changes: ChangedDocuments, actor: Actor, assetId: string, usages: AssetUsage[]): Promise<void> {
     for (const usage of usages) {
       const { contentType } = usage;
-      const [row]: Record<string, unknown>[] = await manager.query(`SELECT * FROM ${contentType.table} WHERE id = $1 FOR UPDATE`, [usage.id]);
-      if (usage.published) await changes.before(manager, contentType, [usage.id]);
-      const fields = this.fieldsOfRow(contentType, row);
-      const cleaned = withoutAsset(contentType, fields, assetId);
-      const sets = Object.keys(cleaned);
-      if (sets.length > 0) {
-        const assignments = sets.map((field, index) => `${this.columnOf(contentType, field)} = $${index + 2}`);
-        await manager.query(`UPDATE ${contentType.table} SET ${assignments.join(', ')}, version = version + 1 WHERE id = $1`, [
-          usage.id,
-          ...sets.map((field) => (contentType.images.includes(field) && cleaned[field] !== null ? JSON.stringify(cleaned[field]) : cleaned[field])),
-        ]);
+      const locked = await lockDocument(manager, contentType, usage.id, { allowTrashed: true });
+      const writer = new DocumentWriter(manager, contentType, actor);
+      const cleaned = withoutAsset(contentType, locked.row as unknown as Record<string, unknown>, assetId);
+      if (Object.keys(cleaned).length > 0) {
+        if (usage.published) await changes.before(manager, contentType, [usage.id]);
+        await writer.updateRows([{ id: usage.id, fields: cleaned, version: locked.row.version }]);
+        if (usage.published) {
+          await writer.writeEvents('document.published', [
+            { id: usage.id, payload: { version: locked.row.version, slug: locked.row.slug, detachedAsset: assetId } },
+          ]);
+        }
       }
-      const drafts: { id: string; snapshot: DocumentState }[] = await manager.query(
-        `SELECT id, snapshot FROM revisions WHERE kind = 'DRAFT' AND document_type = $1 AND document_id = $2`,
-        [contentType.type, usage.id],
-      );
-      for (const draft of drafts) {
-        const snapshot = { ...draft.snapshot, fields: { ...draft.snapshot.fields, ...withoutAsset(contentType, draft.snapshot.fields, assetId) } };
-        await manager.query(`UPDATE revisions SET snapshot = $2 WHERE id = $1`, [draft.id, JSON.stringify(snapshot)]);
+      if (locked.draft) {
+        const { snapshot } = locked.draft;
+        const fields = withoutAsset(contentType, snapshot.fields, assetId);
+        if (Object.keys(fields).length > 0) {
+          await manager.query(`UPDATE revisions SET snapshot = $2 WHERE id = $1`, [
+            locked.draft.id,
+            JSON.stringify({ ...snapshot, fields: { ...snapshot.fields, ...fields } }),
+          ]);
+        }
       }
     }
   }

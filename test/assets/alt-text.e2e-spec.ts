@@ -96,6 +96,11 @@ describe('Alt text (WCAG 1.1.1) and the uses of an image', () => {
     const { data } = await app.graphql(`{ treatment(slug: "nerve-blocks") { body { markdown html } } }`);
     expect(data.treatment.body.markdown).not.toContain(assetId);
     expect(data.treatment.body.html).not.toContain('<img');
+    // Webhooks (a static site's rebuild) hear that the live page changed.
+    const events = await app.dataSource.query(`SELECT 1 FROM outbox_events WHERE event_type = 'document.published' AND payload->>'detachedAsset' = $1`, [
+      assetId,
+    ]);
+    expect(events).toHaveLength(1);
 
     const purged = await admin.ok(PURGE, { input: { id: assetId } });
     expect(purged.purgeAsset).toBe(assetId);

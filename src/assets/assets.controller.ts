@@ -18,6 +18,7 @@ import { can } from '../auth/actor';
 import { CredentialsService } from '../auth/credentials.service';
 import { Permission } from '../auth/permissions';
 import { AppError, ErrorCode } from '../common/errors/app-error';
+import { ALT_TEXT_LIMIT } from '../common/images/image.model';
 import { AppConfig } from '../config/app-config';
 import { RateLimiter, rateLimitedError } from '../delivery/rate-limit';
 import { type Asset } from './asset.entity';
@@ -38,7 +39,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 const NO_STORE = 'private, no-store';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const DETAIL_FIELDS = new Set(['alt', 'caption', 'credit', 'decorative']);
+/** The details an upload may carry, with their longest values (as `updateAsset` takes them). */
+const DETAIL_LIMITS: Record<string, number> = { alt: ALT_TEXT_LIMIT, caption: 1000, credit: 300, decorative: 5 };
 const DETAIL_LIMIT = 1000;
 
 /** Errors of the asset routes in the GraphQL error shape clients already read, with a matching status. */
@@ -126,9 +128,10 @@ export class AssetsController {
           if (part.fieldname !== 'file') throw AppError.badInput([{ path: part.fieldname, message: 'is not expected: the image goes in the "file" part' }]);
           details.filename = part.filename || null;
           data = await part.toBuffer();
-        } else if (DETAIL_FIELDS.has(part.fieldname)) {
+        } else if (part.fieldname in DETAIL_LIMITS) {
           const value = String(part.value ?? '').trim();
-          if (part.valueTruncated) throw AppError.badInput([{ path: part.fieldname, message: `must be at most ${DETAIL_LIMIT} characters` }]);
+          const limit = DETAIL_LIMITS[part.fieldname];
+          if (part.valueTruncated || value.length > limit) throw AppError.badInput([{ path: part.fieldname, message: `must be at most ${limit} characters` }]);
           if (part.fieldname === 'decorative') details.decorative = ['true', '1', 'yes'].includes(value.toLowerCase());
           else details[part.fieldname as 'alt' | 'caption' | 'credit'] = value || null;
         } else {

@@ -176,6 +176,13 @@ describe('Media library: uploads, stripping, renditions and a provider photo', (
     expect(JSON.stringify(response.body)).not.toContain('"__typename"');
   });
 
+  it('refuses details longer than their limits, naming the field', async () => {
+    const editor = await signedInClient(app, Role.EDITOR);
+    const response = await uploadAsset(app, editor.headers, await png(20, 20), { contentType: 'image/png', fields: { credit: 'x'.repeat(301) } });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].extensions.fields).toEqual([{ path: 'credit', message: 'must be at most 300 characters' }]);
+  });
+
   it('lets API keys with media:write upload, and nobody else', async () => {
     const writer = await app.accounts.apiKey({ scopes: [Permission.MEDIA_WRITE] });
     const reader = await app.accounts.apiKey({ scopes: [Permission.CONTENT_READ_DRAFT] });

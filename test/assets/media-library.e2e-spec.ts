@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { Role } from '../../src/auth/permissions';
-import { Permission } from '../../src/auth/permissions';
+import { Permission, Role } from '../../src/auth/permissions';
 import { signedInClient, useTestApp } from '../support/use-test-app';
 import { getImage, pathOf, storedFiles, uploadAsset } from './asset-uploads';
 import { hasMetadata, jpegWithGpsExif, png, pngHeaderClaiming } from './image-fixtures';
@@ -46,7 +46,6 @@ describe('Media library: uploads, stripping, renditions and a provider photo', (
     });
     const assetId: string = uploaded.body.asset.id;
     const [storedOriginal] = (await storedFiles(dataDir)).filter((file) => file.startsWith(`originals/${assetId}`));
-    const { readFile } = await import('node:fs/promises');
     expect(await hasMetadata(await readFile(join(dataDir, 'assets', storedOriginal)))).toBe(false);
 
     const provider = await app.content.provider({ firstName: 'Anjum', lastName: 'Bux', slug: 'anjum-bux' });

@@ -55,13 +55,11 @@ export interface TestAppOptions {
 }
 
 /**
- * Boots the real app (Fastify, GraphQL, migrations) on a fresh database: a new database on the
- * server given by TEST_DATABASE_URL/DATABASE_URL, or an in-memory embedded PostgreSQL.
+ * The environment a test app runs with: test secrets, generous rate budgets, the database given,
+ * then the test's own `env`. Apps in a child process (app-process.ts) get the same.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const shared = options.database;
-  const database: TestDatabase = shared ? { url: shared.url, poolSize: shared.poolSize, drop: async () => undefined } : await createTestDatabase();
-  const config = loadConfig({
+export function testAppEnvironment(database: Pick<TestDatabase, 'url' | 'poolSize'>, env: Record<string, string> = {}): Record<string, string> {
+  return {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOAD_DEMO_CONTENT: 'false',
@@ -86,7 +84,17 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     // Instances that share a Redis on purpose pass the same REDIS_KEY_PREFIX.
     ...(env.REDIS_URL ? { REDIS_KEY_PREFIX: uniqueRedisKeyPrefix() } : {}),
     ...env,
-  });
+  };
+}
+
+/**
+ * Boots the real app (Fastify, GraphQL, migrations) on a fresh database: a new database on the
+ * server given by TEST_DATABASE_URL/DATABASE_URL, or an in-memory embedded PostgreSQL.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const shared = options.database;
+  const database: TestDatabase = shared ? { url: shared.url, poolSize: shared.poolSize, drop: async () => undefined } : await createTestDatabase();
+  const config = loadConfig(testAppEnvironment(database, env));
 
   let running: RunningApp;
   try {

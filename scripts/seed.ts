@@ -11,7 +11,7 @@ import { databaseLocationOf } from '../src/database/database-url';
  * `npm run seed`: migrates the database and inserts or updates the demo practice, in one
  * transaction; running it again changes nothing, and documents someone edited are never
  * overwritten (the output lists them). Uses DATABASE_URL, else the embedded database
- * under DATA_DIR (stop the app first: two processes must not open the same embedded data).
+ * under DATA_DIR (stop the app first: a running server holds DATA_DIR's lock, and this says so).
  */
 async function main() {
   const config = loadConfig();
@@ -21,7 +21,12 @@ async function main() {
   if (url) {
     where = `PostgreSQL at ${databaseLocationOf(url)}`;
   } else {
-    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.DATA_DIR,
+      holder: 'npm run seed',
+      inUseAdvice:
+        'Stop it, then run `npm run seed` again (the server itself loads the demo into an empty database), or set DATABASE_URL to seed a PostgreSQL server.',
+    });
     url = embedded.url;
     where = `the embedded PostgreSQL at ${embedded.location}`;
   }

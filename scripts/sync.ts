@@ -117,7 +117,7 @@ async function main(): Promise<number> {
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR });
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, holder: 'npm run sync' });
     url = embedded.url;
   }
   // One connection: all a script needs, and the most the embedded database allows.

@@ -23,7 +23,7 @@ class UsageError extends Error {}
 /**
  * `npm run user:create`: creates an editor or admin (the first admin of a new installation,
  * typically), printing a generated password when none is given. Uses DATABASE_URL, else the
- * embedded database under DATA_DIR (stop the app first: two processes must not open it).
+ * embedded database under DATA_DIR (stop the app first: a running server holds DATA_DIR's lock, and this says so).
  */
 async function main() {
   let values: { email?: string; role?: string; password?: string };
@@ -45,7 +45,12 @@ async function main() {
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.DATA_DIR,
+      holder: 'npm run user:create',
+      inUseAdvice:
+        'Stop it, then run `npm run user:create` again; or, with the server running, sign in as an admin and call the `createUser` mutation; or set DATABASE_URL to use a PostgreSQL server.',
+    });
     url = embedded.url;
   }
   const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize: 1 }));

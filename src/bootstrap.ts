@@ -56,7 +56,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   let url = config.DATABASE_URL;
   let poolSize = config.DATABASE_POOL_SIZE;
   if (!url) {
-    embedded = await startEmbeddedPostgres(options.inMemoryDatabase ? { initialData: options.embeddedInitialData } : { dataDir: config.DATA_DIR });
+    embedded = await startEmbeddedPostgres(
+      options.inMemoryDatabase
+        ? { initialData: options.embeddedInitialData }
+        : {
+            dataDir: config.DATA_DIR,
+            holder: 'the server',
+            inUseAdvice: 'Stop it first, or start this server with another DATA_DIR, or set DATABASE_URL to use a PostgreSQL server.',
+          },
+    );
     url = embedded.url;
     poolSize = 1;
     logger.info(

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { DATA_DIR_USERS } from '../src/database/data-dir-lock';
 import { runMigrationsUnderLock } from '../src/database/migrations';
 import { DemoContentLoader, type UpsertCounts } from '../src/demo/demo-content.loader';
 import { databaseLocationOf } from '../src/database/database-url';
@@ -21,12 +22,7 @@ async function main() {
   if (url) {
     where = `PostgreSQL at ${databaseLocationOf(url)}`;
   } else {
-    embedded = await startEmbeddedPostgres({
-      dataDir: config.DATA_DIR,
-      holder: 'npm run seed',
-      inUseAdvice:
-        'Stop it, then run `npm run seed` again (the server itself loads the demo into an empty database), or set DATABASE_URL to seed a PostgreSQL server.',
-    });
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, ...DATA_DIR_USERS.seed });
     url = embedded.url;
     where = `the embedded PostgreSQL at ${embedded.location}`;
   }

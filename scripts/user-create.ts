@@ -8,6 +8,7 @@ import { Role } from '../src/auth/permissions';
 import { loadConfig } from '../src/config/app-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { DATA_DIR_USERS } from '../src/database/data-dir-lock';
 import { runMigrationsUnderLock } from '../src/database/migrations';
 import { passwordPolicyProblem } from '../src/common/validation/password-policy';
 import { generatePassword, hashPassword } from '../src/users/passwords';
@@ -45,12 +46,7 @@ async function main() {
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: config.DATA_DIR,
-      holder: 'npm run user:create',
-      inUseAdvice:
-        'Stop it, then run `npm run user:create` again; or, with the server running, sign in as an admin and call the `createUser` mutation; or set DATABASE_URL to use a PostgreSQL server.',
-    });
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, ...DATA_DIR_USERS.userCreate });
     url = embedded.url;
   }
   const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize: 1 }));

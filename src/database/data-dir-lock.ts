@@ -17,6 +17,32 @@ export class DataDirInUseError extends Error {
   }
 }
 
+/**
+ * The processes that open DATA_DIR: how another process names each when refused, and what the
+ * refused one's user should do instead (the end of its one-line error).
+ */
+export const DATA_DIR_USERS = {
+  server: {
+    holder: 'the server',
+    inUseAdvice: 'Stop it first, or start this server with another DATA_DIR, or set DATABASE_URL to use a PostgreSQL server.',
+  },
+  seed: {
+    holder: 'npm run seed',
+    inUseAdvice:
+      'Stop it, then run `npm run seed` again (the server itself loads the demo into an empty database), or set DATABASE_URL to seed a PostgreSQL server.',
+  },
+  userCreate: {
+    holder: 'npm run user:create',
+    inUseAdvice:
+      'Stop it, then run `npm run user:create` again; or, with the server running, sign in as an admin and call the `createUser` mutation; or set DATABASE_URL to use a PostgreSQL server.',
+  },
+  sync: {
+    holder: 'npm run sync',
+    inUseAdvice:
+      'Stop it, then run `npm run sync` again; or, with the server running, call `syncProviders` with an API key; or set DATABASE_URL to use a PostgreSQL server.',
+  },
+} as const;
+
 export interface DataDirLock {
   release(): void;
 }

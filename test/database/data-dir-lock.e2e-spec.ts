@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataDirInUseError, LOCK_FILE } from '../../src/database/data-dir-lock';
+import { DATA_DIR_USERS, DataDirInUseError, LOCK_FILE } from '../../src/database/data-dir-lock';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 
 /**
@@ -20,7 +20,7 @@ describe('the embedded database lock', () => {
   afterEach(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
 
   it('holds DATA_DIR/cms.lock with its PID while it runs and removes it when it stops', async () => {
-    const embedded = await startEmbeddedPostgres({ dataDir, holder: 'the server' });
+    const embedded = await startEmbeddedPostgres({ dataDir, ...DATA_DIR_USERS.server });
     try {
       expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8')).toBe(`${process.pid}\nthe server\n`);
     } finally {
@@ -50,14 +50,19 @@ describe('the embedded database lock', () => {
         holder.stdout!.once('data', () => resolve());
         holder.once('exit', () => reject(new Error('the lock holder exited')));
       });
-      const refused = startEmbeddedPostgres({
-        dataDir,
-        holder: 'npm run user:create',
-        inUseAdvice: 'Stop it, then run `npm run user:create` again; or set DATABASE_URL to use a PostgreSQL server.',
-      });
-      await expect(refused).rejects.toThrow(DataDirInUseError);
-      await expect(refused).rejects.toThrow(
-        `The embedded database in ${dataDir} is in use by process ${holder.pid} (the server). Stop it, then run \`npm run user:create\` again; or set DATABASE_URL to use a PostgreSQL server.`,
+      // What `npm run user:create` and `npm run seed` print (their `Could not…:`/`Seeding failed:` before it).
+      const userCreate = startEmbeddedPostgres({ dataDir, ...DATA_DIR_USERS.userCreate });
+      await expect(userCreate).rejects.toThrow(DataDirInUseError);
+      await expect(userCreate).rejects.toThrow(
+        `The embedded database in ${dataDir} is in use by process ${holder.pid} (the server). Stop it, then run \`npm run user:create\` again; ` +
+          'or, with the server running, sign in as an admin and call the `createUser` mutation; or set DATABASE_URL to use a PostgreSQL server.',
+      );
+      await expect(startEmbeddedPostgres({ dataDir, ...DATA_DIR_USERS.seed })).rejects.toThrow(
+        `The embedded database in ${dataDir} is in use by process ${holder.pid} (the server). Stop it, then run \`npm run seed\` again`,
+      );
+      // And a second server.
+      await expect(startEmbeddedPostgres({ dataDir, ...DATA_DIR_USERS.server })).rejects.toThrow(
+        `is in use by process ${holder.pid} (the server). Stop it first, or start this server with another DATA_DIR, or set DATABASE_URL`,
       );
       // The holder's lock is left alone.
       expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8')).toBe(`${holder.pid}\nthe server\n`);
@@ -68,9 +73,9 @@ describe('the embedded database lock', () => {
   });
 
   it('refuses a second start in the same process too (one PGlite per data directory)', async () => {
-    const embedded = await startEmbeddedPostgres({ dataDir, holder: 'the server' });
+    const embedded = await startEmbeddedPostgres({ dataDir, ...DATA_DIR_USERS.server });
     try {
-      await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(`is in use by process ${process.pid} (the server)`);
+      await expect(startEmbeddedPostgres({ dataDir, ...DATA_DIR_USERS.seed })).rejects.toThrow(`is in use by process ${process.pid} (the server)`);
     } finally {
       await embedded.stop();
     }
@@ -84,7 +89,7 @@ describe('the embedded database lock', () => {
     await first.stop();
     writeFileSync(join(dataDir, LOCK_FILE), `${deadPid}\nthe server\n`);
 
-    const embedded = await startEmbeddedPostgres({ dataDir, holder: 'npm run seed' });
+    const embedded = await startEmbeddedPostgres({ dataDir, ...DATA_DIR_USERS.seed });
     try {
       expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8')).toBe(`${process.pid}\nnpm run seed\n`);
     } finally {

@@ -1,18 +1,23 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** The lock file's name inside DATA_DIR. */
 export const LOCK_FILE = 'cms.lock';
+/** An empty lock file younger than this is being written by a starting process, not left by a dead one. */
+const FRESH_LOCK_MS = 5000;
 
 /** Thrown when another live process holds DATA_DIR's lock; the message is one line saying what to do. */
 export class DataDirInUseError extends Error {
   constructor(
     readonly dataDir: string,
-    readonly pid: number,
+    /** Null while the holder is still writing its PID. */
+    readonly pid: number | null,
     readonly holder: string,
     advice: string,
   ) {
-    super(`The embedded database in ${shownPath(dataDir)} is in use by process ${pid}${holder ? ` (${holder})` : ''}. ${advice}`);
+    super(
+      `The embedded database in ${shownPath(dataDir)} is in use by ${pid === null ? 'another process that is starting' : `process ${pid}`}${holder && pid !== null ? ` (${holder})` : ''}. ${advice}`,
+    );
     this.name = 'DataDirInUseError';
   }
 }
@@ -62,6 +67,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function modifiedAt(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 function readHolder(path: string): { pid: number; holder: string } | null {
   try {
     const [pidLine, holder = ''] = readFileSync(path, 'utf8').split('\n');
@@ -90,8 +103,10 @@ export function lockDataDir(dataDir: string, holder: string, advice: string): Da
       const current = readHolder(path);
       if (current && current.pid !== process.pid && isAlive(current.pid)) throw new DataDirInUseError(dataDir, current.pid, current.holder, advice);
       if (current?.pid === process.pid) throw new DataDirInUseError(dataDir, current.pid, current.holder || 'this process', advice);
+      // Empty and fresh: another process has just created it and is writing its PID.
+      if (!current && Date.now() - modifiedAt(path) < FRESH_LOCK_MS) throw new DataDirInUseError(dataDir, null, 'starting', advice);
       // Stale (its process is gone) or unreadable (a process died while writing it): take it over.
-      unlinkSync(path);
+      rmSync(path, { force: true });
       continue;
     }
     writeSync(fd, `${process.pid}\n${holder}\n`);

@@ -25,6 +25,7 @@ import { browserGraphqlPlugins } from './delivery/browser';
 import { RateLimitModule } from './delivery/rate-limit.module';
 import { QueryLimits } from './delivery/query-limits';
 import { FaqsModule } from './faqs/faqs.module';
+import { NoticesModule } from './notices/notices.module';
 import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
 import { LocationsModule } from './locations/locations.module';
@@ -47,6 +48,7 @@ export const FEATURE_MODULES = [
   LocationsModule,
   ProvidersModule,
   PracticeModule,
+  NoticesModule,
   UsersModule,
   ApiKeysModule,
   AuthModule,

@@ -467,7 +467,7 @@ export class AppConfig {
    * Types left out get no paths.
    */
   @Matches(
-    /^(?:\s*(?:TREATMENT|CONDITION|FAQ|LOCATION|PROVIDER|PRACTICE)=\/[^,\s]*\s*(?:,\s*(?:TREATMENT|CONDITION|FAQ|LOCATION|PROVIDER|PRACTICE)=\/[^,\s]*\s*)*)?$/,
+    /^(?:\s*(?:TREATMENT|CONDITION|FAQ|LOCATION|PROVIDER|PRACTICE|NOTICE)=\/[^,\s]*\s*(?:,\s*(?:TREATMENT|CONDITION|FAQ|LOCATION|PROVIDER|PRACTICE|NOTICE)=\/[^,\s]*\s*)*)?$/,
     {
       message: 'must be comma-separated TYPE=/path/{slug} pairs, e.g. TREATMENT=/treatments/{slug},PRACTICE=/',
     },

@@ -33,7 +33,7 @@ function actorOf(context: GraphQLContext): Actor {
 
 /**
  * The admin mutations of one content type: create, update, trash, restore, purge, publish,
- * unpublish, schedule, discard draft and restore revision. One implementation for all six types;
+ * unpublish, schedule, discard draft and restore revision. One implementation for every type;
  * each type supplies its inputs and how they map onto its fields.
  */
 export function createEditorialResolver(options: EditorialResolverOptions) {

@@ -10,14 +10,8 @@ import { Provider } from '../providers/provider.entity';
 import { ProviderModel } from '../providers/provider.model';
 import { TreatmentModel } from '../treatments/treatment.model';
 import { type ReviewedDocument } from './medical-review.entity';
-import {
-  MedicalReview,
-  MedicalReviewDueConnection,
-  MedicalReviewModel,
-  MedicalReviewSettingsModel,
-  MedicalReviewsDueArgs,
-  UpdateMedicalReviewSettingsInput,
-} from './medical-review.model';
+import { MedicalReview, MedicalReviewDueConnection, MedicalReviewModel, MedicalReviewSettingsModel } from './medical-review.model';
+import { MedicalReviewsDueArgs, UpdateMedicalReviewSettingsInput } from './medical-review.inputs';
 import { MedicalReviewService, medicalReviewOf } from './medical-review.service';
 
 /** The reviewer of a review: only a published provider, for everyone (a draft provider reads as null). */

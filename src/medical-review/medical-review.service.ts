@@ -10,7 +10,8 @@ import { AppSetting } from '../settings/app-setting.entity';
 import { MEDICAL_REVIEW_SETTING_KEYS, MEDICALLY_REVIEWED_TYPES, MedicalReviewSettings, readMedicalReviewSettings, todayUtc } from './medical-review.descriptor';
 import { type ReviewedDocument } from './medical-review.entity';
 import { MedicalReviewStatus } from './medical-review.enums';
-import { MedicalReview, MedicalReviewDueModel, MedicalReviewsDueArgs, UpdateMedicalReviewSettingsInput } from './medical-review.model';
+import { MedicalReview, MedicalReviewDueModel } from './medical-review.model';
+import { MedicalReviewsDueArgs, UpdateMedicalReviewSettingsInput } from './medical-review.inputs';
 
 const STATUS_ORDER = [MedicalReviewStatus.MISSING, MedicalReviewStatus.OVERDUE, MedicalReviewStatus.DUE_SOON, MedicalReviewStatus.CURRENT];
 

@@ -2,7 +2,7 @@ import { Role } from '../../src/auth/permissions';
 import { DocumentStatus } from '../../src/content/documents/document-status';
 import { type Provider } from '../../src/providers/provider.entity';
 import { dataOf, expectBadUserInput } from '../common/expectations';
-import { type EditorialClient } from '../support/editorial-client';
+import { type EditorialClient, eventually } from '../support/editorial-client';
 import { signedInClient, useTestApp } from '../support/use-test-app';
 
 const REVIEW = 'medicalReview { reviewedBy { displayName } reviewedAt nextReviewDue notes } lastReviewed';
@@ -15,7 +15,7 @@ function daysFromToday(days: number): string {
 }
 
 describe('clinical review of treatments, conditions and FAQs', () => {
-  const app = useTestApp();
+  const app = useTestApp({ SCHEDULER_INTERVAL_MS: '200' });
   let editor: EditorialClient;
   let admin: EditorialClient;
   let reviewer: Provider;
@@ -206,6 +206,34 @@ describe('clinical review of treatments, conditions and FAQs', () => {
     const quiet = await publishTreatment(silent);
     expect(dataOf(quiet).publishTreatment.status).toBe('PUBLISHED');
     expect(quiet.extensions?.warnings).toBeUndefined();
+    await setPolicy('WARN');
+  });
+
+  it('checks conditions and FAQs the same way, and a scheduled publish under REQUIRE fails naming what is missing', async () => {
+    const faq = await editor.createFaq({ question: 'Will I feel the pump?', answer: 'Most patients get used to it.' }, 'id version');
+    const warned = await editor.call(`mutation($input: DocumentVersionInput!) { publishFaq(input: $input) { status } }`, { input: faq });
+    expect(warned.extensions?.warnings).toEqual([expect.objectContaining({ code: 'MEDICAL_REVIEW_MISSING', documentType: 'FAQ', documentId: faq.id })]);
+
+    await setPolicy('REQUIRE');
+    const condition = await editor.createCondition({ name: 'Post-Laminectomy Syndrome' }, 'id version');
+    const scheduled = await editor.mutate(
+      'schedulePublishCondition',
+      'ScheduleInput',
+      { id: condition.id, at: new Date(Date.now() + 500).toISOString() },
+      'id',
+    );
+    const [failed] = await eventually(
+      async () => {
+        const rows = await app.dataSource.query(`SELECT status, last_error FROM scheduled_actions WHERE id = $1 AND status <> 'PENDING'`, [scheduled.id]);
+        return rows.length ? rows : null;
+      },
+      { what: 'the scheduled publish to run' },
+    );
+    expect(failed).toEqual({
+      status: 'FAILED',
+      last_error: expect.stringMatching(/Condition "Post-Laminectomy Syndrome" cannot be published: it has no medical review/),
+    });
+    expect(dataOf(await app.graphql('{ condition(slug: "post-laminectomy-syndrome") { id } }')).condition).toBeNull();
     await setPolicy('WARN');
   });
 

@@ -257,7 +257,7 @@ export const DEMO_CONTENT: DemoContent = {
     slug: 'bux-pain-management',
     name: 'Bux Pain Management',
     description:
-      'Bux Pain Management is an interventional pain management practice led by Anjum Bux, MD, a board-certified anesthesiologist. Patients are seen at four offices in Kentucky: Lexington, Cynthiana, Maysville and Danville.',
+      'Bux Pain Management is an interventional pain management practice led by Anjum Bux, MD, a board-certified anesthesiologist. Patients are seen at four offices in Kentucky: Lexington, Cynthiana, Maysville and Danville, and are offered cutting-edge treatments such as intrathecal therapy.',
     specialty: 'Interventional pain management',
     mainPhone: null,
     website: null,

@@ -30,6 +30,12 @@ const FACTS: Fact[] = [
     expected: /four offices in Kentucky: Lexington, Cynthiana, Maysville and Danville/,
   },
   { fact: 'It uses cutting-edge treatments', document: 'treatment', field: 'body.text', expected: /cutting-edge treatments/ },
+  {
+    fact: 'It offers cutting-edge treatments (practice)',
+    document: 'practice',
+    field: 'description.text',
+    expected: /cutting-edge treatments such as intrathecal therapy/,
+  },
 
   // The provider
   { fact: 'The doctor is Anjum Bux, MD', document: 'provider', field: 'displayName', expected: /^Anjum Bux, MD$/ },

@@ -15,6 +15,7 @@ import { ContentModule } from './content/content.module';
 import { createErrorFormatter } from './common/errors/format-graphql-error';
 import { ClientErrorFilter } from './common/errors/graphql-error.filter';
 import { GraphQLContext } from './common/graphql/graphql-context';
+import { responseWarningsPlugin } from './common/graphql/response-warnings.plugin';
 import { RequestLoaders } from './content/loaders/request-loaders';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import { ConditionsModule } from './conditions/conditions.module';
@@ -29,6 +30,7 @@ import { NoticesModule } from './notices/notices.module';
 import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
 import { LocationsModule } from './locations/locations.module';
+import { MedicalReviewModule } from './medical-review/medical-review.module';
 import { PracticeModule } from './practice/practice.module';
 import { ProvidersModule } from './providers/providers.module';
 import { RedisConnection } from './redis/redis-connection';
@@ -49,6 +51,7 @@ export const FEATURE_MODULES = [
   ProvidersModule,
   PracticeModule,
   NoticesModule,
+  MedicalReviewModule,
   UsersModule,
   ApiKeysModule,
   AuthModule,
@@ -85,7 +88,7 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             transformSchema: documentRootTypes,
             formatError: createErrorFormatter(logger, config.isDevelopment),
-            plugins: [...caching.plugins, ...browserGraphqlPlugins(config), queryLimits.plugin],
+            plugins: [...caching.plugins, ...browserGraphqlPlugins(config), queryLimits.plugin, responseWarningsPlugin()],
             persistedQueries: caching.persistedQueries,
             ...queryLimits.apolloOptions,
             // The credential is checked once per request; a bad one refuses the whole request (401).

@@ -14,7 +14,8 @@ import { EditorialInfoService } from './editorial-info';
 import { DocumentEntity } from './documents/document.entity';
 import { Seo } from './documents/document.model';
 import { requireDraftAccess } from './stage-access';
-import { PublishingService } from './publishing.service';
+import { PublishingService, PublishWarning } from './publishing.service';
+import { addResponseWarnings } from '../common/graphql/response-warnings.plugin';
 import { ScheduledActionKind } from './scheduled-action.entity';
 
 export interface EditorialResolverOptions {
@@ -92,14 +93,17 @@ export function createEditorialResolver(options: EditorialResolverOptions) {
 
     @Mutation(() => model, {
       name: `publish${name}`,
-      description: `Make the ${noun}'s draft live. Related documents that are not published stay hidden until they are (see \`editorial.unpublishedDependencies\`).`,
+      description: `Make the ${noun}'s draft live. Related documents that are not published stay hidden until they are (see \`editorial.unpublishedDependencies\`). Checks of the type (medical review) may refuse it, or warn in the response's \`extensions.warnings\`.`,
     })
     @Requires(Permission.CONTENT_PUBLISH)
-    publish(
+    async publish(
       @Args('input', { type: () => DocumentVersionInput, description: `The ${noun} and the version you read.` }) input: DocumentVersionInput,
       @Context() context: GraphQLContext,
     ) {
-      return this.publishing.publish(actorOf(context), contentType, input.id, input.version);
+      const warnings: PublishWarning[] = [];
+      const published = await this.publishing.publish(actorOf(context), contentType, input.id, input.version, warnings);
+      addResponseWarnings(context, warnings);
+      return published;
     }
 
     @Mutation(() => model, { name: `unpublish${name}`, description: `Take the ${noun} off the public site; it stays as a draft.` })

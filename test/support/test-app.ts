@@ -13,6 +13,8 @@ export interface GraphQLResponse<T = any> {
   headers: Record<string, string>;
   data: T;
   errors?: { message: string; path?: string[]; extensions: { code: string; fields?: { path: string; message: string }[]; [key: string]: unknown } }[];
+  /** The response's `extensions` (warnings of a successful mutation). */
+  extensions?: Record<string, any>;
   /** SQL statements the request ran (from the x-sql-statements header). */
   sqlStatements: number;
 }
@@ -123,6 +125,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
         headers: response.headers as Record<string, string>,
         data: response.body?.data,
         errors: response.body?.errors,
+        extensions: response.body?.extensions,
         sqlStatements: Number(response.headers['x-sql-statements'] ?? NaN),
       };
     },

@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** The content types and integrations built on the document mechanism (src/<feature>/). */
-const FEATURES = ['treatments', 'conditions', 'faqs', 'locations', 'providers', 'practice', 'sync', 'fhir', 'demo'];
+const FEATURES = ['treatments', 'conditions', 'faqs', 'locations', 'providers', 'practice', 'sync', 'fhir', 'demo', 'structured-data', 'sitemap'];
 
 /**
  * What a feature offers the others: its descriptor, entity, GraphQL model, enums, inputs, service

@@ -1,4 +1,4 @@
-import { type MedicalSpecialty } from 'schema-dts';
+import type { MedicalSpecialty } from 'schema-dts';
 
 /**
  * schema.org MedicalSpecialty values for NUCC taxonomy code prefixes, longest prefix first.

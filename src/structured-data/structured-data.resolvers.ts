@@ -1,5 +1,5 @@
-import { Context, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Graph, type Thing, type WithContext } from 'schema-dts';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Graph, Thing, WithContext } from 'schema-dts';
 import { cacheUntil } from '../cache/cache-hints';
 import { GraphQLContext } from '../common/graphql/graphql-context';
 import { JSONScalar } from '../common/graphql/json.scalar';
@@ -55,7 +55,7 @@ export class TreatmentJsonLdResolver {
   constructor(private readonly siteUrls: SiteUrls) {}
 
   @ResolveField('jsonLd', () => JSONScalar, { description: JSON_LD_DESCRIPTION })
-  async jsonLd(treatment: Treatment, _args: unknown, @Context() context: GraphQLContext): Promise<JsonLd> {
+  async jsonLd(@Parent() treatment: Treatment, @Context() context: GraphQLContext): Promise<JsonLd> {
     const [conditions, providers, faqs] = await Promise.all([
       context.loaders.publicRelatedOf<Condition>(TREATMENT_CONDITIONS, treatment),
       context.loaders.publicRelatedOf<Provider>(TREATMENT_PROVIDERS, treatment),
@@ -76,7 +76,7 @@ export class ConditionJsonLdResolver {
   constructor(private readonly siteUrls: SiteUrls) {}
 
   @ResolveField('jsonLd', () => JSONScalar, { description: JSON_LD_DESCRIPTION })
-  async jsonLd(condition: Condition, _args: unknown, @Context() context: GraphQLContext): Promise<JsonLd> {
+  async jsonLd(@Parent() condition: Condition, @Context() context: GraphQLContext): Promise<JsonLd> {
     const treatments = await context.loaders.publicRelatedOf<Treatment>(CONDITION_TREATMENTS, condition);
     return conditionJsonLd({
       condition: linker(this.siteUrls, DocumentType.CONDITION)(condition),
@@ -99,7 +99,7 @@ export class ProviderJsonLdResolver {
   constructor(private readonly siteUrls: SiteUrls) {}
 
   @ResolveField('jsonLd', () => JSONScalar, { description: JSON_LD_DESCRIPTION })
-  async jsonLd(provider: Provider, _args: unknown, @Context() context: GraphQLContext): Promise<JsonLd> {
+  async jsonLd(@Parent() provider: Provider, @Context() context: GraphQLContext): Promise<JsonLd> {
     const offices = await context.loaders.publicRelatedOf<Location>(PROVIDER_LOCATIONS, provider);
     return physicianJsonLd({
       provider: linker(this.siteUrls, DocumentType.PROVIDER)(provider),
@@ -117,7 +117,7 @@ export class LocationJsonLdResolver {
   ) {}
 
   @ResolveField('jsonLd', () => JSONScalar, { description: JSON_LD_DESCRIPTION })
-  async jsonLd(location: Location, _args: unknown, @Context() context: GraphQLContext): Promise<JsonLd> {
+  async jsonLd(@Parent() location: Location, @Context() context: GraphQLContext): Promise<JsonLd> {
     const [providers, practice] = await Promise.all([
       context.loaders.publicRelatedOf<Provider>(LOCATION_PROVIDERS, location),
       this.directory.practice(context.loaders),
@@ -144,7 +144,7 @@ export class PracticeJsonLdResolver {
   ) {}
 
   @ResolveField('jsonLd', () => JSONScalar, { description: JSON_LD_DESCRIPTION })
-  async jsonLd(practice: Practice, _args: unknown, @Context() context: GraphQLContext): Promise<JsonLd> {
+  async jsonLd(@Parent() practice: Practice, @Context() context: GraphQLContext): Promise<JsonLd> {
     const [offices, providers] = await Promise.all([this.directory.offices(context.loaders), this.directory.providers(context.loaders)]);
     return organizationJsonLd({
       practice: linker(this.siteUrls, DocumentType.PRACTICE)(practice),

@@ -32,7 +32,8 @@ export function urlSetXml(entries: readonly SitemapEntry[]): string {
 
 export function sitemapIndexXml(sitemaps: readonly SitemapEntry[]): string {
   const items = sitemaps.map(
-    (sitemap) => `  <sitemap>\n    <loc>${escapeXml(sitemap.loc)}</loc>${sitemap.lastmod ? `\n    <lastmod>${w3cDatetime(sitemap.lastmod)}</lastmod>` : ''}\n  </sitemap>\n`,
+    (sitemap) =>
+      `  <sitemap>\n    <loc>${escapeXml(sitemap.loc)}</loc>${sitemap.lastmod ? `\n    <lastmod>${w3cDatetime(sitemap.lastmod)}</lastmod>` : ''}\n  </sitemap>\n`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="${SITEMAP_NAMESPACE}">\n${items.join('')}</sitemapindex>\n`;
 }

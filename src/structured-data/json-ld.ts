@@ -12,7 +12,6 @@ import type {
   MedicalConditionLeaf,
   MedicalOrganizationLeaf,
   MedicalProcedureType,
-  MedicalSpecialty,
   MedicalTherapy,
   MedicalTherapyLeaf,
   MedicalWebPageLeaf,
@@ -323,7 +322,12 @@ const PROCEDURE_TYPE: Record<Invasiveness, MedicalProcedureType | undefined> = {
 };
 
 function therapyReference(treatment: Linked<Treatment>): MedicalTherapy {
-  return compact<MedicalTherapyLeaf>({ '@type': 'MedicalTherapy' as const, '@id': nodeId(treatment, 'therapy'), name: treatment.document.title, url: treatment.url ?? undefined });
+  return compact<MedicalTherapyLeaf>({
+    '@type': 'MedicalTherapy' as const,
+    '@id': nodeId(treatment, 'therapy'),
+    name: treatment.document.title,
+    url: treatment.url ?? undefined,
+  });
 }
 
 export interface TreatmentPageInput {
@@ -368,16 +372,15 @@ export function treatmentPageJsonLd({ treatment: linked, conditions, providers, 
     followup: plainText(treatment.followUp),
     relevantSpecialty: some(medicalSpecialtiesOf(providers.flatMap((provider) => provider.specialties))),
   });
-  const conditionNodes = conditions.map(
-    (condition): MedicalCondition =>
-      compact<MedicalConditionLeaf>({
-        '@type': 'MedicalCondition' as const,
-        '@id': nodeId(condition, 'condition'),
-        name: condition.document.name,
-        url: condition.url ?? undefined,
-        code: icd10CodesOf(condition.document),
-        possibleTreatment: { '@id': therapyId },
-      }),
+  const conditionNodes = conditions.map((condition): MedicalCondition =>
+    compact<MedicalConditionLeaf>({
+      '@type': 'MedicalCondition' as const,
+      '@id': nodeId(condition, 'condition'),
+      name: condition.document.name,
+      url: condition.url ?? undefined,
+      code: icd10CodesOf(condition.document),
+      possibleTreatment: { '@id': therapyId },
+    }),
   );
   const nodes: Thing[] = [page, therapy, ...conditionNodes];
   if (faqs.length > 0) {

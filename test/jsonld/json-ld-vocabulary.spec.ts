@@ -115,9 +115,19 @@ const outputs = {
     faqs: [faq],
     extras,
   }),
-  condition: conditionJsonLd({ condition: linked(condition, null), treatments: [linked(treatment, 'https://www.example.com/treatments/intrathecal-therapy')], extras }),
+  condition: conditionJsonLd({
+    condition: linked(condition, null),
+    treatments: [linked(treatment, 'https://www.example.com/treatments/intrathecal-therapy')],
+    extras,
+  }),
   physician: physicianJsonLd({ provider: linked(provider, 'https://www.example.com/providers/anjum-bux'), offices: [linked(office, null)], extras }),
-  clinic: clinicJsonLd({ office: linked(office, 'https://www.example.com/locations/lexington'), practice: linked(practice, 'https://www.example.com/'), providers: [provider], today: '2026-12-01', extras }),
+  clinic: clinicJsonLd({
+    office: linked(office, 'https://www.example.com/locations/lexington'),
+    practice: linked(practice, 'https://www.example.com/'),
+    providers: [provider],
+    today: '2026-12-01',
+    extras,
+  }),
   organization: organizationJsonLd({ practice: linked(practice, 'https://www.example.com/'), offices: [linked(office, null)], providers: [provider], extras }),
   question: questionJsonLd(faq),
 };
@@ -128,7 +138,10 @@ describe('the schema.org vocabulary the JSON-LD is checked against', () => {
     expect([...ancestorsOf(vocabulary, 'MedicalTherapy')]).toEqual(expect.arrayContaining(['TherapeuticProcedure', 'MedicalProcedure']));
     expect(rangeOf(vocabulary, 'IndividualPhysician', 'practicesAt')).toEqual(['MedicalOrganization']);
     expect(rangeOf(vocabulary, 'IndividualPhysician', 'usNPI')).toEqual(['Text']);
-    expect([...vocabulary.literals.get('MedicalProcedureType')!].filter((value) => !value.startsWith('https:'))).toEqual(['NoninvasiveProcedure', 'PercutaneousProcedure']);
+    expect([...vocabulary.literals.get('MedicalProcedureType')!].filter((value) => !value.startsWith('https:'))).toEqual([
+      'NoninvasiveProcedure',
+      'PercutaneousProcedure',
+    ]);
     expect(rangeOf(vocabulary, 'WebPage', 'lastReviewed')).toEqual(['Date']);
     expect(rangeOf(vocabulary, 'MedicalWebPage', 'reviewedBy')?.sort()).toEqual(['Organization', 'Person']);
     expect(vocabulary.literals.get('MedicalSpecialty')?.has('Anesthesia')).toBe(true);
@@ -211,7 +224,12 @@ describe('JSON-LD builders', () => {
   });
 
   it('gives an office without published hours no opening hours at all (unknown, not closed)', () => {
-    const unknown = clinicJsonLd({ office: linked({ ...office, openingHours: [], hoursExceptions: [] } as Location, null), practice: null, providers: [], today: '2026-12-01' });
+    const unknown = clinicJsonLd({
+      office: linked({ ...office, openingHours: [], hoursExceptions: [] } as Location, null),
+      practice: null,
+      providers: [],
+      today: '2026-12-01',
+    });
     expect(unknown).not.toHaveProperty('openingHoursSpecification');
     expect(unknown).not.toHaveProperty('specialOpeningHoursSpecification');
     expect(unknown).not.toHaveProperty('isAcceptingNewPatients');
@@ -228,7 +246,7 @@ describe('JSON-LD builders', () => {
   });
 
   it('puts images on the nodes and the clinical review on the page', () => {
-    const [page, therapy] = (outputs.treatment as { '@graph': Record<string, unknown>[] })['@graph'];
+    const [page, therapy] = outputs.treatment['@graph'];
     expect(page).toMatchObject({
       image: ['https://cdn.example.com/hero.jpg'],
       lastReviewed: '2026-10-01',

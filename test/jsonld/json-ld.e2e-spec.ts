@@ -39,7 +39,15 @@ describe('JSON-LD of the demo practice', () => {
     };
     for (const [name, document] of Object.entries(documents)) expect({ name, violations: vocabularyViolations(document) }).toEqual({ name, violations: [] });
 
-    expect([...typesUsedIn(documents.treatment)].sort()).toEqual(['Answer', 'FAQPage', 'MedicalCode', 'MedicalCondition', 'MedicalTherapy', 'MedicalWebPage', 'Question']);
+    expect([...typesUsedIn(documents.treatment)].sort()).toEqual([
+      'Answer',
+      'FAQPage',
+      'MedicalCode',
+      'MedicalCondition',
+      'MedicalTherapy',
+      'MedicalWebPage',
+      'Question',
+    ]);
     const [page, therapy, ...rest] = documents.treatment['@graph'];
     expect(page).toMatchObject({ '@type': 'MedicalWebPage', url: `${DEMO_SITE_URL}/treatments/intrathecal-therapy` });
     expect(therapy).toMatchObject({ '@type': 'MedicalTherapy', relevantSpecialty: ['Anesthesia'] });
@@ -85,7 +93,9 @@ describe('JSON-LD of the demo practice', () => {
     });
     const jsonLd = await jsonLdOf('location(slug: "paris-office")');
     expect(vocabularyViolations(jsonLd)).toEqual([]);
-    expect(jsonLd.openingHoursSpecification).toEqual([{ '@type': 'OpeningHoursSpecification', dayOfWeek: ['Monday', 'Wednesday'], opens: '08:00', closes: '17:00' }]);
+    expect(jsonLd.openingHoursSpecification).toEqual([
+      { '@type': 'OpeningHoursSpecification', dayOfWeek: ['Monday', 'Wednesday'], opens: '08:00', closes: '17:00' },
+    ]);
     expect(jsonLd.specialOpeningHoursSpecification).toEqual([
       { '@type': 'OpeningHoursSpecification', opens: '00:00', closes: '00:00', validFrom: '2099-12-25', validThrough: '2099-12-25' },
     ]);
@@ -100,7 +110,12 @@ describe('JSON-LD of the demo practice', () => {
     await app.content.treatmentConditions(treatment, [draftCondition, trashedCondition]);
     const draftFaq = await app.content.faq({ question: 'An unpublished question?', status: DocumentStatus.DRAFT });
     await app.content.placeFaqs(DocumentType.TREATMENT, treatment.id, [draftFaq], [99]);
-    const draftProvider = await app.content.provider({ firstName: 'Unpublished', lastName: 'Doctor', specialties: ['2084N0400X'], status: DocumentStatus.DRAFT });
+    const draftProvider = await app.content.provider({
+      firstName: 'Unpublished',
+      lastName: 'Doctor',
+      specialties: ['2084N0400X'],
+      status: DocumentStatus.DRAFT,
+    });
     await app.content.treatmentProviders(treatment, [draftProvider]);
     await app.content.providerLocations(draftProvider, [lexington]);
     const draftOffice = await app.content.location({ name: 'Unpublished Office', status: DocumentStatus.DRAFT });
@@ -127,7 +142,8 @@ describe('JSON-LD of the demo practice', () => {
   });
 
   it('reads the related documents of a whole list in a fixed number of statements', async () => {
-    const query = '{ locations(first: 50) { edges { node { jsonLd } } } providers(first: 50) { edges { node { jsonLd } } } treatments(first: 50) { edges { node { jsonLd } } } }';
+    const query =
+      '{ locations(first: 50) { edges { node { jsonLd } } } providers(first: 50) { edges { node { jsonLd } } } treatments(first: 50) { edges { node { jsonLd } } } }';
     const before = await app.graphql(query);
     expect(before.errors).toBeUndefined();
     const provider = await app.content.provider({ specialties: ['207LP2900X'] });
@@ -198,9 +214,13 @@ describe('the README', () => {
       answers.set(query, Object.values(response.data as Record<string, { jsonLd: unknown }>)[0].jsonLd);
     }
     if (process.env.WRITE_README === '1') {
-      writeFileSync(README, readme.replace(README_BLOCK, (_all, query: string) => `<!-- json-ld: ${query} -->\n\`\`\`json\n${JSON.stringify(answers.get(query), null, 2)}\n\`\`\``));
+      writeFileSync(
+        README,
+        readme.replace(README_BLOCK, (_all, query: string) => `<!-- json-ld: ${query} -->\n\`\`\`json\n${JSON.stringify(answers.get(query), null, 2)}\n\`\`\``),
+      );
       return;
     }
-    for (const [, query, printed] of blocks) expect({ query, jsonLd: normalized(JSON.parse(printed)) }).toEqual({ query, jsonLd: normalized(answers.get(query)) });
+    for (const [, query, printed] of blocks)
+      expect({ query, jsonLd: normalized(JSON.parse(printed)) }).toEqual({ query, jsonLd: normalized(answers.get(query)) });
   });
 });

@@ -36,14 +36,21 @@ export function schemaOrgVocabulary(): SchemaOrgVocabulary {
   for (const line of readFileSync(DECLARATIONS, 'utf8').split('\n')) {
     const base = /^interface (\w+)Base extends (.+) \{$/.exec(line);
     if (base) {
-      parents.set(base[1], [...base[2].matchAll(/\b(\w+)Base\b/g)].map((match) => match[1]));
+      parents.set(
+        base[1],
+        [...base[2].matchAll(/\b(\w+)Base\b/g)].map((match) => match[1]),
+      );
       current = new Map();
       properties.set(base[1], current);
       continue;
     }
     if (line === '}') current = null;
     const property = /^\s+"([\w-]+)"\?: SchemaValue<(.+), "[\w-]+">;$/.exec(line);
-    if (property && current) current.set(property[1], property[2].split(' | ').filter((name) => name !== 'IdReference'));
+    if (property && current)
+      current.set(
+        property[1],
+        property[2].split(' | ').filter((name) => name !== 'IdReference'),
+      );
     const leaf = /^export interface (\w+)Leaf extends (\w+)Base \{$/.exec(line);
     if (leaf) leaves.set(leaf[1], leaf[2]);
     const alias = /^export type (\w+) = (.+);$/.exec(line);

@@ -485,7 +485,7 @@ export class AppConfig {
     },
   )
   @Matches(/^(?:[^,]*\bPRACTICE=[^,]*|[^,=]*=[^,]*\{slug\}[^,]*)?(?:,(?:[^,]*\bPRACTICE=[^,]*|[^,=]*=[^,]*\{slug\}[^,]*))*$/, {
-    message: 'every type but PRACTICE needs {slug} in its path, e.g. TREATMENT=/treatments/{slug}',
+    message: 'must give every type but PRACTICE a path with {slug}, e.g. TREATMENT=/treatments/{slug}',
   })
   SITE_PATHS = '';
 

@@ -143,3 +143,14 @@ describe('XML escaping', () => {
     expect(escapeXml(`https://example.com/a?b=1&c='2'<"3">`)).toBe('https://example.com/a?b=1&amp;c=&apos;2&apos;&lt;&quot;3&quot;&gt;');
   });
 });
+
+describe('sitemap limits', () => {
+  const app = useTestApp({ ...DEMO_SITE_ENV, TRUST_PROXY: 'loopback', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '3' });
+
+  it("spend from the client's anonymous budget like every public read", async () => {
+    const statuses: number[] = [];
+    for (const path of ['/sitemap.xml', '/robots.txt', '/sitemap-1.xml', '/sitemap.xml'])
+      statuses.push((await app.http().get(path).set('X-Forwarded-For', '203.0.113.77')).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+});

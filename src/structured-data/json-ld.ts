@@ -330,6 +330,43 @@ function therapyReference(treatment: Linked<Treatment>): MedicalTherapy {
   });
 }
 
+/** What a page node says about its page beyond the document's URL. */
+interface PageFacts {
+  name: string;
+  description: string | undefined;
+  /** `@id`s of what the page is about, its main entity first. */
+  about: string[];
+}
+
+/**
+ * The page node of a document's page: a MedicalWebPage (the page, where the document node is
+ * the thing it describes) carrying the clinical review, which schema.org puts on WebPage.
+ */
+function medicalWebPage(linked: Linked<{ id: string }>, facts: PageFacts, extras: NodeExtras): MedicalWebPageLeaf {
+  return compact<MedicalWebPageLeaf>({
+    '@type': 'MedicalWebPage' as const,
+    '@id': nodeId(linked, 'webpage'),
+    url: linked.url ?? undefined,
+    name: facts.name,
+    description: facts.description,
+    about: facts.about.map((id) => ({ '@id': id })),
+    mainEntity: { '@id': facts.about[0] },
+    image: imageOf(extras),
+    ...reviewOf(extras),
+  });
+}
+
+/** The page's questions and answers as an FAQPage, or nothing when it has none. */
+function faqPageOf(linked: Linked<{ id: string }>, faqs: readonly Faq[]): FAQPageLeaf[] {
+  if (faqs.length === 0) return [];
+  return [compact<FAQPageLeaf>({ '@type': 'FAQPage' as const, '@id': nodeId(linked, 'faq'), url: linked.url ?? undefined, mainEntity: faqs.map(questionOf) })];
+}
+
+/** A document's page as one graph, so a page needs one script element. */
+function graphOf(nodes: Thing[]): Graph {
+  return { '@context': SCHEMA_ORG_CONTEXT, '@graph': nodes };
+}
+
 export interface TreatmentPageInput {
   treatment: Linked<Treatment>;
   /** Published conditions the treatment treats, in the page's order. */
@@ -344,22 +381,20 @@ export interface TreatmentPageInput {
 /**
  * A treatment's page: a MedicalWebPage about a MedicalTherapy (a TherapeuticProcedure that
  * conditions may name as their `possibleTreatment`) and the conditions it treats, plus the page's
- * questions as an FAQPage. One graph, so a page needs one script element.
+ * questions as an FAQPage.
  */
 export function treatmentPageJsonLd({ treatment: linked, conditions, providers, faqs, extras = {} }: TreatmentPageInput): Graph {
   const treatment = linked.document;
   const therapyId = nodeId(linked, 'therapy');
-  const page = compact<MedicalWebPageLeaf>({
-    '@type': 'MedicalWebPage' as const,
-    '@id': nodeId(linked, 'webpage'),
-    url: linked.url ?? undefined,
-    name: treatment.metaTitle ?? treatment.title,
-    description: treatment.metaDescription ?? treatment.summary,
-    about: [{ '@id': therapyId }, ...conditions.map((condition) => ({ '@id': nodeId(condition, 'condition') }))],
-    mainEntity: { '@id': therapyId },
-    image: imageOf(extras),
-    ...reviewOf(extras),
-  });
+  const page = medicalWebPage(
+    linked,
+    {
+      name: treatment.metaTitle ?? treatment.title,
+      description: treatment.metaDescription ?? treatment.summary,
+      about: [therapyId, ...conditions.map((condition) => nodeId(condition, 'condition'))],
+    },
+    extras,
+  );
   const therapy = compact<MedicalTherapyLeaf>({
     '@type': 'MedicalTherapy' as const,
     '@id': therapyId,
@@ -382,40 +417,42 @@ export function treatmentPageJsonLd({ treatment: linked, conditions, providers, 
       possibleTreatment: { '@id': therapyId },
     }),
   );
-  const nodes: Thing[] = [page, therapy, ...conditionNodes];
-  if (faqs.length > 0) {
-    const faqPage = compact<FAQPageLeaf>({
-      '@type': 'FAQPage' as const,
-      '@id': nodeId(linked, 'faq'),
-      url: linked.url ?? undefined,
-      mainEntity: faqs.map(questionOf),
-    });
-    nodes.push(faqPage);
-  }
-  return { '@context': SCHEMA_ORG_CONTEXT, '@graph': nodes };
+  return graphOf([page, therapy, ...conditionNodes, ...faqPageOf(linked, faqs)]);
 }
 
-export interface ConditionInput {
+export interface ConditionPageInput {
   condition: Linked<Condition>;
   /** Published treatments for it. */
   treatments: readonly Linked<Treatment>[];
+  /** Published FAQs of the page, in order. */
+  faqs: readonly Faq[];
   extras?: NodeExtras;
 }
 
-/** A condition: a MedicalCondition with its ICD-10-CM codes, symptoms and the practice's treatments for it. */
-export function conditionJsonLd({ condition: linked, treatments, extras = {} }: ConditionInput): WithContext<MedicalConditionLeaf> {
+/**
+ * A condition's page: a MedicalWebPage about a MedicalCondition with its ICD-10-CM codes,
+ * symptoms and the practice's treatments for it, plus the page's questions as an FAQPage.
+ */
+export function conditionPageJsonLd({ condition: linked, treatments, faqs, extras = {} }: ConditionPageInput): Graph {
   const condition = linked.document;
-  return compact<WithContext<MedicalConditionLeaf>>({
-    '@context': SCHEMA_ORG_CONTEXT,
+  const conditionId = nodeId(linked, 'condition');
+  const summary = condition.summary === '' ? undefined : condition.summary;
+  const page = medicalWebPage(
+    linked,
+    { name: condition.metaTitle ?? condition.name, description: condition.metaDescription ?? summary, about: [conditionId] },
+    extras,
+  );
+  const node = compact<MedicalConditionLeaf>({
     '@type': 'MedicalCondition' as const,
-    '@id': nodeId(linked, 'condition'),
+    '@id': conditionId,
     name: condition.name,
     alternateName: some(condition.aliases),
-    description: condition.summary === '' ? undefined : condition.summary,
+    description: summary,
     url: linked.url ?? undefined,
     image: imageOf(extras),
     code: icd10CodesOf(condition),
     signOrSymptom: some(condition.symptoms.map((symptom) => ({ '@type': 'MedicalSignOrSymptom' as const, name: symptom }))),
     possibleTreatment: some(treatments.map(therapyReference)),
   });
+  return graphOf([page, node, ...faqPageOf(linked, faqs)]);
 }

@@ -5,6 +5,7 @@ import { GraphQLContext } from '../common/graphql/graphql-context';
 import { JSONScalar } from '../common/graphql/json.scalar';
 import { DocumentType } from '../content/documents/document-status';
 import { SiteUrls } from '../content/site-urls';
+import { CONDITION_FAQS } from '../conditions/condition.descriptor';
 import { Condition } from '../conditions/condition.entity';
 import { ConditionModel } from '../conditions/condition.model';
 import { Faq } from '../faqs/faq.entity';
@@ -22,7 +23,7 @@ import { Treatment } from '../treatments/treatment.entity';
 import { TreatmentModel } from '../treatments/treatment.model';
 import {
   clinicJsonLd,
-  conditionJsonLd,
+  conditionPageJsonLd,
   type Linked,
   type NodeExtras,
   organizationJsonLd,
@@ -77,10 +78,14 @@ export class ConditionJsonLdResolver {
 
   @ResolveField('jsonLd', () => JSONScalar, { description: JSON_LD_DESCRIPTION })
   async jsonLd(@Parent() condition: Condition, @Context() context: GraphQLContext): Promise<JsonLd> {
-    const treatments = await context.loaders.publicRelatedOf<Treatment>(CONDITION_TREATMENTS, condition);
-    return conditionJsonLd({
+    const [treatments, faqs] = await Promise.all([
+      context.loaders.publicRelatedOf<Treatment>(CONDITION_TREATMENTS, condition),
+      context.loaders.publicRelatedOf<Faq>(CONDITION_FAQS, condition),
+    ]);
+    return conditionPageJsonLd({
       condition: linker(this.siteUrls, DocumentType.CONDITION)(condition),
       treatments: treatments.map(linker(this.siteUrls, DocumentType.TREATMENT)),
+      faqs,
       extras: extrasOf(condition),
     });
   }

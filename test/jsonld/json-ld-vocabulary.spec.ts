@@ -6,7 +6,7 @@ import { Practice } from '../../src/practice/practice.entity';
 import { Provider } from '../../src/providers/provider.entity';
 import {
   clinicJsonLd,
-  conditionJsonLd,
+  conditionPageJsonLd,
   type Linked,
   type NodeExtras,
   organizationJsonLd,
@@ -115,9 +115,10 @@ const outputs = {
     faqs: [faq],
     extras,
   }),
-  condition: conditionJsonLd({
+  condition: conditionPageJsonLd({
     condition: linked(condition, null),
     treatments: [linked(treatment, 'https://www.example.com/treatments/intrathecal-therapy')],
+    faqs: [faq],
     extras,
   }),
   physician: physicianJsonLd({ provider: linked(provider, 'https://www.example.com/providers/anjum-bux'), offices: [linked(office, null)], extras }),
@@ -253,6 +254,11 @@ describe('JSON-LD builders', () => {
       reviewedBy: { '@type': 'Person', name: 'Anjum Bux, MD', url: 'https://www.example.com/providers/anjum-bux' },
     });
     expect(therapy).toMatchObject({ '@type': 'MedicalTherapy', image: ['https://cdn.example.com/hero.jpg'], procedureType: 'PercutaneousProcedure' });
+    expect(outputs.condition['@graph'][0]).toMatchObject({
+      '@type': 'MedicalWebPage',
+      lastReviewed: '2026-10-01',
+      about: [{ '@id': `urn:uuid:${condition.id}` }],
+    });
     expect(outputs.organization).toMatchObject({ logo: 'https://cdn.example.com/hero.jpg', sameAs: ['https://www.facebook.com/example'] });
   });
 });

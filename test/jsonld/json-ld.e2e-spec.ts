@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '../../src/auth/permissions';
 import { DocumentStatus, DocumentType } from '../../src/content/documents/document-status';
+import { Condition } from '../../src/conditions/condition.entity';
 import { Location } from '../../src/locations/location.entity';
 import { Provider } from '../../src/providers/provider.entity';
 import { Treatment } from '../../src/treatments/treatment.entity';
@@ -118,6 +119,8 @@ describe('JSON-LD of the demo practice', () => {
     });
     await app.content.treatmentProviders(treatment, [draftProvider]);
     await app.content.providerLocations(draftProvider, [lexington]);
+    const backPain = await app.dataSource.getRepository(Condition).findOneByOrFail({ slug: 'back-pain' });
+    await app.content.treatmentConditions(await app.content.treatment({ title: 'Unpublished Treatment', status: DocumentStatus.DRAFT }), [backPain]);
     const draftOffice = await app.content.location({ name: 'Unpublished Office', status: DocumentStatus.DRAFT });
     await app.content.providerLocations(provider, [lexington, draftOffice]);
 
@@ -126,6 +129,7 @@ describe('JSON-LD of the demo practice', () => {
       treatment(slug: "intrathecal-therapy", stage: DRAFT) { conditions { name } faqs { question } jsonLd }
       provider(slug: "anjum-bux", stage: DRAFT) { jsonLd }
       location(slug: "lexington-office", stage: DRAFT) { jsonLd }
+      condition(slug: "back-pain", stage: DRAFT) { jsonLd }
     }`);
     // The preview's own lists show the drafts: the JSON-LD beside them does not.
     expect(preview.treatment.conditions.map((condition: { name: string }) => condition.name)).toContain('Unpublished Condition');
@@ -133,10 +137,20 @@ describe('JSON-LD of the demo practice', () => {
       treatment: await jsonLdOf('treatment(slug: "intrathecal-therapy")'),
       provider: await jsonLdOf('provider(slug: "anjum-bux")'),
       location: await jsonLdOf('location(slug: "lexington-office")'),
+      condition: await jsonLdOf('condition(slug: "back-pain")'),
     };
-    for (const output of [preview.treatment.jsonLd, preview.provider.jsonLd, preview.location.jsonLd, ...Object.values(published)]) {
+    const previews = [preview.treatment.jsonLd, preview.provider.jsonLd, preview.location.jsonLd, preview.condition.jsonLd];
+    for (const output of [...previews, ...Object.values(published)]) {
       const text = JSON.stringify(output);
-      for (const hidden of ['Unpublished Condition', 'Trashed Condition', 'An unpublished question?', 'Unpublished Doctor', 'Unpublished Office', 'Neurologic'])
+      for (const hidden of [
+        'Unpublished Condition',
+        'Trashed Condition',
+        'An unpublished question?',
+        'Unpublished Doctor',
+        'Unpublished Office',
+        'Unpublished Treatment',
+        'Neurologic',
+      ])
         expect(text).not.toContain(hidden);
     }
   });
@@ -152,6 +166,7 @@ describe('JSON-LD of the demo practice', () => {
       offices.push(await app.content.location({ name: `Extra Office ${index}` }));
       const treatment = await app.content.treatment({ title: `Extra Treatment ${index}` });
       await app.content.treatmentProviders(treatment, [provider]);
+      await app.content.treatmentConditions(treatment, [await app.content.condition({ name: `Extra Condition ${index}` })]);
     }
     await app.content.providerLocations(provider, offices);
     const after = await app.graphql(query);

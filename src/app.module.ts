@@ -35,6 +35,8 @@ import { PracticeModule } from './practice/practice.module';
 import { ProvidersModule } from './providers/providers.module';
 import { RedisConnection } from './redis/redis-connection';
 import { RedisModule } from './redis/redis.module';
+import { SitemapModule } from './sitemap/sitemap.module';
+import { StructuredDataModule } from './structured-data/structured-data.module';
 import { documentRootTypes } from './schema/root-types';
 import { SyncModule } from './sync/sync.module';
 import { TreatmentsModule } from './treatments/treatments.module';
@@ -60,6 +62,8 @@ export const FEATURE_MODULES = [
   SyncModule,
   FhirModule,
   WebhooksModule,
+  StructuredDataModule,
+  SitemapModule,
 ];
 
 @Module({})

@@ -17,6 +17,7 @@ import { requireDraftAccess } from './stage-access';
 import { PublishingService, PublishWarning } from './publishing.service';
 import { addResponseWarnings } from '../common/graphql/response-warnings.plugin';
 import { ScheduledActionKind } from './scheduled-action.entity';
+import { SiteUrls } from './site-urls';
 
 export interface EditorialResolverOptions {
   contentType: ContentType;
@@ -48,11 +49,22 @@ export function createEditorialResolver(options: EditorialResolverOptions) {
       @Inject(EditorialService) readonly editorial: EditorialService,
       @Inject(PublishingService) readonly publishing: PublishingService,
       @Inject(EditorialInfoService) readonly editorialInfoService: EditorialInfoService,
+      @Inject(SiteUrls) readonly siteUrls: SiteUrls,
     ) {}
 
-    @ResolveField(() => Seo, { name: 'seo', description: 'Search-engine settings.' })
+    @ResolveField(() => Seo, { name: 'seo', description: 'Search-engine settings; `canonicalUrl` falls back to `url` when editors leave it empty.' })
     seo(document: DocumentEntity): Seo {
-      return Seo.of(document);
+      const seo = Seo.of(document);
+      return seo.canonicalUrl ? seo : { ...seo, canonicalUrl: this.siteUrls.urlOf(contentType.type, document.slug) };
+    }
+
+    @ResolveField(() => String, {
+      name: 'url',
+      nullable: true,
+      description: `Address of the ${noun}'s page on the public website (SITE_URL and the type's SITE_PATHS template); null when the site has no page for it.`,
+    })
+    url(document: DocumentEntity): string | null {
+      return this.siteUrls.urlOf(contentType.type, document.slug);
     }
 
     @ResolveField(() => EditorialInfo, {

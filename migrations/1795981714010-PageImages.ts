@@ -9,6 +9,7 @@ export class PageImages1795981714010 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "faqs" ADD "og_image" jsonb`);
     await queryRunner.query(`ALTER TABLE "locations" ADD "og_image" jsonb`);
     await queryRunner.query(`ALTER TABLE "locations" ADD "photos" jsonb NOT NULL DEFAULT '[]'`);
+    await queryRunner.query(`ALTER TABLE "notices" ADD "og_image" jsonb`);
     await queryRunner.query(`ALTER TABLE "practice" ADD "og_image" jsonb`);
     await queryRunner.query(`ALTER TABLE "practice" ADD "logo" jsonb`);
     await queryRunner.query(`ALTER TABLE "providers" ADD "og_image" jsonb`);
@@ -22,6 +23,7 @@ export class PageImages1795981714010 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "providers" DROP COLUMN "og_image"`);
     await queryRunner.query(`ALTER TABLE "practice" DROP COLUMN "logo"`);
     await queryRunner.query(`ALTER TABLE "practice" DROP COLUMN "og_image"`);
+    await queryRunner.query(`ALTER TABLE "notices" DROP COLUMN "og_image"`);
     await queryRunner.query(`ALTER TABLE "locations" DROP COLUMN "photos"`);
     await queryRunner.query(`ALTER TABLE "locations" DROP COLUMN "og_image"`);
     await queryRunner.query(`ALTER TABLE "faqs" DROP COLUMN "og_image"`);

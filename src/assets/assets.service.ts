@@ -4,13 +4,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
 import { type Actor } from '../auth/actor';
 import { SIGNING_SECRET } from '../auth/signing-secret';
-import { AppError, type FieldError } from '../common/errors/app-error';
+import { AppError } from '../common/errors/app-error';
 import { ASSET_IMAGE_PATTERN, type ImageRef } from '../common/images/image.model';
 import { type KeysetPage, type PageRequest, paginateByKeyset } from '../common/pagination/keyset-pagination';
 import { AppConfig } from '../config/app-config';
 import { type DocumentState } from '../content/content-type';
 import { type ChangedDocuments, ContentChanges } from '../content/content-changes';
-import { type ContentType, contentTypes } from '../content/document-descriptor';
+import { type ContentType, contentTypes, type PublishFinding } from '../content/document-descriptor';
 import { DocumentStatus } from '../content/documents/document-status';
 import { DocumentWriter } from '../content/document-writer';
 import { lockDocument } from '../content/document-store';
@@ -66,7 +66,7 @@ export class AssetsService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.publishChecks.register({ problems: (manager, contentType, state) => this.altTextProblems(manager, contentType, state) });
+    this.publishChecks.register((manager, contentType, _id, state) => this.altTextProblems(manager, contentType, state));
   }
 
   get renditionSigner(): RenditionSigner {
@@ -352,21 +352,22 @@ export class AssetsService implements OnModuleInit {
   }
 
   /** The publish check: every image a state uses exists and, unless decorative, has alt text (WCAG 1.1.1). */
-  private async altTextProblems(manager: EntityManager, contentType: ContentType, state: DocumentState): Promise<FieldError[]> {
+  private async altTextProblems(manager: EntityManager, contentType: ContentType, state: DocumentState): Promise<PublishFinding[]> {
     const uses = imageUsesOf(contentType, state.fields);
     if (uses.length === 0) return [];
     const ids = [...new Set(uses.map((use) => use.assetId))];
     const rows = await manager.getRepository(Asset).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids }).andWhere('a.deleted_at IS NULL').getMany();
     const assets = new Map(rows.map((row) => [row.id, row]));
-    const problems: FieldError[] = [];
+    const findings: PublishFinding[] = [];
+    const refuse = (code: string, path: string, message: string) => findings.push({ code, message: `${path} ${message}`, fields: [path], blocking: true });
     for (const use of uses) {
       const asset = assets.get(use.assetId);
       const named = asset?.filename ? `"${asset.filename}" (asset ${use.assetId})` : `asset ${use.assetId}`;
-      if (!asset) problems.push({ path: use.path, message: `uses ${named}, which is not in the media library (trashed or deleted)` });
+      if (!asset) refuse('IMAGE_MISSING', use.path, `uses ${named}, which is not in the media library (trashed or deleted)`);
       else if (!use.decorative && !asset.decorative && !use.alt && !asset.alt)
-        problems.push({ path: use.path, message: `uses image ${named} without alt text: give it alt text, on the asset or here, or mark it decorative` });
+        refuse('IMAGE_ALT_TEXT_MISSING', use.path, `uses image ${named} without alt text: give it alt text, on the asset or here, or mark it decorative`);
     }
-    return problems;
+    return findings;
   }
 }
 

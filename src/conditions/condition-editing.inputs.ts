@@ -1,6 +1,6 @@
-import { Field, InputType, PartialType } from '@nestjs/graphql';
-
 import { Type } from 'class-transformer';
+import { MedicalReviewInput, medicalReviewChange } from '../medical-review/medical-review.inputs';
+import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ImageInput, imageRefOf } from '../common/images/image.model';
 import { changeRequestFrom } from '../content/change-request';
@@ -63,6 +63,15 @@ export class CreateConditionInput extends PageFieldsInput {
   @IsOptional()
   @Icd10CodesRule()
   icd10Codes?: string[] | null;
+
+  @Field(() => MedicalReviewInput, {
+    nullable: true,
+    description: "A clinician's review of the page's medical content; replaces the current review, null removes it.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MedicalReviewInput)
+  medicalReview?: MedicalReviewInput | null;
 }
 
 @InputType({ description: 'Changes to a condition; omitted fields keep their value.' })
@@ -73,5 +82,5 @@ export function conditionChange(input: Partial<CreateConditionInput>, path: stri
   for (const list of ['aliases', 'symptoms', 'icd10Codes']) if (fields[list] === null) fields[list] = [];
   for (const text of ['summary', 'body']) if (fields[text] === null) fields[text] = '';
   if (input.image !== undefined) fields.image = imageRefOf(input.image);
-  return changeRequestFrom(CONDITION_TYPE, input, path, fields);
+  return changeRequestFrom(CONDITION_TYPE, input, path, { ...fields, ...medicalReviewChange(input.medicalReview) });
 }

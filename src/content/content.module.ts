@@ -9,6 +9,7 @@ import { PublishChecks } from './publish-checks';
 import { PublishingService } from './publishing.service';
 import { RevisionsService } from './revisions.service';
 import { SchedulerService } from './scheduler.service';
+import { SiteUrls } from './site-urls';
 
 /** The document mechanism every content module uses: public reads, editing, publishing, revisions. */
 @Global()
@@ -24,7 +25,8 @@ import { SchedulerService } from './scheduler.service';
     FaqPlacementsService,
     SchedulerService,
     ContentResolver,
+    SiteUrls,
   ],
-  exports: [DocumentQueries, ContentChanges, EditorialService, PublishingService, PublishChecks, EditorialInfoService],
+  exports: [DocumentQueries, ContentChanges, EditorialService, PublishingService, PublishChecks, EditorialInfoService, SiteUrls],
 })
 export class ContentModule {}

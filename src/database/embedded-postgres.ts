@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type DataDirLock, lockDataDir } from './data-dir-lock';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL that the pg driver connects to (through the Unix socket). */
@@ -25,15 +26,29 @@ export function makePrivateDirectory(path: string): void {
   chmodSync(path, 0o700);
 }
 
+export interface EmbeddedPostgresOptions {
+  /** Where the data lives; without it, a throwaway in-memory database. */
+  dataDir?: string;
+  /** The throwaway database's starting data (tests). */
+  initialData?: Blob;
+  /** What this process is, as another process refused the data directory names it ("the server"). */
+  holder?: string;
+  /** What to do instead when another process holds the data directory (ends that error). */
+  inUseAdvice?: string;
+}
+
+const DEFAULT_IN_USE_ADVICE = 'Stop it first, or give this process another DATA_DIR, or set DATABASE_URL to use a PostgreSQL server.';
+
 /**
  * Runs PGlite (PostgreSQL compiled to WebAssembly) behind a Unix socket so that TypeORM's pg
  * driver talks to it like to any server. PGlite accepts any user without a password, so the
  * socket is the only gate: it sits in a directory only this OS user may enter (DATA_DIR, or a
  * fresh temporary directory for a throwaway database), and no TCP port is opened at all.
  * The socket multiplexes every client into one Postgres session, so callers must keep their pool
- * at one connection: two pooled connections would interleave their transactions.
+ * at one connection: two pooled connections would interleave their transactions. Only one process
+ * may open a DATA_DIR: it takes DATA_DIR/cms.lock (data-dir-lock.ts) until it stops.
  */
-export async function startEmbeddedPostgres(options: { dataDir?: string; initialData?: Blob } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   // Loaded lazily: installs that always use DATABASE_URL never pay for the WebAssembly module.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
@@ -41,12 +56,19 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; initial
   let db;
   let socketDirectory: string;
   let temporarySocketDirectory = false;
+  let lock: DataDirLock | undefined;
   if (options.dataDir) {
     const dataDir = resolve(options.dataDir);
     makePrivateDirectory(dataDir);
+    lock = lockDataDir(dataDir, options.holder ?? `process ${process.argv.slice(1, 2).join(' ')}`.trim(), options.inUseAdvice ?? DEFAULT_IN_USE_ADVICE);
     location = join(dataDir, 'pglite');
     makePrivateDirectory(location);
-    db = await PGlite.create(location);
+    try {
+      db = await PGlite.create(location);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
     socketDirectory = dataDir;
   } else {
     // A throwaway database, optionally starting from a dump (tests start from a migrated one).
@@ -71,6 +93,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; initial
     async stop() {
       await server.stop();
       await db.close();
+      lock?.release();
       if (temporarySocketDirectory) rmSync(socketDirectory, { recursive: true, force: true });
       else {
         try {

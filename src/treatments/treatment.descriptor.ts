@@ -1,5 +1,6 @@
 import { DocumentType } from '../content/documents/document-status';
 import { defineDocumentType } from '../content/document-descriptor';
+import { MEDICAL_REVIEW_FIELDS, medicallyReviewed } from '../medical-review/medical-review.descriptor';
 import { faqPlacements, inverseOf, ownedRelation } from '../content/relations';
 import { Treatment } from './treatment.entity';
 import { TreatmentModel } from './treatment.model';
@@ -77,7 +78,9 @@ export const TREATMENT_TYPE = defineDocumentType({
     'trialAvailable',
     'trialDetails',
     'heroImage',
+    ...MEDICAL_REVIEW_FIELDS,
   ],
+  ...medicallyReviewed(DocumentType.TREATMENT),
   relations: [TREATMENT_CONDITIONS, TREATMENT_PROVIDERS, TREATMENT_LOCATIONS, RELATED_TREATMENTS, TREATMENT_FAQS],
   images: ['heroImage'],
   richText: ['body', 'preparation', 'recovery', 'followUp', 'risks', 'trialDetails'],
@@ -93,6 +96,10 @@ export const TREATMENT_TYPE = defineDocumentType({
       locations: TREATMENT_LOCATIONS,
       relatedTreatments: RELATED_TREATMENTS,
     },
-    computed: { procedure: ['setting', 'invasiveness', 'anesthesia', 'typicalDuration', 'preparation', 'recovery', 'followUp', 'risks'] },
+    computed: {
+      procedure: ['setting', 'invasiveness', 'anesthesia', 'typicalDuration', 'preparation', 'recovery', 'followUp', 'risks'],
+      medicalReview: MEDICAL_REVIEW_FIELDS,
+      lastReviewed: ['reviewedAt'],
+    },
   },
 });

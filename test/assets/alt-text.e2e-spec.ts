@@ -35,7 +35,7 @@ describe('Alt text (WCAG 1.1.1) and the uses of an image', () => {
     expect(refused.errors![0].extensions.fields).toEqual([
       {
         path: 'body, image 1',
-        message: `uses image "knee-injection.png" (asset ${assetId}) without alt text: give it alt text, on the asset or here, or mark it decorative`,
+        message: `body, image 1 uses image "knee-injection.png" (asset ${assetId}) without alt text: give it alt text, on the asset or here, or mark it decorative`,
       },
     ]);
 

@@ -37,6 +37,7 @@ import { SyncModule } from './sync/sync.module';
 import { TreatmentsModule } from './treatments/treatments.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { SearchModule } from './search/search.module';
 
 /** Modules that contribute GraphQL types and resolvers; the schema script reads them too. */
 export const FEATURE_MODULES = [
@@ -55,6 +56,7 @@ export const FEATURE_MODULES = [
   SyncModule,
   FhirModule,
   WebhooksModule,
+  SearchModule,
 ];
 
 @Module({})

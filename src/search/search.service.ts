@@ -95,7 +95,10 @@ export class SearchService {
 
   private describe(words: readonly SearchWord[], types: DocumentType[], stage: Stage, visibility: string): Search {
     const tsquery = tsqueryText(words);
-    const key = createHash('sha256').update(JSON.stringify([tsquery, types, stage])).digest('base64url').slice(0, 16);
+    const key = createHash('sha256')
+      .update(JSON.stringify([tsquery, types, stage]))
+      .digest('base64url')
+      .slice(0, 16);
     return { tsquery, stage, types, visibility, key };
   }
 

@@ -43,7 +43,12 @@ describe('site search', () => {
   const search = async (variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const response = await app.graphql(SEARCH, variables, headers);
     if (response.errors) throw new Error(`expected results, got ${JSON.stringify(response.errors)}`);
-    return response.data.search as { totalCount: number; searchedFor: string | null; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Hit[] };
+    return response.data.search as {
+      totalCount: number;
+      searchedFor: string | null;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Hit[];
+    };
   };
   const firstHit = async (query: string) => named((await search({ query })).edges[0]);
   const asEditor = (query: string, variables?: Record<string, unknown>) => app.graphql(query, variables, editor.headers);
@@ -115,7 +120,10 @@ describe('site search', () => {
       expect(next.edges.map(named)).not.toContain(named(corrected.edges[0]));
 
       const wrong = await app.graphql(SEARCH, { query: 'neck', after: first.pageInfo.endCursor });
-      expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'after', message: 'is not a valid cursor for this list and order' }] });
+      expect(wrong.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'after', message: 'is not a valid cursor for this list and order' }],
+      });
     });
   });
 
@@ -156,7 +164,9 @@ describe('site search', () => {
       expect(await found('radiofrequency')).toEqual([]);
       expect(await found('radiofrequency', 'DRAFT')).toEqual(['Treatment radiofrequency-ablation']);
 
-      const published = await asEditor(`mutation($input: DocumentVersionInput!) { publishTreatment(input: $input) { version } }`, { input: { id, version: 1 } });
+      const published = await asEditor(`mutation($input: DocumentVersionInput!) { publishTreatment(input: $input) { version } }`, {
+        input: { id, version: 1 },
+      });
       expect(await found('radiofrequency')).toEqual(['Treatment radiofrequency-ablation']);
       // ts_headline leaves HTML tags of the text out; everything else is escaped, and only the highlights are HTML.
       const [hit] = (await search({ query: 'quiets nerve', types: ['TREATMENT'] })).edges;
@@ -172,7 +182,9 @@ describe('site search', () => {
       version = republished.data.publishTreatment.version;
       expect((await search({ query: 'radiofrequency' })).edges.map(named)).toContain('Treatment rf-ablation');
 
-      const unpublished = await asEditor(`mutation($input: DocumentVersionInput!) { unpublishTreatment(input: $input) { version } }`, { input: { id, version } });
+      const unpublished = await asEditor(`mutation($input: DocumentVersionInput!) { unpublishTreatment(input: $input) { version } }`, {
+        input: { id, version },
+      });
       expect(unpublished.errors).toBeUndefined();
       expect((await search({ query: 'radiofrequency' })).totalCount).toBe(0);
 

@@ -23,7 +23,7 @@ export class SearchEdge {
 
   @Field(() => Float, {
     description:
-      'Relevance: higher is better. Comparable within one search only (title and aliases count most, then the summary, then the body; FAQs count half, pages first).',
+      'Relevance: higher is better. Comparable within one search only: words in the title or aliases count most, then in the summary, then anywhere in the body; an FAQ counts half, so a page ranks before its FAQs.',
   })
   score: number;
 

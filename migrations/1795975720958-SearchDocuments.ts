@@ -60,6 +60,11 @@ export class SearchDocuments1795975720958 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX "IDX_search_documents_vector" ON "search_documents" USING gin ("vector")`);
     await queryRunner.query(`CREATE INDEX "IDX_search_documents_titles" ON "search_documents" USING gin ("titles" gin_trgm_ops)`);
+    // The words of every title and alias ever indexed, for correcting misspelled search words: a
+    // few thousand rows where the titles are tens of thousands. Words are never taken out; a
+    // search only accepts a correction that visible documents contain.
+    await queryRunner.query(`CREATE TABLE "search_words" ("word" text PRIMARY KEY)`);
+    await queryRunner.query(`CREATE INDEX "IDX_search_words_word" ON "search_words" USING gin ("word" gin_trgm_ops)`);
     await queryRunner.query(
       `CREATE FUNCTION search_documents_put(document_type text, document_id uuid, slug text, status text, trashed boolean, titles text, summary text, body text)
        RETURNS void LANGUAGE sql AS $$
@@ -70,7 +75,10 @@ export class SearchDocuments1795975720958 implements MigrationInterface {
             || strip(to_tsvector('english', search_unaccent(plain)))
         FROM (SELECT search_plain_text(body) AS plain) p
         ON CONFLICT (document_id) DO UPDATE SET document_type = EXCLUDED.document_type, slug = EXCLUDED.slug, status = EXCLUDED.status,
-          trashed = EXCLUDED.trashed, titles = EXCLUDED.titles, summary = EXCLUDED.summary, body = EXCLUDED.body, vector = EXCLUDED.vector $$`,
+          trashed = EXCLUDED.trashed, titles = EXCLUDED.titles, summary = EXCLUDED.summary, body = EXCLUDED.body, vector = EXCLUDED.vector;
+        INSERT INTO search_words (word)
+        SELECT DISTINCT word FROM regexp_split_to_table(lower(search_unaccent(titles)), '[^[:alnum:]]+') AS word WHERE length(word) > 2
+        ON CONFLICT (word) DO NOTHING $$`,
     );
     // One trigger function for every table; its arguments name the type and the columns.
     await queryRunner.query(
@@ -106,6 +114,7 @@ export class SearchDocuments1795975720958 implements MigrationInterface {
     for (const { table } of this.indexed) await queryRunner.query(`DROP TRIGGER "search_documents" ON "${table}"`);
     await queryRunner.query(`DROP FUNCTION search_documents_index()`);
     await queryRunner.query(`DROP FUNCTION search_documents_put(text, uuid, text, text, boolean, text, text, text)`);
+    await queryRunner.query(`DROP TABLE "search_words"`);
     await queryRunner.query(`DROP TABLE "search_documents"`);
     await queryRunner.query(`DROP FUNCTION search_text_of(jsonb, text)`);
     await queryRunner.query(`DROP FUNCTION search_plain_text(text)`);

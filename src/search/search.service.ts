@@ -107,17 +107,20 @@ export class SearchService {
 
   /**
    * The search with its unknown words (no visible document has them) replaced by the most similar
-   * word of a title or alias (pg_trgm word similarity, indexed), or left out when none is close;
-   * null when that changes nothing. One statement for all words.
+   * word of the titles and aliases (search_words, pg_trgm similarity, indexed) that a visible
+   * document has, or left out when none is close; null when that changes nothing. One statement.
    */
   private async correct(words: readonly SearchWord[], search: Search): Promise<{ search: Search; words: string } | null> {
     const rows: { position: number; known: boolean; correction: string | null }[] = await this.dataSource.query(
-      `SELECT w.position,
-         EXISTS (SELECT 1 FROM search_documents d WHERE d.vector @@ to_tsquery('english', w.tsquery) AND ${search.visibility} AND d.document_type = ANY($2)) AS known,
-         (SELECT c.word FROM search_documents d CROSS JOIN LATERAL regexp_split_to_table(d.titles, '[^[:alnum:]]+') AS c(word)
-           WHERE d.titles %> w.word AND ${search.visibility} AND d.document_type = ANY($2) AND length(c.word) > 2
-           ORDER BY similarity(c.word, w.word) DESC, c.word LIMIT 1) AS correction
+      `SELECT w.position, k.known, c.correction
        FROM jsonb_to_recordset($1::jsonb) AS w(position integer, word text, tsquery text)
+       CROSS JOIN LATERAL (SELECT EXISTS (
+         SELECT 1 FROM search_documents d WHERE d.vector @@ to_tsquery('english', w.tsquery) AND ${search.visibility} AND d.document_type = ANY($2)) AS known) k
+       LEFT JOIN LATERAL (
+         SELECT v.word AS correction FROM search_words v
+         WHERE NOT k.known AND v.word % w.word
+           AND EXISTS (SELECT 1 FROM search_documents d WHERE d.vector @@ plainto_tsquery('english', v.word) AND ${search.visibility} AND d.document_type = ANY($2))
+         ORDER BY similarity(v.word, w.word) DESC, v.word LIMIT 1) c ON true
        ORDER BY w.position`,
       [JSON.stringify(words.map((word, position) => ({ position, word: word.word, tsquery: tsqueryText([word]) }))), search.types],
     );

@@ -81,7 +81,9 @@ async function main() {
     const failures: string[] = [];
     for (const [name, query, held] of SEARCHES) {
       const body = JSON.stringify({ query: SEARCH, variables: { query } });
-      const check = (await (await fetch(`http://127.0.0.1:${PORT}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as {
+      const check = (await (
+        await fetch(`http://127.0.0.1:${PORT}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+      ).json()) as {
         data?: { search: { totalCount: number; searchedFor: string | null } };
         errors?: unknown;
       };

@@ -1,6 +1,9 @@
-import { Role } from '../../src/auth/permissions';
+import { Permission, Role } from '../../src/auth/permissions';
+import { contentTypeOf } from '../../src/content/document-descriptor';
+import { SEARCHABLE_TYPES } from '../../src/search/search.args';
 import { type SignedInUser } from '../factories/accounts.factory';
 import { useTestApp } from '../support/use-test-app';
+import { jsonBatch, sync } from '../sync/sync-helpers';
 
 const SEARCH = `query($query: String!, $types: [DocumentType!], $first: Int, $after: String, $stage: Stage) {
   search(query: $query, types: $types, first: $first, after: $after, stage: $stage) {
@@ -153,6 +156,13 @@ describe('site search', () => {
   });
 
   describe('freshness', () => {
+    it('has the index trigger on the table of every searchable type', async () => {
+      const rows: { table: string }[] = await app.dataSource.query(
+        `SELECT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'search_documents' ORDER BY 1`,
+      );
+      expect(rows.map((row) => row.table)).toEqual(SEARCHABLE_TYPES.map((type) => contentTypeOf(type).table).sort());
+    });
+
     it('finds a document once it is published, and no longer once it is unpublished, trashed or renamed', async () => {
       const created = await asEditor(`mutation($input: CreateTreatmentInput!) { createTreatment(input: $input) { id version } }`, {
         input: { title: 'Radiofrequency Ablation', summary: 'Heat from radio waves <b>quiets</b> a painful nerve & its "signals" <script>alert(1)</script>' },
@@ -195,6 +205,12 @@ describe('site search', () => {
       const restored = await asEditor(`mutation($input: DocumentIdInput!) { restoreTreatment(input: $input) { id } }`, { input: { id } });
       expect(restored.errors).toBeUndefined();
       expect((await search({ query: 'radiofrequency', stage: 'DRAFT' }, editor.headers)).edges.map(named)).toEqual(['Treatment rf-ablation']);
+    });
+    it('finds providers a sync creates', async () => {
+      const key = { 'x-api-key': (await app.accounts.apiKey({ scopes: [Permission.PROVIDERS_SYNC] })).secret };
+      expect((await search({ query: 'Calloway' })).totalCount).toBe(0);
+      await sync(app, key, { source: 'credentialing', ...jsonBatch() });
+      expect(named((await search({ query: 'Ruth Calloway' })).edges[0])).toBe('Provider ruth-calloway');
     });
   });
 });

@@ -44,6 +44,9 @@ const cursors = keysetCursors(
   'DESC',
 );
 
+/** Shorter words are left out when unknown rather than corrected: three letters share too few trigrams with anything. */
+const MIN_CORRECTED_LENGTH = 4;
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** ts_headline's output as HTML: everything escaped, then the highlight markers made <mark> tags. */
@@ -108,17 +111,18 @@ export class SearchService {
   /**
    * The search with its unknown words (no visible document has them) replaced by the most similar
    * word of the titles and aliases (search_words, pg_trgm similarity, indexed) that a visible
-   * document has, or left out when none is close; null when that changes nothing. One statement.
+   * document has, or left out when none is close; stop words count as known (the search ignores
+   * them). Null when that changes nothing. One statement.
    */
   private async correct(words: readonly SearchWord[], search: Search): Promise<{ search: Search; words: string } | null> {
     const rows: { position: number; known: boolean; correction: string | null }[] = await this.dataSource.query(
       `SELECT w.position, k.known, c.correction
        FROM jsonb_to_recordset($1::jsonb) AS w(position integer, word text, tsquery text)
-       CROSS JOIN LATERAL (SELECT EXISTS (
+       CROSS JOIN LATERAL (SELECT numnode(to_tsquery('english', w.tsquery)) = 0 OR EXISTS (
          SELECT 1 FROM search_documents d WHERE d.vector @@ to_tsquery('english', w.tsquery) AND ${search.visibility} AND d.document_type = ANY($2)) AS known) k
        LEFT JOIN LATERAL (
          SELECT v.word AS correction FROM search_words v
-         WHERE NOT k.known AND v.word % w.word
+         WHERE NOT k.known AND length(w.word) >= ${MIN_CORRECTED_LENGTH} AND v.word % w.word
            AND EXISTS (SELECT 1 FROM search_documents d WHERE d.vector @@ plainto_tsquery('english', v.word) AND ${search.visibility} AND d.document_type = ANY($2))
          ORDER BY similarity(v.word, w.word) DESC, v.word LIMIT 1) c ON true
        ORDER BY w.position`,

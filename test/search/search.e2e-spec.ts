@@ -107,6 +107,8 @@ describe('site search', () => {
     it('says when nothing matches, even after correcting', async () => {
       const result = await search({ query: 'xylophone quartz' });
       expect(result).toMatchObject({ totalCount: 0, edges: [], searchedFor: null, pageInfo: { hasNextPage: false } });
+      // Stop words are ignored, not "corrected" into words that look like them ("the" → "therapy").
+      expect(await search({ query: 'the' })).toMatchObject({ totalCount: 0, searchedFor: null });
     });
 
     it('pages with cursors, without repeats, and refuses a cursor of another search', async () => {

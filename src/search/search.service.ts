@@ -29,10 +29,10 @@ const MARK_START = '\u0002';
 const MARK_END = '\u0003';
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
 /**
- * ts_headline parses the whole text it is given (about 1 ms per 2,000 characters): the summary and
- * the start of the body are where a page says what it is about.
+ * ts_headline parses the whole text it is given (about 1 ms per 2,000 characters, for each result):
+ * the summary and the start of the body are where a page says what it is about.
  */
-const SNIPPET_SOURCE_CHARS = 2_000;
+const SNIPPET_SOURCE_CHARS = 1_000;
 
 // The order of results: relevance, then id; the first cursor value names the search it belongs to.
 const cursors = keysetCursors(

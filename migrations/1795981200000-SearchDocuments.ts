@@ -12,8 +12,8 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
  * CREATE EXTENSION needs a superuser, or on PostgreSQL 13+ the CREATE privilege on the database
  * (both extensions are trusted); PGlite ships both as modules of its own.
  */
-export class SearchDocuments1795975720958 implements MigrationInterface {
-  name = 'SearchDocuments1795975720958';
+export class SearchDocuments1795981200000 implements MigrationInterface {
+  name = 'SearchDocuments1795981200000';
 
   /** Per table: its document type and the columns of its titles, summary and body (comma-separated). */
   private readonly indexed: { table: string; type: string; titles: string; summary: string; body: string }[] = [

@@ -2,7 +2,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** The content types and integrations built on the document mechanism (src/<feature>/). */
-const FEATURES = ['treatments', 'conditions', 'faqs', 'locations', 'providers', 'practice', 'sync', 'fhir', 'demo'];
+const FEATURES = [
+  'treatments',
+  'conditions',
+  'faqs',
+  'locations',
+  'providers',
+  'practice',
+  'notices',
+  'sync',
+  'fhir',
+  'demo',
+  'medical-review',
+  'structured-data',
+  'sitemap',
+];
 
 /**
  * What a feature offers the others: its descriptor, entity, GraphQL model, enums, inputs, service

@@ -4,19 +4,7 @@
  * load on Node 20, so SWC compiles them (and our TypeScript) to CommonJS on the way in. PGlite
  * imports its WebAssembly lazily, which needs --experimental-vm-modules (set in `npm test`).
  */
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      target: 'es2022',
-      parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs', ignoreDynamic: true },
-    sourceMaps: 'inline',
-  },
-];
+const swc = ['@swc/jest', { ...require('./scripts/swc-options.cjs'), sourceMaps: 'inline' }];
 
 module.exports = {
   rootDir: '.',

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { DATA_DIR_USERS } from '../src/database/data-dir-lock';
 import { runMigrationsUnderLock } from '../src/database/migrations';
 import { DemoContentLoader, type UpsertCounts } from '../src/demo/demo-content.loader';
 import { databaseLocationOf } from '../src/database/database-url';
@@ -11,7 +12,7 @@ import { databaseLocationOf } from '../src/database/database-url';
  * `npm run seed`: migrates the database and inserts or updates the demo practice, in one
  * transaction; running it again changes nothing, and documents someone edited are never
  * overwritten (the output lists them). Uses DATABASE_URL, else the embedded database
- * under DATA_DIR (stop the app first: two processes must not open the same embedded data).
+ * under DATA_DIR (stop the app first: a running server holds DATA_DIR's lock, and this says so).
  */
 async function main() {
   const config = loadConfig();
@@ -21,7 +22,7 @@ async function main() {
   if (url) {
     where = `PostgreSQL at ${databaseLocationOf(url)}`;
   } else {
-    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR });
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, ...DATA_DIR_USERS.seed });
     url = embedded.url;
     where = `the embedded PostgreSQL at ${embedded.location}`;
   }

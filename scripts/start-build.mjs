@@ -29,16 +29,8 @@ const started = Date.now();
 // Stale: start from an empty dist/, so a file deleted from the sources (a migration!) is gone from it too.
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 const { transformFile } = await import('@swc/core');
-const options = {
-  jsc: {
-    target: 'es2022',
-    parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs', ignoreDynamic: true },
-  sourceMaps: true,
-};
+const { default: swcOptions } = await import('./swc-options.cjs');
+const options = { ...swcOptions, sourceMaps: true };
 await Promise.all(
   sources.map(async (file) => {
     const output = join(root, 'dist', relative(root, file)).replace(/\.ts$/, '.js');

@@ -13,6 +13,7 @@ import { FhirIdentifierSystems } from '../src/fhir/fhir-systems';
 import { ContentChanges } from '../src/content/content-changes';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { DATA_DIR_USERS } from '../src/database/data-dir-lock';
 import { runMigrationsUnderLock } from '../src/database/migrations';
 import { mapFhirBundle } from '../src/sync/formats/fhir-import.mapper';
 import { mapNppesResponse } from '../src/sync/formats/nppes-import.mapper';
@@ -117,7 +118,7 @@ async function main(): Promise<number> {
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR });
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, ...DATA_DIR_USERS.sync });
     url = embedded.url;
   }
   // One connection: all a script needs, and the most the embedded database allows.

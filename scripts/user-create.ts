@@ -8,6 +8,7 @@ import { Role } from '../src/auth/permissions';
 import { loadConfig } from '../src/config/app-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { DATA_DIR_USERS } from '../src/database/data-dir-lock';
 import { runMigrationsUnderLock } from '../src/database/migrations';
 import { passwordPolicyProblem } from '../src/common/validation/password-policy';
 import { generatePassword, hashPassword } from '../src/users/passwords';
@@ -23,7 +24,7 @@ class UsageError extends Error {}
 /**
  * `npm run user:create`: creates an editor or admin (the first admin of a new installation,
  * typically), printing a generated password when none is given. Uses DATABASE_URL, else the
- * embedded database under DATA_DIR (stop the app first: two processes must not open it).
+ * embedded database under DATA_DIR (stop the app first: a running server holds DATA_DIR's lock, and this says so).
  */
 async function main() {
   let values: { email?: string; role?: string; password?: string };
@@ -45,7 +46,7 @@ async function main() {
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR });
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, ...DATA_DIR_USERS.userCreate });
     url = embedded.url;
   }
   const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize: 1 }));

@@ -12,6 +12,7 @@ import { type AppConfig } from './config/app-config';
 import { ContentChanges } from './content/content-changes';
 import { buildDataSourceOptions, databaseTimeouts } from './database/data-source-options';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { DATA_DIR_USERS } from './database/data-dir-lock';
 import { runMigrationsUnderLock } from './database/migrations';
 import { ReadStatements } from './content/loaders/read-statements';
 import { StatementCountingLogger } from './database/statement-counting-logger';
@@ -56,7 +57,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   let url = config.DATABASE_URL;
   let poolSize = config.DATABASE_POOL_SIZE;
   if (!url) {
-    embedded = await startEmbeddedPostgres(options.inMemoryDatabase ? { initialData: options.embeddedInitialData } : { dataDir: config.DATA_DIR });
+    embedded = await startEmbeddedPostgres(
+      options.inMemoryDatabase ? { initialData: options.embeddedInitialData } : { dataDir: config.DATA_DIR, ...DATA_DIR_USERS.server },
+    );
     url = embedded.url;
     poolSize = 1;
     logger.info(

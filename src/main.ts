@@ -1,5 +1,6 @@
 import { createApp } from './bootstrap';
 import { ConfigurationError, loadConfig } from './config/app-config';
+import { DataDirInUseError } from './database/data-dir-lock';
 
 async function main() {
   const config = loadConfig();
@@ -21,7 +22,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigurationError) {
+  if (error instanceof ConfigurationError || error instanceof DataDirInUseError) {
     console.error(error.message);
   } else {
     console.error(`Failed to start: ${error instanceof Error ? error.message : String(error)}`);

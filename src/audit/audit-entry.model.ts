@@ -49,7 +49,7 @@ export class AuditEntryModel {
   @Field(() => String, {
     nullable: true,
     description:
-      'Type of what was changed: a document type (TREATMENT, CONDITION, FAQ, LOCATION, PROVIDER, PRACTICE), USER or API_KEY; null when nothing in particular.',
+      'Type of what was changed: a document type (TREATMENT, CONDITION, FAQ, LOCATION, PROVIDER, PRACTICE, NOTICE), USER or API_KEY; null when nothing in particular.',
   })
   documentType: string | null;
 

@@ -24,7 +24,7 @@ export class AuditLogFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Only changes to this type of thing: TREATMENT, CONDITION, FAQ, LOCATION, PROVIDER, PRACTICE, USER or API_KEY.',
+    description: 'Only changes to this type of thing: TREATMENT, CONDITION, FAQ, LOCATION, PROVIDER, PRACTICE, NOTICE, USER or API_KEY.',
   })
   @IsOptional()
   @IsString()

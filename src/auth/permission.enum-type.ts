@@ -18,5 +18,6 @@ registerEnumType(Permission, {
     AUDIT_READ: { description: 'Read the audit log.' },
     PREVIEW_TOKENS_MANAGE: { description: "List and revoke everyone's preview tokens (anyone may list and revoke their own)." },
     WEBHOOKS_MANAGE: { description: 'Manage webhook subscriptions and read the webhook delivery log.' },
+    SETTINGS_MANAGE: { description: "Change the practice's settings, such as the clinical review policy." },
   },
 });

@@ -13,6 +13,7 @@ export enum Permission {
   AUDIT_READ = 'audit:read',
   PREVIEW_TOKENS_MANAGE = 'preview-tokens:manage',
   WEBHOOKS_MANAGE = 'webhooks:manage',
+  SETTINGS_MANAGE = 'settings:manage',
 }
 
 export enum Role {

@@ -18,6 +18,23 @@ const MAX_READ_MS = 5 * 60 * 1000;
 /** Invalidation stamps outlive every entry (whose TTL is at most CACHE_MAX_AGE_SECONDS) by this much. */
 const STAMP_MARGIN_MS = 60 * 60 * 1000;
 
+/**
+ * Fastify route config (`@RouteConfig(RESPONSE_CACHE_ROUTE)`) of a plain GET route whose public
+ * answers the response cache keeps like GraphQL reads (the sitemap): keyed by the URL, stored
+ * when the route made its answer public, invalidated by the tags its reads recorded.
+ */
+export const RESPONSE_CACHE_ROUTE = { responseCache: true } as const;
+
+function isCachedGetRoute(request: FastifyRequest): boolean {
+  return (request.routeOptions.config as { responseCache?: boolean } | undefined)?.responseCache === true;
+}
+
+/** The cache key of a request to a cached GET route, or null when it is not served from the cache (a credential). */
+function getRouteCacheKey(request: FastifyRequest): string | null {
+  if (request.method !== 'GET' || request.headers.authorization !== undefined || request.headers['x-api-key'] !== undefined) return null;
+  return `get:${createHash('sha256').update(request.url).digest('hex')}`;
+}
+
 /** A cache miss on its way through Apollo: stored when it answers publicly. */
 interface Miss {
   key: string;
@@ -65,8 +82,10 @@ export class HttpCaching {
   }
 
   private async answerFromCache(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
-    if (request.routeOptions.url !== GRAPHQL_PATH) return undefined;
-    const key = responseCacheKey(request.method, request.headers, request.query, request.body);
+    let key: string | null;
+    if (request.routeOptions.url === GRAPHQL_PATH) key = responseCacheKey(request.method, request.headers, request.query, request.body);
+    else if (isCachedGetRoute(request)) key = getRouteCacheKey(request);
+    else return undefined;
     if (!key) return undefined;
     const found = await this.cache!.lookup(key);
     if (found.hit) {
@@ -85,6 +104,7 @@ export class HttpCaching {
     // Whatever a route set before it failed: an error describes a moment (a database away, a
     // limit reached), and no browser, CDN or proxy may keep it.
     if (reply.statusCode >= 400) reply.header('cache-control', PRIVATE_NO_STORE);
+    if (isCachedGetRoute(request)) return this.finishGetRoute(request, reply, payload);
     // GraphQL answers only: preflights and other methods are CORS's business.
     if (request.routeOptions.url !== GRAPHQL_PATH || (request.method !== 'GET' && request.method !== 'POST')) return payload;
     varyOn(reply, VARY);
@@ -103,6 +123,27 @@ export class HttpCaching {
     }
     if (miss) this.store(miss, reply, payload, etag as string, cacheControl as string, maxAge);
     if (request.method === 'GET' && ifNoneMatch(request.headers['if-none-match'], etag as string)) {
+      reply.code(304);
+      reply.removeHeader('content-type');
+      return null;
+    }
+    return payload;
+  }
+
+  /** A cached GET route's answer: stored when public, with an ETag and 304s as for GraphQL GETs. */
+  private finishGetRoute(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+    if (request.method !== 'GET') return payload;
+    const cacheControl = reply.getHeader('cache-control');
+    const maxAge = publicMaxAgeOf(cacheControl);
+    if (maxAge === null || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    let etag = reply.getHeader('etag');
+    if (typeof etag !== 'string') {
+      etag = `"${createHash('sha256').update(payload).digest('base64url')}"`;
+      reply.header('etag', etag);
+    }
+    const miss = this.storable(request, maxAge);
+    if (miss) this.store(miss, reply, payload, etag as string, cacheControl as string, maxAge);
+    if (ifNoneMatch(request.headers['if-none-match'], etag as string)) {
       reply.code(304);
       reply.removeHeader('content-type');
       return null;

@@ -1,6 +1,8 @@
+import { Type } from 'class-transformer';
+import { MedicalReviewInput, medicalReviewChange } from '../medical-review/medical-review.inputs';
 import { Field, InputType, PartialType } from '@nestjs/graphql';
 
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
 import { PageFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
@@ -55,6 +57,15 @@ export class CreateConditionInput extends PageFieldsInput {
   @IsOptional()
   @Icd10CodesRule()
   icd10Codes?: string[] | null;
+
+  @Field(() => MedicalReviewInput, {
+    nullable: true,
+    description: "A clinician's review of the page's medical content; replaces the current review, null removes it.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MedicalReviewInput)
+  medicalReview?: MedicalReviewInput | null;
 }
 
 @InputType({ description: 'Changes to a condition; omitted fields keep their value.' })
@@ -64,5 +75,5 @@ export function conditionChange(input: Partial<CreateConditionInput>, path: stri
   const fields = pickFields(input, ['name', 'aliases', 'summary', 'body', 'bodyRegion', 'symptoms', 'icd10Codes']);
   for (const list of ['aliases', 'symptoms', 'icd10Codes']) if (fields[list] === null) fields[list] = [];
   for (const text of ['summary', 'body']) if (fields[text] === null) fields[text] = '';
-  return changeRequestFrom(CONDITION_TYPE, input, path, fields);
+  return changeRequestFrom(CONDITION_TYPE, input, path, { ...fields, ...medicalReviewChange(input.medicalReview) });
 }

@@ -1,12 +1,12 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DocumentEntity } from '../content/documents/document.entity';
+import { ReviewedDocument } from '../medical-review/medical-review.entity';
 import { BodyRegion } from './body-region.enums';
 
 @Entity('conditions')
 // The public list's default order (name), published rows only: an expression index from a migration.
 @Index('IDX_conditions_public_name', { synchronize: false })
 @Index('UQ_conditions_slug', ['slug'], { unique: true })
-export class Condition extends DocumentEntity {
+export class Condition extends ReviewedDocument {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 

@@ -47,6 +47,17 @@ export class AppConfig {
   })
   PUBLIC_URL?: string;
 
+  /**
+   * The public website's address (scheme, host, optional path prefix), e.g. https://www.example.com:
+   * with SITE_PATHS it gives every document its `url`, the canonical URL editors left empty, the
+   * JSON-LD's `url`s and the sitemap. Unset: documents have no `url` and the sitemap is empty.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$/, {
+    message: 'must be an http:// or https:// URL without query or fragment, like https://www.example.com',
+  })
+  SITE_URL?: string;
+
   /** A postgres:// URL. Without it the app runs an embedded PostgreSQL (PGlite) under DATA_DIR. */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// or postgresql:// URL' })
@@ -462,17 +473,33 @@ export class AppConfig {
   WEBHOOK_SECRET_KEY?: string = undefined;
 
   /**
-   * Where each document type lives on the public site, for the `paths` of webhook events:
+   * Where each document type lives on the public site, for the `paths` of webhook events and,
+   * under SITE_URL, documents' `url`s and the sitemap:
    * `TYPE=/path/{slug}` pairs, comma-separated (e.g. `TREATMENT=/treatments/{slug},PRACTICE=/`).
    * Types left out get no paths.
    */
   @Matches(
-    /^(?:\s*(?:TREATMENT|CONDITION|FAQ|LOCATION|PROVIDER|PRACTICE)=\/[^,\s]*\s*(?:,\s*(?:TREATMENT|CONDITION|FAQ|LOCATION|PROVIDER|PRACTICE)=\/[^,\s]*\s*)*)?$/,
+    /^(?:\s*(?:TREATMENT|CONDITION|FAQ|LOCATION|PROVIDER|PRACTICE|NOTICE)=\/[^,\s]*\s*(?:,\s*(?:TREATMENT|CONDITION|FAQ|LOCATION|PROVIDER|PRACTICE|NOTICE)=\/[^,\s]*\s*)*)?$/,
     {
       message: 'must be comma-separated TYPE=/path/{slug} pairs, e.g. TREATMENT=/treatments/{slug},PRACTICE=/',
     },
   )
+  @Matches(/^(?:[^,]*\bPRACTICE=[^,]*|[^,=]*=[^,]*\{slug\}[^,]*)?(?:,(?:[^,]*\bPRACTICE=[^,]*|[^,=]*=[^,]*\{slug\}[^,]*))*$/, {
+    message: 'must give every type but PRACTICE a path with {slug}, e.g. TREATMENT=/treatments/{slug}',
+  })
   SITE_PATHS = '';
+
+  /** URLs per sitemap file; past it, /sitemap.xml is an index of /sitemap-<n>.xml files (the protocol allows 50,000). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 50000 : Number(value)))
+  @IsInt({ message: 'must be an integer between 1 and 50000' })
+  @Min(1, { message: 'must be an integer between 1 and 50000' })
+  @Max(50000, { message: 'must be an integer between 1 and 50000' })
+  SITEMAP_MAX_URLS = 50000;
+
+  /** SITE_URL without a trailing slash, or null when the site's address is not configured. */
+  get siteUrl(): string | null {
+    return this.SITE_URL ? this.SITE_URL.replace(/\/+$/, '') : null;
+  }
 
   /** SITE_PATHS as a map from document type to path template. */
   get sitePaths(): Map<string, string> {
@@ -515,7 +542,7 @@ export class ConfigurationError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'PUBLIC_URL', 'DATABASE_URL', 'REDIS_URL', 'LOAD_DEMO_CONTENT', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) {
+  for (const key of [...known, 'PUBLIC_URL', 'SITE_URL', 'DATABASE_URL', 'REDIS_URL', 'LOAD_DEMO_CONTENT', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });

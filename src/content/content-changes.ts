@@ -33,9 +33,26 @@ export class ChangedDocuments {
     this.touched.set(contentType, known);
   }
 
+  /**
+   * Documents whose state after the write the writer has at hand (their slug and the documents
+   * they point at): their tags come from it instead of a read. The documents pointing at them are
+   * not changed by such a writer, so `before` found them (a new document has none yet).
+   */
+  settled(contentType: ContentType, documents: readonly { id: string; slug: string; targets: Iterable<string> }[]): void {
+    if (documents.length === 0) return;
+    this.tags.add(CacheTags.list(contentType.table));
+    const known = this.touched.get(contentType);
+    for (const document of documents) {
+      known?.delete(document.id);
+      this.tags.add(CacheTags.document(document.id));
+      this.tags.add(CacheTags.slug(contentType.table, document.slug));
+      for (const target of document.targets) this.tags.add(CacheTags.document(target));
+    }
+  }
+
   /** Call inside the transaction once everything is written (ContentChanges.transaction does). */
   async after(manager: EntityManager): Promise<void> {
-    for (const [contentType, ids] of this.touched) await collectTags(manager, contentType, [...ids], this.tags);
+    for (const [contentType, ids] of this.touched) if (ids.size > 0) await collectTags(manager, contentType, [...ids], this.tags);
   }
 }
 

@@ -8,6 +8,7 @@ import { FaqPlacementsService } from './faq-placements.service';
 import { PublishingService } from './publishing.service';
 import { RevisionsService } from './revisions.service';
 import { SchedulerService } from './scheduler.service';
+import { SiteUrls } from './site-urls';
 
 /** The document mechanism every content module uses: public reads, editing, publishing, revisions. */
 @Global()
@@ -22,7 +23,8 @@ import { SchedulerService } from './scheduler.service';
     FaqPlacementsService,
     SchedulerService,
     ContentResolver,
+    SiteUrls,
   ],
-  exports: [DocumentQueries, ContentChanges, EditorialService, PublishingService, EditorialInfoService],
+  exports: [DocumentQueries, ContentChanges, EditorialService, PublishingService, EditorialInfoService, SiteUrls],
 })
 export class ContentModule {}

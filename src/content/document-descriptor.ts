@@ -1,5 +1,7 @@
 import { type Type } from '@nestjs/common';
-import { getMetadataArgsStorage } from 'typeorm';
+import { type EntityManager, getMetadataArgsStorage } from 'typeorm';
+import { type FieldError } from '../common/errors/app-error';
+import { type DocumentState } from './content-type';
 import { type DocumentEntity } from './documents/document.entity';
 import { type DocumentType } from './documents/document-status';
 import { type OwnedRelation, type Relation } from './relations';
@@ -22,6 +24,33 @@ export const WORKFLOW_COLUMNS = [
 ] as const;
 
 type Property<E> = Extract<keyof E, string>;
+
+/** A field holding the id of another document (no join table): who it points at, and where inputs set it. */
+export interface FieldReference {
+  targetType: DocumentType;
+  /** Path of the value in edit inputs, below the input root ("medicalReview.reviewedById"). */
+  inputPath: string;
+}
+
+/**
+ * Checks (and completes) the fields of an edit before it is stored, with database access: push
+ * problems to `errors` with their input path under `path`. Runs after references are resolved.
+ */
+export type ChangeCheck = (manager: EntityManager, fields: Record<string, unknown>, path: string, errors: FieldError[]) => Promise<void>;
+
+/** Something publishing found about the state being made live. */
+export interface PublishFinding {
+  /** Machine-readable ("MEDICAL_REVIEW_MISSING"). */
+  code: string;
+  message: string;
+  /** What is missing or out of date, as field names ("medicalReview.reviewedAt"). */
+  fields: string[];
+  /** Refuses the publish (else it is a warning in the response). */
+  blocking: boolean;
+}
+
+/** Looks at the state a publish is about to make live; findings are warnings or refusals. */
+export type PublishCheck = (manager: EntityManager, contentType: ContentType, documentId: string, state: DocumentState) => Promise<PublishFinding[]>;
 
 /**
  * Everything the document mechanism needs to know about one content type, declared once next to
@@ -47,6 +76,12 @@ export interface DocumentDescriptor<E extends DocumentEntity = DocumentEntity> {
   relations: readonly OwnedRelation[];
   /** Fields besides the slug that no two documents of the type may share, live or in a pending draft. */
   uniqueFields?: readonly Property<E>[];
+  /** Fields that hold another document's id: edits must name an existing one; purged targets are cleared. */
+  references?: Partial<Record<Property<E>, FieldReference>>;
+  /** Checks of edits needing the database (beyond the input's own validation). */
+  changeChecks?: readonly ChangeCheck[];
+  /** Checks run when a document is published (by an editor or a schedule). */
+  publishChecks?: readonly PublishCheck[];
   /** How provider sync writes this type, when it does. */
   sync?: {
     /** Fields a sync source owns: a sync sets them, editors' values for them are overwritten. */
@@ -93,6 +128,9 @@ export interface ContentType {
   notEditable: Readonly<Partial<Record<string, string>>>;
   relations: readonly OwnedRelation[];
   uniqueFields: readonly string[];
+  references: Readonly<Record<string, FieldReference>>;
+  changeChecks: readonly ChangeCheck[];
+  publishChecks: readonly PublishCheck[];
   sync?: { owned: readonly string[]; externalIds: { table: string; ownerColumn: string }; relation?: OwnedRelation };
   search?: { titles: (alias: string) => string[]; bodies: (alias: string) => string[] };
   sortName: (alias: string) => string;
@@ -125,6 +163,9 @@ export function defineDocumentType<E extends DocumentEntity>(descriptor: Documen
     ownFields: descriptor.fields,
     notEditable: descriptor.notEditable ?? {},
     uniqueFields: descriptor.uniqueFields ?? [],
+    references: (descriptor.references ?? {}) as Record<string, FieldReference>,
+    changeChecks: descriptor.changeChecks ?? [],
+    publishChecks: descriptor.publishChecks ?? [],
     read: { ...descriptor.read, alwaysRead: descriptor.read.alwaysRead ?? [] },
     singleton: descriptor.singleton ?? false,
   };

@@ -14,8 +14,10 @@ import { EditorialInfoService } from './editorial-info';
 import { DocumentEntity } from './documents/document.entity';
 import { Seo } from './documents/document.model';
 import { requireDraftAccess } from './stage-access';
-import { PublishingService } from './publishing.service';
+import { PublishingService, PublishWarning } from './publishing.service';
+import { addResponseWarnings } from '../common/graphql/response-warnings.plugin';
 import { ScheduledActionKind } from './scheduled-action.entity';
+import { SiteUrls } from './site-urls';
 
 export interface EditorialResolverOptions {
   contentType: ContentType;
@@ -33,7 +35,7 @@ function actorOf(context: GraphQLContext): Actor {
 
 /**
  * The admin mutations of one content type: create, update, trash, restore, purge, publish,
- * unpublish, schedule, discard draft and restore revision. One implementation for all six types;
+ * unpublish, schedule, discard draft and restore revision. One implementation for every type;
  * each type supplies its inputs and how they map onto its fields.
  */
 export function createEditorialResolver(options: EditorialResolverOptions) {
@@ -47,11 +49,22 @@ export function createEditorialResolver(options: EditorialResolverOptions) {
       @Inject(EditorialService) readonly editorial: EditorialService,
       @Inject(PublishingService) readonly publishing: PublishingService,
       @Inject(EditorialInfoService) readonly editorialInfoService: EditorialInfoService,
+      @Inject(SiteUrls) readonly siteUrls: SiteUrls,
     ) {}
 
-    @ResolveField(() => Seo, { name: 'seo', description: 'Search-engine settings.' })
+    @ResolveField(() => Seo, { name: 'seo', description: 'Search-engine settings; `canonicalUrl` falls back to `url` when editors leave it empty.' })
     seo(document: DocumentEntity): Seo {
-      return Seo.of(document);
+      const seo = Seo.of(document);
+      return seo.canonicalUrl ? seo : { ...seo, canonicalUrl: this.siteUrls.urlOf(contentType.type, document.slug) };
+    }
+
+    @ResolveField(() => String, {
+      name: 'url',
+      nullable: true,
+      description: `Address of the ${noun}'s page on the public website (SITE_URL and the type's SITE_PATHS template); null when the site has no page for it.`,
+    })
+    url(document: DocumentEntity): string | null {
+      return this.siteUrls.urlOf(contentType.type, document.slug);
     }
 
     @ResolveField(() => EditorialInfo, {
@@ -92,14 +105,17 @@ export function createEditorialResolver(options: EditorialResolverOptions) {
 
     @Mutation(() => model, {
       name: `publish${name}`,
-      description: `Make the ${noun}'s draft live. Related documents that are not published stay hidden until they are (see \`editorial.unpublishedDependencies\`).`,
+      description: `Make the ${noun}'s draft live. Related documents that are not published stay hidden until they are (see \`editorial.unpublishedDependencies\`). Checks of the type (medical review) may refuse it, or warn in the response's \`extensions.warnings\`.`,
     })
     @Requires(Permission.CONTENT_PUBLISH)
-    publish(
+    async publish(
       @Args('input', { type: () => DocumentVersionInput, description: `The ${noun} and the version you read.` }) input: DocumentVersionInput,
       @Context() context: GraphQLContext,
     ) {
-      return this.publishing.publish(actorOf(context), contentType, input.id, input.version);
+      const warnings: PublishWarning[] = [];
+      const published = await this.publishing.publish(actorOf(context), contentType, input.id, input.version, warnings);
+      addResponseWarnings(context, warnings);
+      return published;
     }
 
     @Mutation(() => model, { name: `unpublish${name}`, description: `Take the ${noun} off the public site; it stays as a draft.` })

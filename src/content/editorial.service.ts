@@ -10,7 +10,7 @@ import { Revision, RevisionKind } from './revisions/revision.entity';
 import { ContentChanges } from './content-changes';
 import { DocumentState } from './content-type';
 import { ContentType } from './document-descriptor';
-import { relationsTargeting } from './document-descriptor';
+import { contentTypes, relationsTargeting } from './document-descriptor';
 import { resolveRefs } from './document-refs';
 import { mergeState, readLiveState } from './document-state';
 import { DocumentWriter, valueTakenMessage } from './document-writer';
@@ -208,6 +208,17 @@ export class EditorialService {
    * The drafts keep their version: it is a consequence of this change, not an edit to them.
    */
   private async removeFromPendingDrafts(manager: EntityManager, contentType: ContentType, id: string): Promise<void> {
+    // Reference fields of drafts are cleared as the foreign key clears the live rows' (ON DELETE SET NULL).
+    for (const owner of contentTypes()) {
+      for (const [field, reference] of Object.entries(owner.references)) {
+        if (reference.targetType !== contentType.type) continue;
+        await manager.query(
+          `UPDATE revisions SET snapshot = jsonb_set(snapshot, ARRAY['fields', $2::text], 'null'::jsonb)
+           WHERE kind = 'DRAFT' AND document_type = $1 AND snapshot->'fields'->>$2 = $3`,
+          [owner.type, field, id],
+        );
+      }
+    }
     for (const { owner, relation: slot } of relationsTargeting(contentType.type)) {
       const listing = `SELECT id, document_id, snapshot FROM revisions WHERE kind = 'DRAFT' AND document_type = $1 AND snapshot->'relations'->$2 ? $3`;
       const found: { document_id: string }[] = await manager.query(listing, [owner.type, slot.name, id]);
@@ -266,6 +277,15 @@ export class EditorialService {
         if (primaryId && !targets.includes(primaryId)) errors.push({ path: primary?.path ?? path, message: `must be one of ${slot.field}` });
       }
     }
+    for (const [field, reference] of Object.entries(contentType.references)) {
+      const value = change.fields[field];
+      if (typeof value !== 'string') continue;
+      const [resolved] = await resolveRefs(manager, reference.targetType, [{ ref: { id: value }, path: `${path}.${reference.inputPath}` }], errors);
+      if (resolved && reference.targetType === contentType.type && resolved === documentId) {
+        errors.push({ path: `${path}.${reference.inputPath}`, message: 'cannot point at the document itself' });
+      }
+    }
+    for (const check of contentType.changeChecks) await check(manager, change.fields, path, errors);
     // Optional in update inputs is not the same as nullable in the table.
     const columns = manager.connection.getMetadata(contentType.entity).columns;
     for (const [field, value] of Object.entries(change.fields)) {

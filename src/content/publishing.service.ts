@@ -4,10 +4,10 @@ import { AuditLogService } from '../audit/audit-log.service';
 import { Actor } from '../auth/actor';
 import { DocumentEntity } from './documents/document.entity';
 import { DocumentStatus } from './documents/document-status';
-import { AppError } from '../common/errors/app-error';
+import { AppError, ErrorCode } from '../common/errors/app-error';
 import { Revision } from './revisions/revision.entity';
 import { DocumentState } from './content-type';
-import { ContentType } from './document-descriptor';
+import { ContentType, PublishFinding } from './document-descriptor';
 import { ChangedDocuments, ContentChanges } from './content-changes';
 import { contentTypeOf } from './document-descriptor';
 import { readLiveState } from './document-state';
@@ -16,6 +16,15 @@ import { assertVersion, editableState, LockedDocument, lockDocument } from './do
 import { EditorialService } from './editorial.service';
 import { ScheduledAction, ScheduledActionKind, ScheduledActionStatus } from './scheduled-action.entity';
 import { unpublishedDependencies } from './dependencies';
+
+/** A finding of a publish check that did not refuse the publish; resolvers return it in the response's `extensions.warnings`. */
+export interface PublishWarning {
+  code: string;
+  documentType: string;
+  documentId: string;
+  message: string;
+  fields: string[];
+}
 
 /** Publishing, unpublishing, drafts, revisions and schedules, for every content type. */
 @Injectable()
@@ -27,11 +36,12 @@ export class PublishingService {
     private readonly changes: ContentChanges,
   ) {}
 
-  async publish(actor: Actor, contentType: ContentType, id: string, version: number): Promise<DocumentEntity> {
+  /** Publishes; what the type's publish checks warn about is added to `warnings`. */
+  async publish(actor: Actor, contentType: ContentType, id: string, version: number, warnings: PublishWarning[] = []): Promise<DocumentEntity> {
     return this.changes.transaction(async (manager, changes) => {
       const locked = await lockDocument(manager, contentType, id);
       assertVersion(contentType, locked, version);
-      await this.publishLocked(manager, actor, contentType, locked, changes);
+      await this.publishLocked(manager, actor, contentType, locked, changes, warnings);
       return this.editorial.editorView(manager, contentType, id);
     });
   }
@@ -46,12 +56,14 @@ export class PublishingService {
     contentType: ContentType,
     locked: LockedDocument,
     changes: ChangedDocuments,
+    warnings: PublishWarning[] = [],
   ): Promise<void> {
     const { row, draft } = locked;
     if (row.status === DocumentStatus.PUBLISHED && !draft) return;
+    const state = await editableState(manager, contentType, locked);
+    await this.runPublishChecks(manager, contentType, row, state, warnings);
     await changes.before(manager, contentType, [row.id]);
     const before = row.status === DocumentStatus.PUBLISHED ? await readLiveState(manager, contentType, row) : null;
-    const state = await editableState(manager, contentType, locked);
     const newVersion = locked.version + 1;
     const writer = new DocumentWriter(manager, contentType, actor);
     await writer.applyStates([{ row, state, version: newVersion, status: DocumentStatus.PUBLISHED, publish: true }]);
@@ -67,6 +79,32 @@ export class PublishingService {
       before,
       after: { ...state, unpublishedDependencies: dependencies },
     });
+  }
+
+  /** Refuses the publish on a blocking finding (all of them named at once); the others become warnings. */
+  private async runPublishChecks(
+    manager: EntityManager,
+    contentType: ContentType,
+    row: DocumentEntity,
+    state: DocumentState,
+    warnings: PublishWarning[],
+  ): Promise<void> {
+    const findings: PublishFinding[] = [];
+    for (const check of contentType.publishChecks) findings.push(...(await check(manager, contentType, row.id, state)));
+    const blocking = findings.filter((finding) => finding.blocking);
+    if (blocking.length > 0) {
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        `${contentType.label(state.fields)} cannot be published: ${blocking.map((finding) => finding.message).join('; ')}`,
+        {
+          reason: blocking[0].code,
+          documentId: row.id,
+          fields: blocking.flatMap((finding) => finding.fields.map((field) => ({ path: field, message: finding.message }))),
+        },
+      );
+    }
+    for (const finding of findings)
+      warnings.push({ code: finding.code, documentType: contentType.type, documentId: row.id, message: finding.message, fields: finding.fields });
   }
 
   async unpublish(actor: Actor, contentType: ContentType, id: string, version: number): Promise<DocumentEntity> {
@@ -163,7 +201,14 @@ export class PublishingService {
       relations[slot.name] = ids.filter((target) => found.has(target));
       if (slot.primary && primary[slot.name] && !found.has(primary[slot.name] as string)) primary[slot.name] = relations[slot.name][0] ?? null;
     }
-    return { fields: { ...state.fields }, relations, primary };
+    const fields = { ...state.fields };
+    for (const [field, reference] of Object.entries(contentType.references)) {
+      const id = fields[field];
+      if (typeof id !== 'string') continue;
+      const [existing] = await manager.query(`SELECT 1 FROM ${contentTypeOf(reference.targetType).table} WHERE id = $1`, [id]);
+      if (!existing) fields[field] = null;
+    }
+    return { fields, relations, primary };
   }
 
   async schedule(actor: Actor, contentType: ContentType, id: string, action: ScheduledActionKind, at: Date): Promise<ScheduledAction> {

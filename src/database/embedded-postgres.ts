@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type DataDirLock, lockDataDir } from './data-dir-lock';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL that the pg driver connects to (through the Unix socket). */
@@ -25,6 +26,19 @@ export function makePrivateDirectory(path: string): void {
   chmodSync(path, 0o700);
 }
 
+export interface EmbeddedPostgresOptions {
+  /** Where the data lives; without it, a throwaway in-memory database. */
+  dataDir?: string;
+  /** The throwaway database's starting data (tests). */
+  initialData?: Blob;
+  /** What this process is, as another process refused the data directory names it ("the server"). */
+  holder?: string;
+  /** What to do instead when another process holds the data directory (ends that error). */
+  inUseAdvice?: string;
+}
+
+const DEFAULT_IN_USE_ADVICE = 'Stop it first, or give this process another DATA_DIR, or set DATABASE_URL to use a PostgreSQL server.';
+
 /**
  * The contrib extensions the migrations create (site search: pg_trgm, unaccent). PGlite ships each
  * as a separate module that must be handed over when the instance is made, not at CREATE EXTENSION.
@@ -40,9 +54,10 @@ export async function embeddedExtensions() {
  * socket is the only gate: it sits in a directory only this OS user may enter (DATA_DIR, or a
  * fresh temporary directory for a throwaway database), and no TCP port is opened at all.
  * The socket multiplexes every client into one Postgres session, so callers must keep their pool
- * at one connection: two pooled connections would interleave their transactions.
+ * at one connection: two pooled connections would interleave their transactions. Only one process
+ * may open a DATA_DIR: it takes DATA_DIR/cms.lock (data-dir-lock.ts) until it stops.
  */
-export async function startEmbeddedPostgres(options: { dataDir?: string; initialData?: Blob } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   // Loaded lazily: installs that always use DATABASE_URL never pay for the WebAssembly module.
   const { PGlite } = await import('@electric-sql/pglite');
   const extensions = await embeddedExtensions();
@@ -51,12 +66,19 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; initial
   let db;
   let socketDirectory: string;
   let temporarySocketDirectory = false;
+  let lock: DataDirLock | undefined;
   if (options.dataDir) {
     const dataDir = resolve(options.dataDir);
     makePrivateDirectory(dataDir);
+    lock = lockDataDir(dataDir, options.holder ?? `process ${process.argv.slice(1, 2).join(' ')}`.trim(), options.inUseAdvice ?? DEFAULT_IN_USE_ADVICE);
     location = join(dataDir, 'pglite');
     makePrivateDirectory(location);
-    db = await PGlite.create(location, { extensions });
+    try {
+      db = await PGlite.create(location, { extensions });
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
     socketDirectory = dataDir;
   } else {
     // A throwaway database, optionally starting from a dump (tests start from a migrated one).
@@ -81,6 +103,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; initial
     async stop() {
       await server.stop();
       await db.close();
+      lock?.release();
       if (temporarySocketDirectory) rmSync(socketDirectory, { recursive: true, force: true });
       else {
         try {

@@ -10,6 +10,7 @@ import { Condition } from '../conditions/condition.entity';
 import { Faq, FaqPlacement } from '../faqs/faq.entity';
 import { Location } from '../locations/location.entity';
 import { LocationExternalId } from '../locations/location-external-id.entity';
+import { Notice } from '../notices/notice.entity';
 import { Practice } from '../practice/practice.entity';
 import { Provider, ProviderExternalId, ProviderLocation } from '../providers/provider.entity';
 import { Revision } from '../content/revisions/revision.entity';
@@ -39,6 +40,7 @@ export const ENTITIES = [
   ProviderExternalId,
   ProviderLocation,
   Practice,
+  Notice,
   SlugHistoryEntry,
   Revision,
   AuditEntry,

@@ -10,7 +10,8 @@ import { Provider, ProviderLocation } from '../providers/provider.entity';
 import { Treatment, TreatmentCondition, TreatmentLocation, TreatmentProvider } from '../treatments/treatment.entity';
 import { AuditLogService } from '../audit/audit-log.service';
 import { type Actor } from '../auth/actor';
-import { DEMO_CONTENT, type DemoContent, type DemoFields } from './demo-content';
+import { DEMO_CONTENT, type DemoContent, type DemoFields, type DemoTreatment } from './demo-content';
+import { addMonths, todayUtc } from '../medical-review/medical-review.descriptor';
 
 /** Arbitrary, fixed, distinct from the migration lock: serializes demo loads of several instances. */
 const DEMO_CONTENT_LOCK_KEY = 724_310_992;
@@ -110,7 +111,7 @@ class DemoUpsert {
     const conditionIds = await this.documents(Condition, DocumentType.CONDITION, this.content.conditions);
     const faqIds = await this.documents(Faq, DocumentType.FAQ, this.content.faqs);
     for (const treatment of this.content.treatments) {
-      const { document, edited } = await this.document(Treatment, DocumentType.TREATMENT, treatment.fields);
+      const { document, edited } = await this.document(Treatment, DocumentType.TREATMENT, await this.withReview(treatment, providerIds));
       if (edited) continue;
       const treatmentId = document.id;
       await this.links(
@@ -135,6 +136,19 @@ class DemoUpsert {
       );
     }
     return this.summary;
+  }
+
+  /**
+   * The treatment's fields with its medical review: by the demo's reviewer, dated the day the seed
+   * first ran and due a year later. A later run keeps that date (the review happened once).
+   */
+  private async withReview(treatment: DemoTreatment, providerIds: Map<string, string>): Promise<DemoFields<Treatment>> {
+    if (!treatment.reviewedBy) return treatment.fields;
+    const reviewedById = idOf(providerIds, treatment.reviewedBy, 'provider');
+    const existing = await this.manager.getRepository(Treatment).findOneBy({ slug: treatment.fields.slug });
+    const reviewedAt = existing?.reviewedById === reviewedById && existing.reviewedAt ? existing.reviewedAt : todayUtc(this.now);
+    const nextReviewDue = existing?.reviewedById === reviewedById && existing.nextReviewDue ? existing.nextReviewDue : addMonths(reviewedAt, 12);
+    return { ...treatment.fields, reviewedById, reviewedAt, nextReviewDue };
   }
 
   /** The practice is a singleton: demo content never goes next to (or over) another practice. */

@@ -33,6 +33,8 @@ export interface DemoTreatment {
   locations: string[];
   /** Slugs of the FAQs on the treatment page, in order. */
   faqs: string[];
+  /** Slug of the provider who reviewed the page medically (dated the day the seed first runs). */
+  reviewedBy?: string;
 }
 
 export interface DemoContent {
@@ -178,7 +180,7 @@ const INTRATHECAL_FAQS: DemoFields<Faq>[] = [
     slug: 'how-does-intrathecal-therapy-work',
     question: 'How does intrathecal therapy work?',
     answer:
-      'The pump is round, about three inches across and less than an inch thick. It releases medication through the catheter into the spinal fluid, close to where pain signals travel. Because the medication goes directly where it acts, a much smaller dose is needed than with pills, which can reduce reliance on oral pain medication.',
+      'The pump is round, about three inches across and less than an inch thick. It is programmed in advance to let out a set dose slowly through the catheter into the spinal fluid, close to where pain signals travel, so you never get too much medication at once. Because the medication goes directly where it acts, a much smaller dose is needed than with pills, which can reduce or even end reliance on oral pain medication. The pump is refilled through an access port on the pump itself.',
     tags: ['intrathecal-therapy'],
   },
   {
@@ -189,17 +191,17 @@ const INTRATHECAL_FAQS: DemoFields<Faq>[] = [
     tags: ['intrathecal-therapy'],
   },
   {
-    slug: 'what-happens-during-the-intrathecal-pump-procedure',
-    question: 'What happens during the intrathecal pump procedure?',
+    slug: 'what-happens-during-the-intrathecal-therapy-procedure',
+    question: 'What happens during the intrathecal therapy procedure?',
     answer:
-      'The pump is placed as an outpatient procedure under IV sedation. Using X-ray guidance (fluoroscopy), the doctor places the catheter in the spine and the pump under the skin through a small incision in the back or abdomen. If you take blood thinners, you will be told when to stop them beforehand.',
+      'Placing the pump is a minimally invasive outpatient procedure, not open surgery, done under IV sedation. Using X-ray guidance (fluoroscopy), the doctor places the catheter in the spine and the pump under the skin through a small incision in the back or abdomen. The incision is closed with sutures and covered with a wound vac. If you take blood thinners, you will be told when to stop them beforehand.',
     tags: ['intrathecal-therapy'],
   },
   {
-    slug: 'what-happens-after-the-intrathecal-pump-is-placed',
-    question: 'What happens after the intrathecal pump is placed?',
+    slug: 'what-happens-after-the-intrathecal-therapy-procedure',
+    question: 'What happens after the intrathecal therapy procedure?',
     answer:
-      'The medication starts working right after the pump is placed, and most patients go home the same day. Some soreness around the incision is normal for a short time. You will return for follow-up visits to check your progress, adjust the dose and refill the pump.',
+      'The medication starts working right after the pump is placed, and most patients go home the same day. Some soreness around the incision, which was closed with sutures and a wound vac, is normal for a short time. You will return for follow-up visits to check your progress, adjust the dose and refill the pump through its access port.',
     tags: ['intrathecal-therapy'],
   },
 ];
@@ -211,27 +213,29 @@ const INTRATHECAL_THERAPY: DemoTreatment = {
     summary:
       'A small implanted pump delivers pain medication directly into the spinal fluid, so far lower doses are needed than with medication taken by mouth.',
     body: [
-      'Intrathecal therapy is an option for people whose chronic pain has not been controlled well enough by other treatments. A small pump placed under the skin sends medication through a thin catheter into the fluid around the spinal cord (the intrathecal space).',
-      'The pump is round, about three inches wide and under an inch deep. Because the medication reaches the spinal cord directly, a much smaller dose can relieve pain than when the same kind of medication is taken by mouth, and many patients can reduce how much oral pain medication they depend on.',
+      'Intrathecal therapy is one of the cutting-edge treatments Bux Pain Management offers to people whose chronic pain has not been controlled well enough by other treatments. A small pump placed under the skin sends medication through a thin catheter into the fluid around the spinal cord (the intrathecal space).',
+      'Placing the pump is a minimally invasive outpatient procedure rather than invasive surgery: a small incision, closed afterwards with sutures and a wound vac, and you go home the same day.',
+      'The pump is round, about three inches wide and under an inch deep. It is preprogrammed to release a set dose slowly, so you never receive too much at once, and it is refilled through an access port on the pump. Because the medication reaches the spinal cord directly, a much smaller dose can relieve pain than when the same kind of medication is taken by mouth, and many patients can reduce, or even stop, the oral pain medication they depend on.',
       'Before a pump is placed, a trial injection shows how you respond to the medication. Together with your doctor, you then decide whether a permanent pump makes sense for you.',
       '*This page is general information, not medical advice. Whether a treatment is right for you depends on your own health; please discuss it with your doctor.*',
     ].join('\n\n'),
     category: 'Implanted devices',
     setting: TreatmentSetting.OUTPATIENT,
-    invasiveness: Invasiveness.SURGICAL,
+    invasiveness: Invasiveness.MINIMALLY_INVASIVE,
     anesthesia: 'IV sedation',
     typicalDuration: null,
     preparation:
       'If you take blood thinners (anticoagulants), you will need to stop them before the procedure. Do not stop any medication on your own: your care team will tell you which ones to pause and for how long.',
     recovery:
-      'The medication starts working immediately after the pump is placed. Expect some soreness around the incision for a short time; the procedure is done as an outpatient, so you go home the same day.',
-    followUp: 'The pump is refilled with medication at regular office visits, where the dose can also be adjusted.',
+      'The medication starts working immediately after the pump is placed. The incision is closed with sutures and a wound vac; expect some soreness around it for a short time. The procedure is minimally invasive and done as an outpatient, so you go home the same day.',
+    followUp: 'At regular office visits, medication is added to the pump through its access port, and the preprogrammed dose can be adjusted.',
     risks:
       'As with any procedure, there are risks, such as infection, bleeding, headache, problems with the pump or catheter, and side effects of the medication. Your doctor will go over the risks that apply to you before you decide.',
     benefits: [
       'Delivers medication directly into the spinal fluid, where it acts',
       'Needs much lower doses than medication taken by mouth',
-      'Can reduce dependence on oral pain medication',
+      'Can reduce or eliminate dependence on oral pain medication',
+      'The pump releases a preprogrammed dose slowly, so you never receive too much at once',
       'A trial injection shows how you respond before a pump is placed',
     ],
     trialAvailable: true,
@@ -244,6 +248,7 @@ const INTRATHECAL_THERAPY: DemoTreatment = {
   providers: ['anjum-bux'],
   locations: ALL_OFFICES,
   faqs: INTRATHECAL_FAQS.map((faq) => faq.slug),
+  reviewedBy: 'anjum-bux',
 };
 
 /** The seed practice: what `npm start` on a fresh machine and `npm run seed` put in the database. */
@@ -252,7 +257,7 @@ export const DEMO_CONTENT: DemoContent = {
     slug: 'bux-pain-management',
     name: 'Bux Pain Management',
     description:
-      'Bux Pain Management is an interventional pain management practice led by Anjum Bux, MD, a board-certified anesthesiologist. Patients are seen at four offices in Kentucky: Lexington, Cynthiana, Maysville and Danville.',
+      'Bux Pain Management is an interventional pain management practice led by Anjum Bux, MD, a board-certified anesthesiologist. Patients are seen at four offices in Kentucky: Lexington, Cynthiana, Maysville and Danville, and are offered cutting-edge treatments such as intrathecal therapy.',
     specialty: 'Interventional pain management',
     mainPhone: null,
     website: null,
@@ -269,7 +274,9 @@ export const DEMO_CONTENT: DemoContent = {
         credentials: ['MD'],
         specialties: ['207LP2900X', '207L00000X'],
         boardCertifications: ['Anesthesiology'],
-        practiceStartYear: 2003,
+        // The practice states "more than 20 years" of experience and no start year: none is invented.
+        practiceStartYear: null,
+        experienceMinimumYears: 20,
         bio: 'Dr. Anjum Bux is a board-certified anesthesiologist with more than 20 years of experience in pain management. Dr. Bux focuses on interventional procedures, such as intrathecal therapy, and sees patients at all four Kentucky offices of the practice.',
         active: true,
       },

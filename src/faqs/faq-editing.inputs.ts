@@ -1,6 +1,8 @@
+import { Type } from 'class-transformer';
+import { MedicalReviewInput, medicalReviewChange } from '../medical-review/medical-review.inputs';
 import { Field, InputType, PartialType } from '@nestjs/graphql';
 
-import { ArrayMaxSize, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
 import { DocumentFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
@@ -26,6 +28,15 @@ export class CreateFaqInput extends DocumentFieldsInput {
   @IsString({ each: true })
   @MaxLength(100, { each: true })
   tags?: string[] | null;
+
+  @Field(() => MedicalReviewInput, {
+    nullable: true,
+    description: "A clinician's review of the page's medical content; replaces the current review, null removes it.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MedicalReviewInput)
+  medicalReview?: MedicalReviewInput | null;
 }
 
 @InputType({ description: 'Changes to a FAQ; omitted fields keep their value.' })
@@ -34,5 +45,5 @@ export class UpdateFaqInput extends WithDocumentVersion(PartialType(CreateFaqInp
 export function faqChange(input: Partial<CreateFaqInput>, path: string): ChangeRequest {
   const fields = pickFields(input, ['question', 'answer', 'tags']);
   if (fields.tags === null) fields.tags = [];
-  return changeRequestFrom(FAQ_TYPE, input, path, fields);
+  return changeRequestFrom(FAQ_TYPE, input, path, { ...fields, ...medicalReviewChange(input.medicalReview) });
 }

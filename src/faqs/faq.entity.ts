@@ -1,12 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { DocumentEntity } from '../content/documents/document.entity';
+import { ReviewedDocument } from '../medical-review/medical-review.entity';
 import { DocumentType } from '../content/documents/document-status';
 
 @Entity('faqs')
 // The public list's default order (question), published rows only: an expression index from a migration.
 @Index('IDX_faqs_public_question', { synchronize: false })
 @Index('UQ_faqs_slug', ['slug'], { unique: true })
-export class Faq extends DocumentEntity {
+export class Faq extends ReviewedDocument {
   @Column({ type: 'varchar', length: 300 })
   question: string;
 

@@ -16,6 +16,7 @@ export const PRACTICE_TYPE = defineDocumentType({
   sortName: (alias) => `lower(${alias}.name)`,
   slugSource: (fields) => String(fields.name ?? ''),
   label: (fields) => `Practice "${fields.name}"`,
-  read: { relations: { faqs: PRACTICE_FAQS }, computed: {} },
+  // `notices` and `compliance` (src/notices/) read the notices table, no practice column.
+  read: { relations: { faqs: PRACTICE_FAQS }, computed: { notices: [], compliance: [] } },
   singleton: true,
 });

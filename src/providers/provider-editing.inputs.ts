@@ -201,6 +201,17 @@ export class CreateProviderInput extends PageFieldsInput {
   @IsYearUpToNow(EARLIEST_YEAR)
   practiceStartYear?: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Years of experience as the practice states them when it gives no start year: 20 for "more than 20 years" (0 to 80). Never turned into a start year.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of years' })
+  @Min(0, { message: 'must be from 0 to 80' })
+  @Max(80, { message: 'must be from 0 to 80' })
+  experienceMinimumYears?: number | null;
+
   @Field(() => [String], {
     nullable: true,
     description:
@@ -269,6 +280,7 @@ export function providerChange(input: Partial<CreateProviderInput>, path: string
     'email',
     'website',
     'practiceStartYear',
+    'experienceMinimumYears',
     'languages',
     'bio',
     'acceptingNewPatients',

@@ -16,3 +16,15 @@ export function yearsOfExperienceOf(startYear: number | null, now: Date = new Da
   if (startYear === null || startYear === undefined) return null;
   return Math.max(0, now.getUTCFullYear() - startYear);
 }
+
+/**
+ * Experience as a page may state it. A known start year gives the exact count; otherwise only what
+ * the practice said ("more than 20 years") is repeated, never turned into a guessed start year.
+ */
+export function experienceLabelOf(provider: Pick<Provider, 'practiceStartYear' | 'experienceMinimumYears'>, now: Date = new Date()): string | null {
+  const years = yearsOfExperienceOf(provider.practiceStartYear, now);
+  if (years !== null) return years === 1 ? '1 year' : `${years} years`;
+  const minimum = provider.experienceMinimumYears;
+  if (minimum === null || minimum === undefined) return null;
+  return minimum === 1 ? 'More than 1 year' : `More than ${minimum} years`;
+}

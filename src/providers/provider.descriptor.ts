@@ -55,6 +55,7 @@ export const PROVIDER_TYPE = defineDocumentType({
     'website',
     'education',
     'practiceStartYear',
+    'experienceMinimumYears',
     'languages',
     'bio',
     'acceptingNewPatients',
@@ -96,6 +97,7 @@ export const PROVIDER_TYPE = defineDocumentType({
     computed: {
       displayName: ['displayNameOverride', 'prefix', 'firstName', 'middleName', 'lastName', 'suffix', 'credentials'],
       yearsOfExperience: ['practiceStartYear'],
+      experienceLabel: ['practiceStartYear', 'experienceMinimumYears'],
       // From its own loader, by the provider's id.
       externalIds: [],
     },

@@ -91,6 +91,10 @@ export class Provider extends DocumentEntity {
   @Column({ type: 'integer', nullable: true })
   practiceStartYear: number | null;
 
+  /** The "more than N years" of experience the practice states, when it gives no start year. */
+  @Column({ type: 'integer', nullable: true })
+  experienceMinimumYears: number | null;
+
   /** BCP 47 language tags. */
   @Column({ type: 'text', array: true, default: () => "'{en}'" })
   languages: string[];

@@ -134,8 +134,20 @@ export class ProviderModel extends DocumentModel {
   @Field(() => Int, { nullable: true, description: 'Year the provider began practicing.' })
   practiceStartYear: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Full years since `practiceStartYear`.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The "more than N years" of experience the practice states when it gives no start year (20 for "more than 20 years").',
+  })
+  experienceMinimumYears: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Full years since `practiceStartYear`; null when no start year is known (never estimated).' })
   yearsOfExperience: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Experience in words: "23 years" from `practiceStartYear`, else "More than 20 years" from `experienceMinimumYears`, else null.',
+  })
+  experienceLabel: string | null;
 
   @Field(() => [String], { description: 'Languages spoken with patients, as BCP 47 tags ("en", "es").' })
   languages: string[];

@@ -10,7 +10,7 @@ import { NUCC_TAXONOMY_NAMES, NUCC_TAXONOMY_SYSTEM } from '../common/validation/
 import { FaqModel } from '../faqs/faq.model';
 import { LocationModel } from '../locations/location.model';
 import { TreatmentModel } from '../treatments/treatment.model';
-import { displayNameOf, yearsOfExperienceOf } from './provider-names';
+import { displayNameOf, experienceLabelOf, yearsOfExperienceOf } from './provider-names';
 import { Provider, ProviderExternalId } from './provider.entity';
 import { ProviderLookupArgs, ProvidersArgs } from './provider.inputs';
 import { ExternalIdModel, ProviderConnection, ProviderModel, SpecialtyModel } from './provider.model';
@@ -48,9 +48,17 @@ export class ProvidersResolver {
     return phoneNumberOf(provider.phone);
   }
 
-  @ResolveField(() => Int, { nullable: true, description: 'Full years since `practiceStartYear`.' })
+  @ResolveField(() => Int, { nullable: true, description: 'Full years since `practiceStartYear`; null when no start year is known (never estimated).' })
   yearsOfExperience(provider: Provider): number | null {
     return yearsOfExperienceOf(provider.practiceStartYear);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Experience in words: "23 years" from `practiceStartYear`, else "More than 20 years" from `experienceMinimumYears`, else null.',
+  })
+  experienceLabel(provider: Provider): string | null {
+    return experienceLabelOf(provider);
   }
 
   @ResolveField(() => [SpecialtyModel], { description: 'Specialties, the primary first.' })

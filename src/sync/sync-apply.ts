@@ -1,6 +1,7 @@
 import { type EntityManager } from 'typeorm';
 import { type Actor } from '../auth/actor';
 import { type DocumentEntity } from '../content/documents/document.entity';
+import { type ChangedDocuments } from '../content/content-changes';
 import { type DocumentState } from '../content/content-type';
 import { readLiveStates } from '../content/document-state';
 import { DocumentWriter } from '../content/document-writer';
@@ -20,6 +21,8 @@ export class SyncWriter {
     actor: Actor,
     private readonly kind: SyncKind,
     private readonly source: string,
+    /** Told the tags of what the sync publishes, from the states it records (no read afterwards). */
+    private readonly changes: ChangedDocuments,
   ) {
     this.writer = new DocumentWriter(manager, kind.contentType, actor);
   }
@@ -95,6 +98,10 @@ export class SyncWriter {
     const states = await readLiveStates(this.manager, this.kind.contentType, written);
     await this.writer.recordPublished(
       plans.map((plan) => ({ id: plan.id, version: plan.isNew ? 1 : plan.rowVersion, state: states.get(plan.id)!, payload: { sync: this.source } })),
+    );
+    this.changes.settled(
+      this.kind.contentType,
+      written.map((row) => ({ id: row.id, slug: row.slug, targets: Object.values(states.get(row.id)!.relations).flat() })),
     );
   }
 }

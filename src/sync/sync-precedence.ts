@@ -1,6 +1,5 @@
 import { type EntityManager } from 'typeorm';
 import { type SyncFieldWarning } from './sync-report';
-import { SyncSource } from './sync-source.entity';
 
 /** Each source's priority, overall and per field (higher wins); a source never configured has 0. */
 export interface SourcePriorities {
@@ -18,9 +17,14 @@ export class Precedence {
     private readonly owners: Map<string, Map<string, string>>,
   ) {}
 
-  static async load(manager: EntityManager, documentType: string, source: string, documentIds: string[]): Promise<Precedence> {
-    const sources = await manager.find(SyncSource);
-    const priorities = new Map(sources.map((row) => [row.name, { priority: row.priority, fieldPriorities: row.fieldPriorities ?? {} }]));
+  /** `priorities`: every configured source's (SyncSourcesService.settingsFor reads them once a run). */
+  static async load(
+    manager: EntityManager,
+    documentType: string,
+    source: string,
+    priorities: Map<string, SourcePriorities>,
+    documentIds: string[],
+  ): Promise<Precedence> {
     const owners = new Map<string, Map<string, string>>();
     if (documentIds.length > 0) {
       const rows: { document_id: string; field: string; source: string }[] = await manager.query(

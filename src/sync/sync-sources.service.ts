@@ -7,6 +7,7 @@ import { ConfigureSyncSourceInput } from './sync.inputs';
 import { DEFAULT_MAX_DEACTIVATION_SHARE, SyncSource } from './sync-source.entity';
 import { SyncApplyMode } from './sync.enums';
 import { OutboxEvent } from '../content/outbox-event.entity';
+import { type SourcePriorities } from './sync-precedence';
 
 /** The settings a sync runs with: the source's row, or the defaults for a source never configured. */
 export interface SourceSettings {
@@ -30,10 +31,17 @@ export class SyncSourcesService {
     private readonly audit: AuditLogService,
   ) {}
 
-  /** Read inside the sync's transaction; never writes, so an unchanged re-sync writes no row. */
-  static async settingsFor(manager: EntityManager, name: string): Promise<SourceSettings> {
-    const row = await manager.findOne(SyncSource, { where: { name } });
-    return { name, applyMode: row?.applyMode ?? SyncApplyMode.LIVE, maxDeactivationShare: row?.maxDeactivationShare ?? DEFAULT_MAX_DEACTIVATION_SHARE };
+  /**
+   * The running source's settings and every source's priorities, in one read inside the sync's
+   * transaction; never writes, so an unchanged re-sync writes no row.
+   */
+  static async settingsFor(manager: EntityManager, name: string): Promise<{ settings: SourceSettings; priorities: Map<string, SourcePriorities> }> {
+    const rows = await manager.find(SyncSource);
+    const row = rows.find((source) => source.name === name);
+    return {
+      settings: { name, applyMode: row?.applyMode ?? SyncApplyMode.LIVE, maxDeactivationShare: row?.maxDeactivationShare ?? DEFAULT_MAX_DEACTIVATION_SHARE },
+      priorities: new Map(rows.map((source) => [source.name, { priority: source.priority, fieldPriorities: source.fieldPriorities ?? {} }])),
+    };
   }
 
   list(): Promise<SyncSource[]> {

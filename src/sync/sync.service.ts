@@ -195,7 +195,7 @@ export class SyncService {
   /** Validates, matches and diffs the whole batch; reads only. */
   private async plan(manager: EntityManager, request: SyncRequest): Promise<RunPlan> {
     const { source, batch } = request;
-    const settings = await SyncSourcesService.settingsFor(manager, source);
+    const { settings, priorities } = await SyncSourcesService.settingsFor(manager, source);
     const locationChecks = batch.locations.map((raw, index) => checkLocationRecord(raw, index, batch.locationRefs?.[index] ?? null));
     const recordChecks = batch.records.map((raw, index) => checkProviderRecord(raw, index, batch.recordRefs?.[index] ?? null));
     const validLocations = locationChecks.filter((check): check is LocationRecord => !isInvalid(check));
@@ -204,7 +204,7 @@ export class SyncService {
     const duplicateLocations = duplicatesInBatch(locationChecks, 'locations');
     const validRecords = recordChecks.filter((check): check is ProviderRecord => !isInvalid(check));
     const locationCandidates = await loadLocationCandidates(manager, source, validLocations, validRecords, batch.locationMatch?.byAddress ?? false);
-    const locationPrecedence = await Precedence.load(manager, LOCATION_KIND.contentType.type, source, [...locationCandidates.rows.keys()]);
+    const locationPrecedence = await Precedence.load(manager, LOCATION_KIND.contentType.type, source, priorities, [...locationCandidates.rows.keys()]);
     const batchLocations: BatchLocations = new Map();
     const locations = locationChecks.map((check): LocationOutcome => {
       const errors = [...(isInvalid(check) ? check.errors : []), ...(duplicateLocations.get(check.index) ?? [])];
@@ -250,7 +250,7 @@ export class SyncService {
       source,
       validRecords.filter((record) => !duplicates.has(record.index)),
     );
-    const providerPrecedence = await Precedence.load(manager, PROVIDER_KIND.contentType.type, source, [...candidates.rows.keys()]);
+    const providerPrecedence = await Precedence.load(manager, PROVIDER_KIND.contentType.type, source, priorities, [...candidates.rows.keys()]);
     const providers = recordChecks.map((check): ProviderOutcome => {
       const errors: FieldError[] = [...(isInvalid(check) ? check.errors : []), ...(duplicates.get(check.index) ?? [])];
       if (errors.length > 0 || isInvalid(check)) return { plan: null, result: this.providerResult(check, null, errors) };
@@ -430,8 +430,8 @@ export class SyncService {
         live.filter((id) => created.has(id)),
       );
     }
-    await new SyncWriter(manager, actor, LOCATION_KIND, source).apply(locationPlans, plan.locationCandidates.rows, plan.locationCandidates.drafts);
-    await new SyncWriter(manager, actor, PROVIDER_KIND, source).apply(providerPlans, plan.providerCandidates.rows, plan.providerCandidates.drafts);
+    await new SyncWriter(manager, actor, LOCATION_KIND, source, changes).apply(locationPlans, plan.locationCandidates.rows, plan.locationCandidates.drafts);
+    await new SyncWriter(manager, actor, PROVIDER_KIND, source, changes).apply(providerPlans, plan.providerCandidates.rows, plan.providerCandidates.drafts);
     // This source is now the last writer of the fields it was allowed to set.
     const claimsOf = (outcomes: (ProviderOutcome | LocationOutcome)[]) =>
       outcomes.filter((outcome) => outcome.plan && outcome.claims?.length).map((outcome) => ({ documentId: outcome.plan!.id, fields: outcome.claims! }));

@@ -1,3 +1,4 @@
+import { MedicalReviewInput, medicalReviewChange } from '../medical-review/medical-review.inputs';
 import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -132,6 +133,15 @@ export class CreateTreatmentInput extends PageFieldsInput {
   @ValidateNested({ each: true })
   @Type(() => DocumentRefInput)
   relatedTreatments?: DocumentRefInput[] | null;
+
+  @Field(() => MedicalReviewInput, {
+    nullable: true,
+    description: "A clinician's review of the page's medical content; replaces the current review, null removes it.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MedicalReviewInput)
+  medicalReview?: MedicalReviewInput | null;
 }
 
 @InputType({ description: 'Changes to a treatment; omitted fields keep their value.' })
@@ -146,5 +156,5 @@ export function treatmentChange(input: Partial<CreateTreatmentInput>, path: stri
   if (fields.body === null) fields.body = '';
   if (fields.benefits === null) fields.benefits = [];
   if (fields.trialAvailable === null) fields.trialAvailable = false;
-  return changeRequestFrom(TREATMENT_TYPE, input, path, fields);
+  return changeRequestFrom(TREATMENT_TYPE, input, path, { ...fields, ...medicalReviewChange(input.medicalReview) });
 }

@@ -1,5 +1,6 @@
 import { DocumentType } from '../content/documents/document-status';
 import { defineDocumentType } from '../content/document-descriptor';
+import { MEDICAL_REVIEW_FIELDS, medicallyReviewed } from '../medical-review/medical-review.descriptor';
 import { faqPlacements, inverseOf, ownedRelation } from '../content/relations';
 import { Treatment } from './treatment.entity';
 import { TreatmentModel } from './treatment.model';
@@ -76,7 +77,9 @@ export const TREATMENT_TYPE = defineDocumentType({
     'benefits',
     'trialAvailable',
     'trialDetails',
+    ...MEDICAL_REVIEW_FIELDS,
   ],
+  ...medicallyReviewed(DocumentType.TREATMENT),
   relations: [TREATMENT_CONDITIONS, TREATMENT_PROVIDERS, TREATMENT_LOCATIONS, RELATED_TREATMENTS, TREATMENT_FAQS],
   search: { titles: (alias) => [`${alias}.title`], bodies: (alias) => [`${alias}.summary`, `${alias}.body`] },
   sortName: (alias) => `lower(${alias}.title)`,
@@ -90,6 +93,10 @@ export const TREATMENT_TYPE = defineDocumentType({
       locations: TREATMENT_LOCATIONS,
       relatedTreatments: RELATED_TREATMENTS,
     },
-    computed: { procedure: ['setting', 'invasiveness', 'anesthesia', 'typicalDuration', 'preparation', 'recovery', 'followUp', 'risks'] },
+    computed: {
+      procedure: ['setting', 'invasiveness', 'anesthesia', 'typicalDuration', 'preparation', 'recovery', 'followUp', 'risks'],
+      medicalReview: MEDICAL_REVIEW_FIELDS,
+      lastReviewed: ['reviewedAt'],
+    },
   },
 });

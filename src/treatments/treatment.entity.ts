@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { DocumentEntity } from '../content/documents/document.entity';
+import { ReviewedDocument } from '../medical-review/medical-review.entity';
 import { Condition } from '../conditions/condition.entity';
 import { Location } from '../locations/location.entity';
 import { Provider } from '../providers/provider.entity';
@@ -9,7 +9,7 @@ import { Invasiveness, TreatmentSetting } from './treatment.enums';
 // The public list's default order (title), published rows only: an expression index from a migration.
 @Index('IDX_treatments_public_title', { synchronize: false })
 @Index('UQ_treatments_slug', ['slug'], { unique: true })
-export class Treatment extends DocumentEntity {
+export class Treatment extends ReviewedDocument {
   @Column({ type: 'varchar', length: 200 })
   title: string;
 

@@ -14,11 +14,18 @@ import { SessionsService } from '../auth/sessions.service';
 const INITIAL_ACCOUNTS_LOCK_KEY = 724_310_993;
 
 export const DEMO_EDITOR_EMAIL = 'editor@example.com';
+export const DEMO_ADMIN_EMAIL = 'admin@example.com';
+/** Starts the one log line that shows the demo passwords (tests and the README find it by this). */
+export const DEMO_LOGINS_BANNER = '*** DEMO LOGINS (shown once) ***';
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
 
 /**
  * Accounts a fresh installation needs before anyone can sign in, created only while the
  * database has no user at all: the admin named by ADMIN_EMAIL/ADMIN_PASSWORD or, without one, in
- * the embedded demo mode an editor whose generated password is logged once.
+ * the embedded demo mode a demo admin and a demo editor whose generated passwords (random per
+ * installation) are logged once, on the start that creates them. The demo needs its admin: users,
+ * API keys, the audit log and purging are admin-only, and the first hour should reach them.
  */
 export class InitialAccounts {
   constructor(
@@ -30,30 +37,38 @@ export class InitialAccounts {
   async createIfNoUsers(): Promise<void> {
     const admin = this.config.ADMIN_EMAIL && this.config.ADMIN_PASSWORD ? { email: this.config.ADMIN_EMAIL, password: this.config.ADMIN_PASSWORD } : undefined;
     // With ADMIN_EMAIL the installation has a real owner: no demo account, and no password in the logs.
-    const demoEditor =
-      !admin && this.config.usesEmbeddedDatabase && this.config.shouldLoadDemoContent ? { email: DEMO_EDITOR_EMAIL, password: generatePassword() } : undefined;
-    if (!admin && !demoEditor) return;
+    const demo =
+      !admin && this.config.usesEmbeddedDatabase && this.config.shouldLoadDemoContent
+        ? { admin: { email: DEMO_ADMIN_EMAIL, password: generatePassword() }, editor: { email: DEMO_EDITOR_EMAIL, password: generatePassword() } }
+        : undefined;
+    if (!admin && !demo) return;
     // Hashed up front: argon2 takes a moment and the transaction below should not wait for it.
     const adminHash = admin ? await hashPassword(admin.password) : undefined;
-    const demoEditorHash = demoEditor ? await hashPassword(demoEditor.password) : undefined;
+    const demoHashes = demo ? { admin: await hashPassword(demo.admin.password), editor: await hashPassword(demo.editor.password) } : undefined;
 
     const auditLog = new AuditLogService();
     // No request can hold a session yet: nothing to cache.
     const users = new UsersService(this.dataSource, auditLog, new SessionsService(this.dataSource, auditLog, new SessionCache(0, null)));
     const created = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [INITIAL_ACCOUNTS_LOCK_KEY]);
-      if ((await manager.count(User)) > 0) return { admin: false, demoEditor: false };
+      if ((await manager.count(User)) > 0) return { admin: false, demo: false };
       if (admin && adminHash) await users.insert(manager, SYSTEM_ACTOR, { email: admin.email, role: Role.ADMIN, passwordHash: adminHash });
-      if (demoEditor && demoEditorHash) await users.insert(manager, SYSTEM_ACTOR, { email: demoEditor.email, role: Role.EDITOR, passwordHash: demoEditorHash });
-      return { admin: Boolean(admin), demoEditor: Boolean(demoEditor) };
+      if (demo && demoHashes) {
+        await users.insert(manager, SYSTEM_ACTOR, { email: demo.admin.email, role: Role.ADMIN, passwordHash: demoHashes.admin });
+        await users.insert(manager, SYSTEM_ACTOR, { email: demo.editor.email, role: Role.EDITOR, passwordHash: demoHashes.editor });
+      }
+      return { admin: Boolean(admin), demo: Boolean(demo) };
     });
 
     if (created.admin && admin)
       this.logger.info({ email: normalizeEmail(admin.email) }, `Created the admin account ${normalizeEmail(admin.email)} from ADMIN_EMAIL`);
-    if (created.demoEditor && demoEditor) {
+    if (created.demo && demo) {
+      const reach = LOOPBACK_HOSTS.includes(this.config.HOST)
+        ? `The API binds to ${this.config.HOST} (this machine only) unless HOST is set`
+        : `The API binds to ${this.config.HOST} (HOST): other machines can reach it, so change these passwords now`;
       this.logger.warn(
-        { email: demoEditor.email },
-        `*** DEMO EDITOR LOGIN (shown once) *** email: ${demoEditor.email}  password: ${demoEditor.password}  -- sign in with the login mutation; create real accounts and disable this one before going live`,
+        { demoAccounts: [demo.admin.email, demo.editor.email], host: this.config.HOST },
+        `${DEMO_LOGINS_BANNER} admin: ${demo.admin.email}  password: ${demo.admin.password}  |  editor: ${demo.editor.email}  password: ${demo.editor.password}  -- sign in with the login mutation. ${reach}. Create real accounts and disable these two before going live.`,
       );
     }
   }

@@ -4,7 +4,7 @@ import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { createApp, type RunningApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { AppSetting } from '../../src/settings/app-setting.entity';
-import { DEMO_EDITOR_EMAIL, InitialAccounts } from '../../src/users/initial-accounts';
+import { DEMO_ADMIN_EMAIL, DEMO_EDITOR_EMAIL, DEMO_LOGINS_BANNER, InitialAccounts } from '../../src/users/initial-accounts';
 import { User } from '../../src/users/user.entity';
 import { bearer, LOGIN } from '../factories/accounts.factory';
 import { createSharedTestDatabase, testDatabaseServerUrl } from '../support/test-database';
@@ -40,7 +40,7 @@ describe('first start', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'owner@example.com' })).toThrow(/ADMIN_PASSWORD/);
   });
 
-  it('creates a demo editor in embedded demo mode and logs its generated password once', async () => {
+  it('creates a demo admin and a demo editor in embedded demo mode and logs both logins once, with where the API listens', async () => {
     const app = await startTestApp();
     try {
       const lines: string[] = [];
@@ -49,16 +49,43 @@ describe('first start', () => {
       expect(demoConfig.usesEmbeddedDatabase && demoConfig.shouldLoadDemoContent).toBe(true);
       await new InitialAccounts(app.dataSource, demoConfig, logger).createIfNoUsers();
 
-      const announcement = lines.map((line) => JSON.parse(line)).find((entry) => String(entry.msg).includes('DEMO EDITOR LOGIN'));
-      expect(announcement).toBeDefined();
-      const password = /password: (\S+)/.exec(announcement.msg)![1];
-      const response = await app.graphql(LOGIN, { input: { email: DEMO_EDITOR_EMAIL, password } });
-      expect(response.errors).toBeUndefined();
-      expect(response.data.login.user.role).toBe('EDITOR');
+      const announcements = lines.map((line) => JSON.parse(line)).filter((entry) => String(entry.msg).includes(DEMO_LOGINS_BANNER));
+      expect(announcements).toHaveLength(1);
+      const message: string = announcements[0].msg;
+      expect(message).toContain('The API binds to 127.0.0.1 (this machine only) unless HOST is set');
+      const adminPassword = new RegExp(`admin: ${DEMO_ADMIN_EMAIL}  password: (\\S+)`).exec(message)![1];
+      const editorPassword = new RegExp(`editor: ${DEMO_EDITOR_EMAIL}  password: (\\S+)`).exec(message)![1];
+      expect(adminPassword).not.toBe(editorPassword);
+
+      const editor = await app.graphql(LOGIN, { input: { email: DEMO_EDITOR_EMAIL, password: editorPassword } });
+      expect(editor.errors).toBeUndefined();
+      expect(editor.data.login.user.role).toBe('EDITOR');
+
+      // The admin reaches what only admins may: the audit log, which shows both accounts' creation.
+      const admin = await app.graphql(LOGIN, { input: { email: DEMO_ADMIN_EMAIL, password: adminPassword } });
+      expect(admin.errors).toBeUndefined();
+      expect(admin.data.login.user.role).toBe('ADMIN');
+      const audit = await app.graphql('{ auditLog(first: 10) { edges { node { action } } } }', {}, bearer(admin.data.login.accessToken));
+      expect(audit.errors).toBeUndefined();
+      expect(audit.data.auditLog.edges.map((edge: { node: { action: string } }) => edge.node.action)).toContain('createUser');
+      const refused = await app.graphql('{ auditLog(first: 1) { edges { node { action } } } }', {}, bearer(editor.data.login.accessToken));
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
       lines.length = 0;
       await new InitialAccounts(app.dataSource, demoConfig, logger).createIfNoUsers();
-      expect(lines.join('')).not.toContain('DEMO EDITOR LOGIN');
+      expect(lines.join('')).not.toContain('DEMO LOGINS');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('says so in the demo logins when HOST lets other machines reach the API', async () => {
+    const app = await startTestApp();
+    try {
+      const lines: string[] = [];
+      const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+      await new InitialAccounts(app.dataSource, loadConfig({ LOAD_DEMO_CONTENT: 'true', HOST: '0.0.0.0' }), logger).createIfNoUsers();
+      expect(lines.join('')).toContain('The API binds to 0.0.0.0 (HOST): other machines can reach it, so change these passwords now');
     } finally {
       await app.close();
     }

@@ -27,6 +27,7 @@ const ADMIN_ONLY = [
   /^syncProviders/,
   /^configureSyncSource$/,
   /Webhook/,
+  /^updateMedicalReviewSettings$/,
 ];
 /** Mutations a key with only content:read-draft may call (a frontend's preview mode). */
 const READ_DRAFT = [/^createPreviewToken$/, /^revokePreviewToken$/];

@@ -238,6 +238,17 @@ describe('the response cache (in-process)', () => {
     await expectHits(PAGES.nerveBlock, PAGES.office);
   });
 
+  it('shows a provider a sync creates at its slug, where "not found" was cached, and on the office it joins', async () => {
+    const newcomer = '{ provider(slug: "alex-newcomer") { displayName } }';
+    await cached(newcomer, PAGES.office, PAGES.unrelated);
+    expect((await read(newcomer)).data.provider).toBeNull();
+    const record = { externalId: 'crd-2', npi: validNpi(8), firstName: 'Alex', lastName: 'Newcomer', locations: [{ slug: 'danville-office' }] };
+    expect((await sync(app, syncHeaders, { source: 'credentialing', records: [record] })).counts.created).toBe(1);
+    expect(await read(newcomer)).toEqual({ data: { provider: { displayName: 'Alex Newcomer' } }, cache: 'MISS' });
+    expect((await read(PAGES.office)).data.location.providers).toEqual([{ displayName: 'Alex Newcomer' }, { displayName: 'Jane Roe, MD' }]);
+    await expectHits(PAGES.unrelated);
+  });
+
   it('drops a provider who leaves from the pages of the treatments they performed', async () => {
     const record = { externalId: 'crd-1', npi: validNpi(7), firstName: 'Janet', lastName: 'Roe', credentials: ['MD'] };
     await cached(PAGES.nerveBlock, PAGES.unrelated);

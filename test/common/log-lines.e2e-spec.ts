@@ -38,7 +38,7 @@ describe('log lines', () => {
   it('never show a password when ADMIN_EMAIL names the owner: no demo editor is created', async () => {
     const all = lines.join('');
     expect(all).toContain('Created the admin account owner@example.com');
-    expect(all).not.toContain('DEMO EDITOR');
+    expect(all).not.toContain('DEMO LOGINS');
     expect(all).not.toMatch(/password: /i);
     expect(all).not.toContain(ADMIN_PASSWORD);
     const users = await running.dataSource.getRepository(User).find();

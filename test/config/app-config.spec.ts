@@ -45,4 +45,21 @@ describe('configuration', () => {
   it('refuses a short JWT_SECRET', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/^Invalid configuration: JWT_SECRET/);
   });
+
+  it("takes the site's address and a path with {slug} for every type but the practice", () => {
+    const config = loadConfig({ SITE_URL: 'https://www.example.com/', SITE_PATHS: 'TREATMENT=/treatments/{slug},PRACTICE=/' });
+    expect(config.siteUrl).toBe('https://www.example.com');
+    expect(config.sitePaths).toEqual(
+      new Map([
+        ['TREATMENT', '/treatments/{slug}'],
+        ['PRACTICE', '/'],
+      ]),
+    );
+    expect(loadConfig({}).siteUrl).toBeNull();
+    expect(() => loadConfig({ SITE_URL: 'www.example.com' })).toThrow(/^Invalid configuration: SITE_URL must be an http:\/\/ or https:\/\/ URL/);
+    expect(() => loadConfig({ SITE_URL: 'https://www.example.com/?a=1' })).toThrow(/SITE_URL/);
+    expect(() => loadConfig({ SITE_PATHS: 'TREATMENT=/treatments,PRACTICE=/' })).toThrow(
+      /^Invalid configuration: SITE_PATHS must give every type but PRACTICE a path with \{slug\}/,
+    );
+  });
 });

@@ -12,7 +12,7 @@ describe('content type descriptors', () => {
       contentTypes()
         .map((contentType) => contentType.name)
         .sort(),
-    ).toEqual(['Condition', 'Faq', 'Location', 'Practice', 'Provider', 'Treatment']);
+    ).toEqual(['Condition', 'Faq', 'Location', 'Notice', 'Practice', 'Provider', 'Treatment']);
   });
 
   it.each(contentTypes().map((contentType) => [contentType.name, contentType] as const))(

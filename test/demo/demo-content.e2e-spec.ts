@@ -60,7 +60,7 @@ describe('demo practice content', () => {
     const treatment = response.data.treatment;
     expect(treatment.title).toBe('Intrathecal Therapy');
     expect(treatment.trialAvailable).toBe(true);
-    expect(treatment.procedure).toEqual({ setting: 'OUTPATIENT', invasiveness: 'SURGICAL', anesthesia: 'IV sedation' });
+    expect(treatment.procedure).toEqual({ setting: 'OUTPATIENT', invasiveness: 'MINIMALLY_INVASIVE', anesthesia: 'IV sedation' });
     expect(treatment.conditions.map((condition: { name: string }) => condition.name)).toEqual([
       'Back Pain',
       'Neck Pain',
@@ -75,8 +75,8 @@ describe('demo practice content', () => {
       'What is intrathecal therapy?',
       'How does intrathecal therapy work?',
       'Is intrathecal therapy right for me?',
-      'What happens during the intrathecal pump procedure?',
-      'What happens after the intrathecal pump is placed?',
+      'What happens during the intrathecal therapy procedure?',
+      'What happens after the intrathecal therapy procedure?',
     ]);
     expect(treatment.providers).toEqual([
       { displayName: 'Anjum Bux, MD', locations: ['Lexington', 'Cynthiana', 'Maysville', 'Danville'].map((city) => ({ address: { city } })) },
@@ -112,16 +112,18 @@ describe('demo practice content', () => {
     }
   });
 
-  it('lists Dr. Bux with more than 20 years of experience, Lexington as the main office', async () => {
+  it('lists Dr. Bux with "more than 20 years" of experience (no invented start year), Lexington as the main office', async () => {
     const response = await app.graphql(`{
-      providers { totalCount edges { node { displayName yearsOfExperience specialties { code } primaryLocation { address { city } } } } }
+      providers { totalCount edges { node {
+        displayName practiceStartYear experienceMinimumYears yearsOfExperience experienceLabel specialties { code } primaryLocation { address { city } }
+      } } }
     }`);
 
     expect(response.errors).toBeUndefined();
     expect(response.data.providers.totalCount).toBe(1);
     const provider = response.data.providers.edges[0].node;
     expect(provider.displayName).toBe('Anjum Bux, MD');
-    expect(provider.yearsOfExperience).toBeGreaterThan(20);
+    expect(provider).toMatchObject({ practiceStartYear: null, experienceMinimumYears: 20, yearsOfExperience: null, experienceLabel: 'More than 20 years' });
     expect(provider.specialties.map((specialty: { code: string }) => specialty.code)).toEqual(['207LP2900X', '207L00000X']);
     expect(provider.primaryLocation.address.city).toBe('Lexington');
   });

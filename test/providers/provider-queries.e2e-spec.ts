@@ -85,8 +85,21 @@ describe('provider queries', () => {
       const response = await app.graphql(ProviderExperienceDocument, { slug: 'anjum-bux' });
       expect(dataOf(response).provider).toEqual({ practiceStartYear: 2003, yearsOfExperience: new Date().getUTCFullYear() - 2003 });
       const unknown = await factory.provider({ firstName: 'New', lastName: 'Hire' });
-      const none = await app.graphql(`{ provider(id: "${unknown.id}") { yearsOfExperience } }`);
-      expect(dataOf(none).provider).toEqual({ yearsOfExperience: null });
+      const none = await app.graphql(`{ provider(id: "${unknown.id}") { yearsOfExperience experienceLabel } }`);
+      expect(dataOf(none).provider).toEqual({ yearsOfExperience: null, experienceLabel: null });
+    });
+
+    it('repeats a stated "more than N years" without inventing a start year', async () => {
+      const stated = await factory.provider({ firstName: 'Stated', lastName: 'Experience', experienceMinimumYears: 20 });
+      const response = await app.graphql(`{ provider(id: "${stated.id}") { practiceStartYear experienceMinimumYears yearsOfExperience experienceLabel } }`);
+      expect(dataOf(response).provider).toEqual({
+        practiceStartYear: null,
+        experienceMinimumYears: 20,
+        yearsOfExperience: null,
+        experienceLabel: 'More than 20 years',
+      });
+      const exact = await app.graphql(`{ provider(slug: "anjum-bux") { experienceLabel } }`);
+      expect(dataOf(exact).provider).toEqual({ experienceLabel: `${new Date().getUTCFullYear() - 2003} years` });
     });
 
     it('names specialties from the NUCC taxonomy, keeping the code when the name is unknown', async () => {

@@ -13,6 +13,8 @@ export interface GraphQLResponse<T = any> {
   headers: Record<string, string>;
   data: T;
   errors?: { message: string; path?: string[]; extensions: { code: string; fields?: { path: string; message: string }[]; [key: string]: unknown } }[];
+  /** The response's `extensions` (warnings of a successful mutation). */
+  extensions?: Record<string, any>;
   /** SQL statements the request ran (from the x-sql-statements header). */
   sqlStatements: number;
 }
@@ -55,13 +57,11 @@ export interface TestAppOptions {
 }
 
 /**
- * Boots the real app (Fastify, GraphQL, migrations) on a fresh database: a new database on the
- * server given by TEST_DATABASE_URL/DATABASE_URL, or an in-memory embedded PostgreSQL.
+ * The environment a test app runs with: test secrets, generous rate budgets, the database given,
+ * then the test's own `env`. Apps in a child process (app-process.ts) get the same.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const shared = options.database;
-  const database: TestDatabase = shared ? { url: shared.url, poolSize: shared.poolSize, drop: async () => undefined } : await createTestDatabase();
-  const config = loadConfig({
+export function testAppEnvironment(database: Pick<TestDatabase, 'url' | 'poolSize'>, env: Record<string, string> = {}): Record<string, string> {
+  return {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOAD_DEMO_CONTENT: 'false',
@@ -86,7 +86,17 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     // Instances that share a Redis on purpose pass the same REDIS_KEY_PREFIX.
     ...(env.REDIS_URL ? { REDIS_KEY_PREFIX: uniqueRedisKeyPrefix() } : {}),
     ...env,
-  });
+  };
+}
+
+/**
+ * Boots the real app (Fastify, GraphQL, migrations) on a fresh database: a new database on the
+ * server given by TEST_DATABASE_URL/DATABASE_URL, or an in-memory embedded PostgreSQL.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const shared = options.database;
+  const database: TestDatabase = shared ? { url: shared.url, poolSize: shared.poolSize, drop: async () => undefined } : await createTestDatabase();
+  const config = loadConfig(testAppEnvironment(database, env));
 
   let running: RunningApp;
   try {
@@ -115,6 +125,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
         headers: response.headers as Record<string, string>,
         data: response.body?.data,
         errors: response.body?.errors,
+        extensions: response.body?.extensions,
         sqlStatements: Number(response.headers['x-sql-statements'] ?? NaN),
       };
     },

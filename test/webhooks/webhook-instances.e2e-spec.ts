@@ -1,5 +1,8 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { Role } from '../../src/auth/permissions';
+import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { startAppProcess } from '../support/app-process';
 import { AccountsFactory } from '../factories/accounts.factory';
 import { EditorialClient, eventually } from '../support/editorial-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -194,6 +197,55 @@ describe('webhooks across instances and restarts', () => {
       );
     } finally {
       await second.close();
+    }
+  });
+  it('sends again, once its lease runs out, a delivery whose app was killed (SIGKILL) in the middle of it, and never while the lease holds', async () => {
+    receiver.answer = () => 'hang';
+    const killed = await startAppProcess(database, WEBHOOK_TEST_ENV);
+    const dataSource = await new DataSource(buildDataSourceOptions({ url: database.url, poolSize: 1 })).initialize();
+    const deliveryOf = async (eventId: string) =>
+      (
+        await dataSource.query(
+          `SELECT status, attempts, lease_token IS NOT NULL AS leased, lease_expires_at > now() AS lease_holds FROM webhook_deliveries WHERE event_id = $1`,
+          [eventId],
+        )
+      )[0];
+    let survivor: TestApp | null = null;
+    try {
+      const admin = new EditorialClient(killed, (await new AccountsFactory({ dataSource, graphql: killed.graphql }).signedIn(Role.ADMIN)).headers);
+      const subscriptionId = (
+        await admin.mutate('createWebhookSubscription', 'CreateWebhookSubscriptionInput', { name: 'Killed', url: receiver.url }, 'subscription { id }')
+      ).subscription.id;
+      const treatment = await admin.createTreatment({ title: 'Killed Therapy' });
+      await admin.publish('Treatment', treatment);
+      await eventually(async () => receiver.events().length >= 1, { what: 'the request to arrive' });
+      const eventId = receiver.events()[0].id;
+      await killed.kill();
+
+      // The dead app's lease is still on the delivery: nobody else may send it yet.
+      expect(await deliveryOf(eventId)).toEqual({ status: 'PENDING', attempts: 1, leased: true, lease_holds: true });
+      receiver.answer = () => ({ status: 200 });
+      survivor = await startTestApp(WEBHOOK_TEST_ENV, { database });
+      // Ten of the survivor's polls (every 100 ms) pass over the leased delivery.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(receiver.events().map((event) => event.id)).toEqual([eventId]);
+
+      // A lease lasts the request timeout plus 30 s; the test ends it instead of waiting.
+      await dataSource.query(`UPDATE webhook_deliveries SET lease_expires_at = now() - interval '1 second' WHERE event_id = $1`, [eventId]);
+      await eventually(async () => (await deliveryOf(eventId)).status === 'SUCCEEDED', { what: 'the delivery after the lease ran out' });
+      // The killed attempt may have reached the receiver: it counts, and the event id lets the receiver drop the repeat.
+      expect(await deliveryOf(eventId)).toEqual({ status: 'SUCCEEDED', attempts: 2, leased: false, lease_holds: null });
+      expect(receiver.events().map((event) => event.id)).toEqual([eventId, eventId]);
+      await new EditorialClient(survivor, (await new AccountsFactory(survivor).signedIn(Role.ADMIN)).headers).mutate(
+        'deleteWebhookSubscription',
+        'WebhookSubscriptionIdInput',
+        { id: subscriptionId },
+        'id',
+      );
+    } finally {
+      await killed.kill();
+      await survivor?.close();
+      await dataSource.destroy();
     }
   });
 });

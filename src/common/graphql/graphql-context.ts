@@ -1,6 +1,7 @@
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type Actor } from '../../auth/actor';
 import type { RequestLoaders } from '../../content/loaders/request-loaders';
+import { type ResponseWarning } from './response-warnings.plugin';
 
 /**
  * What every resolver receives as its context, built once per request.
@@ -17,4 +18,6 @@ export interface GraphQLContext {
   actor: Actor | null;
   /** Seconds until an answer in the response changes (an office opens or closes): see cacheUntil. */
   changesWithinSeconds?: number;
+  /** Warnings of successful mutations, sent in `extensions.warnings` (see responseWarningsPlugin). */
+  warnings?: ResponseWarning[];
 }

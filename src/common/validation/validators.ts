@@ -26,3 +26,12 @@ export const IsHttpUrl = (options?: ValidationOptions) =>
  * rule as offices' phones (field-rules.ts), for the other inputs that take one (the practice's).
  */
 export const IsPhoneNumber = PhoneRule;
+
+/** A calendar date "YYYY-MM-DD" that exists (no February 30th). */
+export function isLocalDate(value: unknown): value is string {
+  if (!isString(value) || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const IsLocalDate = (options?: ValidationOptions) => rule('isLocalDate', isLocalDate, 'must be a date "YYYY-MM-DD"', options);

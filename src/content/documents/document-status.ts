@@ -37,6 +37,7 @@ export enum DocumentType {
   LOCATION = 'LOCATION',
   PROVIDER = 'PROVIDER',
   PRACTICE = 'PRACTICE',
+  NOTICE = 'NOTICE',
 }
 
 registerEnumType(DocumentType, {
@@ -49,5 +50,6 @@ registerEnumType(DocumentType, {
     LOCATION: { description: 'An office of the practice.' },
     PROVIDER: { description: 'A clinician of the practice.' },
     PRACTICE: { description: 'The practice as a whole (a single document).' },
+    NOTICE: { description: 'A notice the practice posts (nondiscrimination, privacy practices, No Surprises Act…).' },
   },
 });

@@ -14,7 +14,10 @@ export class Seo {
   @Field(() => String, { nullable: true, description: 'Text for the meta description tag.' })
   metaDescription: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Canonical URL when this content lives at another address.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Canonical URL: the one editors set (content that lives at another address), else the page's own `url`; null when neither is known.",
+  })
   canonicalUrl: string | null;
 
   @Field(() => Boolean, { description: 'When true, ask search engines not to index the page.' })

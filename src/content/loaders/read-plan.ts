@@ -93,7 +93,8 @@ export class ReadPlanner {
   private compile(shape: ContentType): CompiledShape {
     // Fields of every document type (DocumentModel, and the editors' `editorial` view).
     const computed: Record<string, readonly string[]> = {
-      seo: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noindex'],
+      seo: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noindex', 'slug'],
+      url: ['slug'],
       editorial: [],
       ...shape.read.computed,
     };

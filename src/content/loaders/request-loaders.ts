@@ -107,6 +107,14 @@ export class RequestLoaders {
     return this.draftRelatedOf(descriptor, owner.id, view);
   }
 
+  /**
+   * The related documents of `owner` that the public sees (live ones, live relations), whatever
+   * stage the owner was read at: for output that must never show a draft, such as JSON-LD.
+   */
+  publicRelatedOf<T extends ObjectLiteral = ObjectLiteral>(descriptor: Relation, owner: { id: string }): T[] | Promise<T[]> {
+    return draftViewOf(owner) ? this.related<T>(descriptor).load(owner.id) : this.relatedOf<T>(descriptor, owner);
+  }
+
   /** A relation as a draft has it: the snapshot's target ids when the draft changed them, with unpublished targets. */
   private async draftRelatedOf<T extends ObjectLiteral>(descriptor: Relation, ownerId: string, view: DraftView): Promise<T[]> {
     const listed = view.relations?.[descriptor.draftKey ?? descriptor.name];

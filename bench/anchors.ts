@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import { startBuiltApp, stopApps } from './app-process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBenchDatabase } from './bench-database';
-import { loadSharedDataset, sharedDatasetPath } from './shared-dataset';
+import { ensureSharedDataset, loadSharedDataset } from './shared-dataset';
 
 /**
  * `npm run bench:anchors`: measures this project against the anchors of the shared harness
@@ -16,7 +17,6 @@ import { loadSharedDataset, sharedDatasetPath } from './shared-dataset';
  * BENCH_CONNECTIONS (32), BENCH_SHARED (../shared/bench), BENCH_CACHE (~/.cache/cms-bench).
  */
 const ROOT = join(__dirname, '..', '..');
-const MAIN = join(__dirname, '..', 'src', 'main.js');
 const SHARED = resolve(process.env.BENCH_SHARED ?? join(ROOT, '..', 'shared', 'bench'));
 const CACHE = process.env.BENCH_CACHE ?? join(process.env.HOME ?? '/root', '.cache', 'cms-bench');
 const SCALE = Number(process.env.BENCH_SCALE ?? 20);
@@ -34,33 +34,6 @@ interface Row {
   serverCpuMs: number | null;
   postgresCpuMs: number | null;
   statements: number | null;
-}
-
-async function startApp(port: number, databaseUrl: string, env: Record<string, string>): Promise<ChildProcess> {
-  const app = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      LOAD_DEMO_CONTENT: 'false',
-      RATE_LIMIT_ALLOW: '127.0.0.1/32',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (app.exitCode !== null) throw new Error('the app exited during start');
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return app;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 250));
-  }
-  throw new Error('the app did not start within 60 s');
 }
 
 /** The median rows of the harness's results.tsv, by target and operation. */
@@ -97,18 +70,14 @@ function readResults(directory: string): Row[] {
 async function main() {
   if (process.env.BENCH_ANCHORS === '0') return;
   if (!existsSync(join(SHARED, 'run.sh'))) throw new Error(`The shared harness is not at ${SHARED} (set BENCH_SHARED)`);
-  if (!existsSync(sharedDatasetPath(SCALE))) {
-    mkdirSync(join(CACHE, 'data'), { recursive: true });
-    const generated = spawnSync(process.execPath, [join(SHARED, 'gen-data.mjs'), '--scale', String(SCALE), '--out', join(CACHE, 'data')], { stdio: 'inherit' });
-    if (generated.status !== 0) throw new Error('gen-data.mjs failed');
-  }
+  ensureSharedDataset(SCALE, SHARED);
   const database = await createBenchDatabase();
   const apps: ChildProcess[] = [];
   try {
-    const uncached = await startApp(3401, database.url, { RESPONSE_CACHE: 'off' });
+    const uncached = await startBuiltApp(3401, database.url, { RESPONSE_CACHE: 'off' });
     apps.push(uncached);
     console.log('loaded', await loadSharedDataset(database.url, SCALE));
-    const cached = await startApp(3402, database.url, { RESPONSE_CACHE: 'on' });
+    const cached = await startBuiltApp(3402, database.url, { RESPONSE_CACHE: 'on' });
     apps.push(cached);
     const queries = join(SHARED, 'queries', 'project.graphql');
     const before = new Set(existsSync(join(CACHE, 'results')) ? readdirSync(join(CACHE, 'results')) : []);
@@ -176,8 +145,7 @@ async function main() {
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results', `anchors-s${SCALE}-latest.json`), `${JSON.stringify(results, null, 2)}\n`);
   } finally {
-    for (const app of apps) app.kill('SIGTERM');
-    await Promise.all(apps.map((app) => new Promise((done) => (app.exitCode !== null ? done(null) : app.once('exit', done)))));
+    await stopApps(apps);
     await database.drop();
   }
 }

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 
 /**
@@ -49,6 +50,15 @@ const e164 = (phone: string) => `+1${phone.replace(/\D/g, '')}`;
 export function sharedDatasetPath(scale: number): string {
   const cache = process.env.BENCH_CACHE ?? join(process.env.HOME ?? '/root', '.cache', 'cms-bench');
   return join(cache, 'data', `data-s${scale}.json`);
+}
+
+/** Generates the data set of `scale` with the shared harness's gen-data.mjs (in `sharedDir`) unless it is there already. */
+export function ensureSharedDataset(scale: number, sharedDir: string): void {
+  const path = sharedDatasetPath(scale);
+  if (existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true });
+  const generated = spawnSync(process.execPath, [join(sharedDir, 'gen-data.mjs'), '--scale', String(scale), '--out', dirname(path)], { stdio: 'inherit' });
+  if (generated.status !== 0) throw new Error('gen-data.mjs failed');
 }
 
 async function insertRows(client: Client, table: string, columns: string[], rows: unknown[][]): Promise<void> {

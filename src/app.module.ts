@@ -43,6 +43,7 @@ import { SyncModule } from './sync/sync.module';
 import { TreatmentsModule } from './treatments/treatments.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { SearchModule } from './search/search.module';
 
 /** Modules that contribute GraphQL types and resolvers; the schema script reads them too. */
 export const FEATURE_MODULES = [
@@ -65,6 +66,7 @@ export const FEATURE_MODULES = [
   WebhooksModule,
   StructuredDataModule,
   SitemapModule,
+  SearchModule,
   AssetsModule,
 ];
 

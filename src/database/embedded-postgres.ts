@@ -40,6 +40,15 @@ export interface EmbeddedPostgresOptions {
 const DEFAULT_IN_USE_ADVICE = 'Stop it first, or give this process another DATA_DIR, or set DATABASE_URL to use a PostgreSQL server.';
 
 /**
+ * The contrib extensions the migrations create (site search: pg_trgm, unaccent). PGlite ships each
+ * as a separate module that must be handed over when the instance is made, not at CREATE EXTENSION.
+ */
+export async function embeddedExtensions() {
+  const [{ pg_trgm }, { unaccent }] = await Promise.all([import('@electric-sql/pglite/contrib/pg_trgm'), import('@electric-sql/pglite/contrib/unaccent')]);
+  return { pg_trgm, unaccent };
+}
+
+/**
  * Runs PGlite (PostgreSQL compiled to WebAssembly) behind a Unix socket so that TypeORM's pg
  * driver talks to it like to any server. PGlite accepts any user without a password, so the
  * socket is the only gate: it sits in a directory only this OS user may enter (DATA_DIR, or a
@@ -51,6 +60,7 @@ const DEFAULT_IN_USE_ADVICE = 'Stop it first, or give this process another DATA_
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   // Loaded lazily: installs that always use DATABASE_URL never pay for the WebAssembly module.
   const { PGlite } = await import('@electric-sql/pglite');
+  const extensions = await embeddedExtensions();
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   let location = 'memory';
   let db;
@@ -64,7 +74,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     location = join(dataDir, 'pglite');
     makePrivateDirectory(location);
     try {
-      db = await PGlite.create(location);
+      db = await PGlite.create(location, { extensions });
     } catch (error) {
       lock.release();
       throw error;
@@ -72,7 +82,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     socketDirectory = dataDir;
   } else {
     // A throwaway database, optionally starting from a dump (tests start from a migrated one).
-    db = await PGlite.create(options.initialData ? { loadDataDir: options.initialData } : {});
+    db = await PGlite.create(options.initialData ? { loadDataDir: options.initialData, extensions } : { extensions });
     socketDirectory = '';
   }
   if (!socketDirectory || join(socketDirectory, `.s.PGSQL.${SOCKET_PORT}`).length > MAX_SOCKET_PATH) {

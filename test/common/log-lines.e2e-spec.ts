@@ -31,7 +31,8 @@ describe('log lines', () => {
       logDestination: { write: (line: string) => lines.push(line) },
     });
     await running.app.getHttpAdapter().getInstance().ready();
-  });
+    // The demo load and the owner's password hash at production cost: slow on a loaded machine.
+  }, 180_000);
 
   afterAll(() => running?.close());
 

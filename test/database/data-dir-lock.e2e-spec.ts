@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATA_DIR_USERS, DataDirInUseError, LOCK_FILE } from '../../src/database/data-dir-lock';
@@ -19,10 +19,13 @@ describe('the embedded database lock', () => {
 
   afterEach(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
 
-  it('holds DATA_DIR/cms.lock with its PID while it runs and removes it when it stops', async () => {
+  // Each start of PGlite on a new data directory runs initdb (seconds on a busy machine): the tests start as few as they can.
+  it('holds DATA_DIR/cms.lock with its PID while it runs, refuses a second start in the same process, and removes the lock when it stops', async () => {
     const embedded = await startEmbeddedPostgres({ dataDir, ...DATA_DIR_USERS.server });
     try {
       expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8')).toBe(`${process.pid}\nthe server\n`);
+      // One PGlite per data directory, in this process too.
+      await expect(startEmbeddedPostgres({ dataDir, ...DATA_DIR_USERS.seed })).rejects.toThrow(`is in use by process ${process.pid} (the server)`);
     } finally {
       await embedded.stop();
     }
@@ -72,21 +75,11 @@ describe('the embedded database lock', () => {
     }
   });
 
-  it('refuses a second start in the same process too (one PGlite per data directory)', async () => {
-    const embedded = await startEmbeddedPostgres({ dataDir, ...DATA_DIR_USERS.server });
-    try {
-      await expect(startEmbeddedPostgres({ dataDir, ...DATA_DIR_USERS.seed })).rejects.toThrow(`is in use by process ${process.pid} (the server)`);
-    } finally {
-      await embedded.stop();
-    }
-  });
-
   it('takes over a lock whose process is gone (killed, crashed)', async () => {
     // A PID that existed and has exited: its process cannot hold anything any more.
     const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
     const deadPid = Number(dead.stdout.trim());
-    const first = await startEmbeddedPostgres({ dataDir });
-    await first.stop();
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(join(dataDir, LOCK_FILE), `${deadPid}\nthe server\n`);
 
     const embedded = await startEmbeddedPostgres({ dataDir, ...DATA_DIR_USERS.seed });

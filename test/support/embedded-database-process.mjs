@@ -5,8 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 
-const db = await PGlite.create({ loadDataDir: new Blob([readFileSync(process.argv[2])]) });
+const db = await PGlite.create({ loadDataDir: new Blob([readFileSync(process.argv[2])]), extensions: { pg_trgm, unaccent } });
 const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
 await server.start();
 process.stdout.write(`postgres://postgres@${server.getServerConn()}/postgres\n`);

@@ -102,6 +102,15 @@ function decodeCursor(cursor: string, signature: string, keys: SortKey[]): unkno
   return values;
 }
 
+/**
+ * Cursors for a list that pages with its own SQL (search results ordered by relevance): the same
+ * encoding and checks as paginateByKeyset's, for values the caller reads and compares itself.
+ */
+export function keysetCursors(keys: SortKey[], direction: KeysetSort['direction']): { encode(values: unknown[]): string; decode(cursor: string): unknown[] } {
+  const signature = sortSignature(keys, direction);
+  return { encode: (values) => encodeCursor(signature, values), decode: (cursor) => decodeCursor(cursor, signature, keys) };
+}
+
 function normalize(value: unknown, kind: SortKey['kind']): string | number {
   if (kind === 'number') return Number(value);
   return String(value);

@@ -16,6 +16,7 @@ import { DocumentWriter } from '../content/document-writer';
 import { lockDocument } from '../content/document-store';
 import { imageUsesOf } from '../content/image-uses';
 import { PublishChecks } from '../content/publish-checks';
+import { assetLoaderOf } from './asset-loader';
 import { Asset } from './asset.entity';
 import { type UpdateAssetInput } from './asset.inputs';
 import { AssetStorage } from './asset-storage';
@@ -249,6 +250,20 @@ export class AssetsService implements OnModuleInit {
       [id, this.config.ASSET_MAX_RENDITIONS],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Absolute URLs of images for structured data (schema.org `image`): a JPEG of each, at most
+   * 1200 px wide (what search engines show in results), through the request's asset loader;
+   * trashed assets and decorative uses are left out.
+   */
+  async shareableUrls(images: readonly (ImageRef | null | undefined)[], context: object): Promise<string[]> {
+    const placed = images.filter((image): image is ImageRef => Boolean(image) && !image!.decorative);
+    const assets = await assetLoaderOf(context, this).loadMany(placed.map((image) => image.assetId));
+    const urls = assets
+      .filter((asset): asset is Asset => asset !== null && !(asset instanceof Error))
+      .map((asset) => this.renditionUrl(asset, { width: Math.min(asset.width, 1200), height: 0, fit: 'inside', format: 'jpeg', quality: 80 }));
+    return [...new Set(urls)];
   }
 
   /** The signed URL of one rendition, absolute (PUBLIC_URL), as pages put it in `src`. */

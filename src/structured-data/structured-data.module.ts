@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AssetsModule } from '../assets/assets.module';
+import { JsonLdExtras } from './json-ld-extras';
 import { PracticeDirectory } from './practice-directory';
 import {
   ConditionJsonLdResolver,
@@ -11,8 +13,10 @@ import {
 
 /** schema.org JSON-LD (`jsonLd`) on every public document type. */
 @Module({
+  imports: [AssetsModule],
   providers: [
     PracticeDirectory,
+    JsonLdExtras,
     TreatmentJsonLdResolver,
     ConditionJsonLdResolver,
     FaqJsonLdResolver,

@@ -18,51 +18,17 @@ import { PracticeModel } from '../practice/practice.model';
 import { LOCATION_PROVIDERS, PROVIDER_LOCATIONS } from '../providers/provider.descriptor';
 import { Provider } from '../providers/provider.entity';
 import { ProviderModel } from '../providers/provider.model';
-import { displayNameOf } from '../providers/provider-names';
-import { type ReviewedDocument } from '../medical-review/medical-review.entity';
 import { CONDITION_TREATMENTS, TREATMENT_CONDITIONS, TREATMENT_FAQS, TREATMENT_PROVIDERS } from '../treatments/treatment.descriptor';
 import { Treatment } from '../treatments/treatment.entity';
 import { TreatmentModel } from '../treatments/treatment.model';
-import {
-  clinicJsonLd,
-  conditionPageJsonLd,
-  type Linked,
-  type NodeExtras,
-  organizationJsonLd,
-  physicianJsonLd,
-  questionJsonLd,
-  treatmentPageJsonLd,
-} from './json-ld';
+import { clinicJsonLd, conditionPageJsonLd, type Linked, organizationJsonLd, physicianJsonLd, questionJsonLd, treatmentPageJsonLd } from './json-ld';
+import { JsonLdExtras } from './json-ld-extras';
 import { PracticeDirectory } from './practice-directory';
 
 const JSON_LD_DESCRIPTION =
   'schema.org structured data of this page as JSON-LD, for a <script type="application/ld+json"> element. Related documents appear only when published.';
 
 type JsonLd = WithContext<Thing> | Graph;
-
-/**
- * What other features know about a document that its node may carry (images).
- * Empty until those features exist; the builders already take it.
- */
-function extrasOf(_document: object): NodeExtras {
-  return {};
-}
-
-/**
- * A reviewed page's extras with its last clinical review; the reviewer only when published, as
- * `medicalReview.reviewedBy` answers the public.
- */
-async function reviewedExtrasOf(document: ReviewedDocument, context: GraphQLContext, siteUrls: SiteUrls): Promise<NodeExtras> {
-  if (!document.reviewedAt) return extrasOf(document);
-  const reviewer = document.reviewedById ? await context.loaders.documentById(Provider, 'public').load(document.reviewedById) : null;
-  return {
-    ...extrasOf(document),
-    review: {
-      reviewedAt: document.reviewedAt,
-      reviewer: reviewer ? { name: displayNameOf(reviewer), url: siteUrls.urlOf(DocumentType.PROVIDER, reviewer.slug) } : null,
-    },
-  };
-}
 
 /** A document with the URL of its page. */
 function linker(siteUrls: SiteUrls, type: DocumentType) {
@@ -71,7 +37,10 @@ function linker(siteUrls: SiteUrls, type: DocumentType) {
 
 @Resolver(() => TreatmentModel)
 export class TreatmentJsonLdResolver {
-  constructor(private readonly siteUrls: SiteUrls) {}
+  constructor(
+    private readonly siteUrls: SiteUrls,
+    private readonly extras: JsonLdExtras,
+  ) {}
 
   @ResolveField('jsonLd', () => JSONScalar, { description: JSON_LD_DESCRIPTION })
   async jsonLd(@Parent() treatment: Treatment, @Context() context: GraphQLContext): Promise<JsonLd> {
@@ -81,7 +50,7 @@ export class TreatmentJsonLdResolver {
       context.loaders.publicRelatedOf<Faq>(TREATMENT_FAQS, treatment),
     ]);
     // After the related documents: the reviewer is often one of the page's providers, already loaded.
-    const extras = await reviewedExtrasOf(treatment, context, this.siteUrls);
+    const extras = await this.extras.reviewed(treatment, [treatment.heroImage], context);
     return treatmentPageJsonLd({
       treatment: linker(this.siteUrls, DocumentType.TREATMENT)(treatment),
       conditions: conditions.map(linker(this.siteUrls, DocumentType.CONDITION)),
@@ -94,7 +63,10 @@ export class TreatmentJsonLdResolver {
 
 @Resolver(() => ConditionModel)
 export class ConditionJsonLdResolver {
-  constructor(private readonly siteUrls: SiteUrls) {}
+  constructor(
+    private readonly siteUrls: SiteUrls,
+    private readonly extras: JsonLdExtras,
+  ) {}
 
   @ResolveField('jsonLd', () => JSONScalar, { description: JSON_LD_DESCRIPTION })
   async jsonLd(@Parent() condition: Condition, @Context() context: GraphQLContext): Promise<JsonLd> {
@@ -102,7 +74,7 @@ export class ConditionJsonLdResolver {
       context.loaders.publicRelatedOf<Treatment>(CONDITION_TREATMENTS, condition),
       context.loaders.publicRelatedOf<Faq>(CONDITION_FAQS, condition),
     ]);
-    const extras = await reviewedExtrasOf(condition, context, this.siteUrls);
+    const extras = await this.extras.reviewed(condition, [condition.image], context);
     return conditionPageJsonLd({
       condition: linker(this.siteUrls, DocumentType.CONDITION)(condition),
       treatments: treatments.map(linker(this.siteUrls, DocumentType.TREATMENT)),
@@ -122,15 +94,21 @@ export class FaqJsonLdResolver {
 
 @Resolver(() => ProviderModel)
 export class ProviderJsonLdResolver {
-  constructor(private readonly siteUrls: SiteUrls) {}
+  constructor(
+    private readonly siteUrls: SiteUrls,
+    private readonly extras: JsonLdExtras,
+  ) {}
 
   @ResolveField('jsonLd', () => JSONScalar, { description: JSON_LD_DESCRIPTION })
   async jsonLd(@Parent() provider: Provider, @Context() context: GraphQLContext): Promise<JsonLd> {
-    const offices = await context.loaders.publicRelatedOf<Location>(PROVIDER_LOCATIONS, provider);
+    const [offices, extras] = await Promise.all([
+      context.loaders.publicRelatedOf<Location>(PROVIDER_LOCATIONS, provider),
+      this.extras.images(provider, [provider.photo], context),
+    ]);
     return physicianJsonLd({
       provider: linker(this.siteUrls, DocumentType.PROVIDER)(provider),
       offices: offices.map(linker(this.siteUrls, DocumentType.LOCATION)),
-      extras: extrasOf(provider),
+      extras,
     });
   }
 }
@@ -140,13 +118,15 @@ export class LocationJsonLdResolver {
   constructor(
     private readonly siteUrls: SiteUrls,
     private readonly directory: PracticeDirectory,
+    private readonly extras: JsonLdExtras,
   ) {}
 
   @ResolveField('jsonLd', () => JSONScalar, { description: JSON_LD_DESCRIPTION })
   async jsonLd(@Parent() location: Location, @Context() context: GraphQLContext): Promise<JsonLd> {
-    const [providers, practice] = await Promise.all([
+    const [providers, practice, extras] = await Promise.all([
       context.loaders.publicRelatedOf<Provider>(LOCATION_PROVIDERS, location),
       this.directory.practice(context.loaders),
+      this.extras.images(location, location.photos, context),
     ]);
     const now = new Date();
     const today = localDateAt(location.timezone, now);
@@ -157,7 +137,7 @@ export class LocationJsonLdResolver {
       practice: practice ? linker(this.siteUrls, DocumentType.PRACTICE)(practice) : null,
       providers,
       today,
-      extras: extrasOf(location),
+      extras,
     });
   }
 }
@@ -167,16 +147,21 @@ export class PracticeJsonLdResolver {
   constructor(
     private readonly siteUrls: SiteUrls,
     private readonly directory: PracticeDirectory,
+    private readonly extras: JsonLdExtras,
   ) {}
 
   @ResolveField('jsonLd', () => JSONScalar, { description: JSON_LD_DESCRIPTION })
   async jsonLd(@Parent() practice: Practice, @Context() context: GraphQLContext): Promise<JsonLd> {
-    const [offices, providers] = await Promise.all([this.directory.offices(context.loaders), this.directory.providers(context.loaders)]);
+    const [offices, providers, extras] = await Promise.all([
+      this.directory.offices(context.loaders),
+      this.directory.providers(context.loaders),
+      this.extras.images(practice, [practice.logo], context),
+    ]);
     return organizationJsonLd({
       practice: linker(this.siteUrls, DocumentType.PRACTICE)(practice),
       offices: offices.map(linker(this.siteUrls, DocumentType.LOCATION)),
       providers,
-      extras: extrasOf(practice),
+      extras,
     });
   }
 }

@@ -56,7 +56,12 @@ describe('signing in', () => {
 
     const me = await app.graphql(ME, {}, bearer(response.data.login.accessToken));
     expect(me.errors).toBeUndefined();
-    expect(me.data.me).toMatchObject({ id: user.id, email, role: 'EDITOR', permissions: ['CONTENT_READ_DRAFT', 'CONTENT_WRITE', 'CONTENT_PUBLISH'] });
+    expect(me.data.me).toMatchObject({
+      id: user.id,
+      email,
+      role: 'EDITOR',
+      permissions: ['CONTENT_READ_DRAFT', 'CONTENT_WRITE', 'CONTENT_PUBLISH', 'MEDIA_WRITE'],
+    });
     expect(me.data.me.lastLoginAt).not.toBeNull();
     const audit = await app.dataSource.getRepository(AuditEntry).findBy({ action: 'login', actorId: user.id });
     expect(audit).toHaveLength(1);

@@ -1,5 +1,7 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { selectsField } from '../common/graphql/selected-fields';
 import { Stage } from '../content/documents/document-status';
 import { requireDraftAccess } from '../content/stage-access';
 import { SearchArgs } from './search.args';
@@ -14,9 +16,9 @@ export class SearchResolver {
     description:
       'Search the site: treatments, conditions, FAQs, providers and locations, best match first, each with a highlighted snippet. Finds stemmed words ("injections" finds "injection"), aliases ("CRPS"), spelling variants ("disk", "disc") and corrects misspelled words from the titles ("intrathecl").',
   })
-  search(@Args() args: SearchArgs, @Context() context: GraphQLContext) {
+  search(@Args() args: SearchArgs, @Context() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     // Search spans types, so a preview token (scoped to one type) cannot search drafts.
     if (args.stage === Stage.DRAFT) requireDraftAccess(context);
-    return this.searchService.search(args, args.stage);
+    return this.searchService.search(args, args.stage, { countTotal: selectsField(info, 'totalCount') });
   }
 }

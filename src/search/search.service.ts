@@ -76,7 +76,11 @@ interface Search {
 export class SearchService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async search(args: SearchArgs, stage: Stage): Promise<SearchPage> {
+  /**
+   * `countTotal`: the query selects totalCount, so the count starts beside the page statement (on
+   * another pooled connection) instead of after it.
+   */
+  async search(args: SearchArgs, stage: Stage, { countTotal = false } = {}): Promise<SearchPage> {
     const words = searchWords(args.query);
     if (words.length === 0) throw AppError.badInput([{ path: 'query', message: 'must contain a letter or a digit' }]);
     const types = args.types?.length ? [...new Set(args.types)].sort() : [...SEARCHABLE_TYPES];
@@ -88,15 +92,15 @@ export class SearchService {
     if (args.after) {
       // The cursor says whether its search ran as typed or corrected; the correction is made again.
       const [key] = cursors.decode(args.after);
-      if (key === asTyped.key) return this.page(asTyped, args, null);
+      if (key === asTyped.key) return this.page(asTyped, args, null, countTotal);
       const corrected = await this.correct(words, asTyped);
-      if (corrected && corrected.search.key === key) return this.page(corrected.search, args, corrected.words);
+      if (corrected && corrected.search.key === key) return this.page(corrected.search, args, corrected.words, countTotal);
       throw AppError.badInput([{ path: 'after', message: 'is not a valid cursor for this list and order' }]);
     }
-    const page = await this.page(asTyped, args, null);
+    const page = await this.page(asTyped, args, null, countTotal);
     if (page.edges.length > 0 || page.pageInfo.hasNextPage) return page;
     const corrected = await this.correct(words, asTyped);
-    return corrected ? this.page(corrected.search, args, corrected.words) : page;
+    return corrected ? this.page(corrected.search, args, corrected.words, countTotal) : page;
   }
 
   private describe(words: readonly SearchWord[], types: DocumentType[], stage: Stage, visibility: string): Search {
@@ -136,7 +140,20 @@ export class SearchService {
     return { search: this.describe(correctedWords, search.types, search.stage, search.visibility), words: correctedWords.map((word) => word.word).join(' ') };
   }
 
-  private async page(search: Search, args: SearchArgs, searchedFor: string | null): Promise<SearchPage> {
+  private async page(search: Search, args: SearchArgs, searchedFor: string | null, countTotal: boolean): Promise<SearchPage> {
+    let counted: Promise<number> | undefined;
+    const count = async () => {
+      const [row]: { count: number }[] = await this.dataSource.query(
+        `SELECT count(*)::int AS count FROM search_documents d WHERE d.vector @@ to_tsquery('english', $1) AND ${search.visibility} AND d.document_type = ANY($2)`,
+        [search.tsquery, search.types],
+      );
+      return row.count;
+    };
+    if (countTotal) {
+      counted = count();
+      // Awaited by totalCount; a failure of the page statement meanwhile must not leave it unhandled.
+      counted.catch(() => undefined);
+    }
     const parameters: unknown[] = [search.tsquery, search.types, args.first + 1, HEADLINE_OPTIONS, SNIPPET_SOURCE_CHARS];
     let after = '';
     if (args.after) {
@@ -168,17 +185,9 @@ export class SearchService {
       const cursor = cursors.encode([search.key, Number(row.score), row.id]);
       return [{ cursor, node, score: Number(row.score), snippet: row.snippet === null ? null : snippetHtml(row.snippet) }];
     });
-    let counted: Promise<number> | undefined;
-    const count = async () => {
-      const [row]: { count: number }[] = await this.dataSource.query(
-        `SELECT count(*)::int AS count FROM search_documents d WHERE d.vector @@ to_tsquery('english', $1) AND ${search.visibility} AND d.document_type = ANY($2)`,
-        [search.tsquery, search.types],
-      );
-      return row.count;
-    };
     return {
       edges,
-      // Counted only when a query selects totalCount (GraphQL awaits the thenable).
+      // Counted only when a query selects totalCount (GraphQL awaits the thenable), if not started already.
       totalCount: { then: (resolve, reject) => (counted ??= count()).then(resolve, reject) },
       searchedFor,
       pageInfo: {
@@ -190,14 +199,18 @@ export class SearchService {
     };
   }
 
-  /** The documents found, by id: one statement per type, drafts overlaid at DRAFT. */
+  /** The documents found, by id: one statement per type (side by side), drafts overlaid at DRAFT. */
   private async documents(found: { id: string; type: DocumentType }[], stage: Stage): Promise<Map<string, object & { id: string }>> {
     const byType = new Map<DocumentType, string[]>();
     for (const row of found) byType.set(row.type, [...(byType.get(row.type) ?? []), row.id]);
+    const loaded = await Promise.all(
+      [...byType].map(async ([type, ids]) => {
+        const rows = await this.dataSource.getRepository(contentTypeOf(type).entity).findBy({ id: In(ids) });
+        return stage === Stage.DRAFT ? overlayDrafts(this.dataSource.manager, rows) : rows;
+      }),
+    );
     const documents = new Map<string, object & { id: string }>();
-    for (const [type, ids] of byType) {
-      let rows = await this.dataSource.getRepository(contentTypeOf(type).entity).findBy({ id: In(ids) });
-      if (stage === Stage.DRAFT) rows = await overlayDrafts(this.dataSource.manager, rows);
+    for (const rows of loaded) {
       recordDocumentsRead(rows);
       for (const row of rows) documents.set(row.id, row);
     }

@@ -11,6 +11,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { type DataSource, type ObjectLiteral } from 'typeorm';
+import { fieldsIn } from '../../common/graphql/selected-fields';
 import { type ContentType, contentTypeOf, contentTypes } from '../document-descriptor';
 import { type Relation } from '../relations';
 import { publicVisibility } from '../documents/visibility';
@@ -239,21 +240,6 @@ export class ReadPlanner {
     }
     return document as T;
   }
-}
-
-/** The field nodes directly in a selection set, with fragments (spread and inline) flattened. */
-function fieldsIn(selectionSet: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
-  if (!selectionSet) return [];
-  const fields: FieldNode[] = [];
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) fields.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...fieldsIn(selection.selectionSet, fragments, seen));
-    else if (!seen.has(selection.name.value) && fragments[selection.name.value]) {
-      seen.add(selection.name.value);
-      fields.push(...fieldsIn(fragments[selection.name.value].selectionSet, fragments, seen));
-    }
-  }
-  return fields;
 }
 
 /** Every field name the operation selects on each object type, anywhere in it. */

@@ -4,9 +4,13 @@ import { join } from 'node:path';
 /** The compiled app next to the compiled bench scripts (dist/src/main.js). */
 const MAIN = join(__dirname, '..', 'src', 'main.js');
 
-/** Starts the built app on `port` against `databaseUrl` (production mode, no demo content) and waits until it is healthy. */
+/**
+ * Starts the built app on `port` against `databaseUrl` (production mode, no demo content) and waits
+ * until it is healthy. BENCH_APP_NODE_ARGS are given to its node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ */
 export async function startBuiltApp(port: number, databaseUrl: string, env: Record<string, string>): Promise<ChildProcess> {
-  const app = spawn(process.execPath, [MAIN], {
+  const nodeArguments = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const app = spawn(process.execPath, [...nodeArguments, MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -8,7 +8,7 @@ import { auditedSubscription, WebhookSubscription } from './webhook-subscription
 
 /** One transaction at a time turns outbox events into deliveries, so deliveries are created in outbox order. */
 const FAN_OUT_LOCK = 7_305_214_001;
-const FAN_OUT_BATCH = 500;
+export const FAN_OUT_BATCH = 500;
 
 export interface DeliverySettings {
   maxAttempts: number;
@@ -52,20 +52,25 @@ export class WebhookDeliveryStore {
    */
   fanOut(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [FAN_OUT_LOCK]);
-      if (!locked) return 0;
-      const events: OutboxEventRow[] = await manager.query(
-        `SELECT id, seq, created_at, event_type, document_type, document_id, payload FROM outbox_events
-         WHERE processed_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [FAN_OUT_BATCH],
+      // The lock, the events and the enabled subscriptions in one round trip; no lock reads as no events.
+      const [{ events, subscriptions }]: {
+        events: OutboxEventRow[] | null;
+        subscriptions: { id: string; event_types: string[]; document_types: string[] }[] | null;
+      }[] = await manager.query(
+        `WITH lock AS (SELECT pg_try_advisory_xact_lock($1) AS locked),
+         events AS (
+           SELECT id, seq::text AS seq, created_at, event_type, document_type, document_id, payload FROM outbox_events
+           WHERE (SELECT locked FROM lock) AND processed_at IS NULL ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
+         SELECT (SELECT json_agg(e ORDER BY e.seq::bigint) FROM events e) AS events,
+           CASE WHEN EXISTS (SELECT 1 FROM events) THEN
+             (SELECT json_agg(json_build_object('id', id, 'event_types', event_types, 'document_types', document_types)) FROM webhook_subscriptions WHERE enabled)
+           END AS subscriptions`,
+        [FAN_OUT_LOCK, FAN_OUT_BATCH],
       );
-      if (events.length === 0) return 0;
-      const subscriptions: { id: string; event_types: string[]; document_types: string[] }[] = await manager.query(
-        'SELECT id, event_types, document_types FROM webhook_subscriptions WHERE enabled',
-      );
+      if (!events?.length) return 0;
       const deliveries = [];
       for (const event of events) {
-        const matching = subscriptions.filter(
+        const matching = (subscriptions ?? []).filter(
           (subscription) =>
             (subscription.event_types.length === 0 || subscription.event_types.includes(event.event_type)) &&
             (subscription.document_types.length === 0 || subscription.document_types.includes(event.document_type)),
@@ -85,15 +90,16 @@ export class WebhookDeliveryStore {
           });
         }
       }
-      if (deliveries.length > 0) {
-        await manager.query(
-          `INSERT INTO webhook_deliveries (subscription_id, event_id, event_seq, ordering_key, event_type, document_type, document_id, body, max_attempts)
+      // The deliveries and the events' processed mark in one statement.
+      await manager.query(
+        `WITH deliveries AS (
+           INSERT INTO webhook_deliveries (subscription_id, event_id, event_seq, ordering_key, event_type, document_type, document_id, body, max_attempts)
            SELECT v.subscription_id, v.event_id, v.event_seq, v.ordering_key, v.event_type, v.document_type, v.document_id, v.body, $2
-           FROM jsonb_to_recordset($1::jsonb) AS v(subscription_id uuid, event_id uuid, event_seq bigint, ordering_key text, event_type text, document_type text, document_id uuid, body text)`,
-          [JSON.stringify(deliveries), this.settings.maxAttempts],
-        );
-      }
-      await manager.query('UPDATE outbox_events SET processed_at = now() WHERE id = ANY($1::uuid[])', [events.map((event) => event.id)]);
+           FROM jsonb_to_recordset($1::jsonb) AS v(subscription_id uuid, event_id uuid, event_seq bigint, ordering_key text, event_type text, document_type text, document_id uuid, body text)
+           RETURNING 1)
+         UPDATE outbox_events SET processed_at = now() WHERE id = ANY($3::uuid[])`,
+        [JSON.stringify(deliveries), this.settings.maxAttempts, events.map((event) => event.id)],
+      );
       return events.length;
     });
   }

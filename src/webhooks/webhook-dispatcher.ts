@@ -5,17 +5,21 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ContentChanges } from '../content/content-changes';
 import { retryDelayMs } from './retry-policy';
-import { type ClaimedDelivery, WebhookDeliveryStore } from './webhook-delivery.store';
+import { SettleTimer } from './settle-timer';
+import { type ClaimedDelivery, FAN_OUT_BATCH, WebhookDeliveryStore } from './webhook-delivery.store';
 import { WebhookSecrets } from './webhook-secrets';
 import { WebhookSender } from './webhook-sender';
 
 /** Prune at most this often per instance. */
 const PRUNE_INTERVAL_MS = 10 * 60 * 1000;
 /**
- * New events wait this long before the dispatcher looks: the write that made them answers its
- * client first, and a burst of writes is fanned out in one batch.
+ * The dispatcher looks at new events once none has come for this long: the write that made them
+ * answers its client first, and a burst of writes is fanned out, claimed and sent in batches
+ * (with one subscription, publishing page after page was 3 to 9% slower without this)...
  */
 const EVENT_SETTLE_MS = 20;
+/** ...but never later than this after the first event of a burst. */
+const EVENT_MAX_WAIT_MS = 250;
 /** A lease outlives the longest attempt by this much, so no other instance takes over a request still running. */
 const LEASE_MARGIN_MS = 30_000;
 
@@ -37,6 +41,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private woken = false;
+  /**
+   * Set when outbox events may be waiting (a write here, a NOTIFY, a poll, the start); a finished
+   * delivery wakes the loop only to claim what it unblocked, which needs no fan-out.
+   */
+  private eventsMayWait = true;
   private listener: Client | null = null;
   private lastPrune = 0;
 
@@ -71,7 +80,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.eventsSettled.cancel();
     for (const controller of this.inFlight.values()) controller.abort();
     this.wake();
     await this.loop;
@@ -88,16 +97,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     this.wakeUp?.();
   }
 
-  private settleTimer: NodeJS.Timeout | null = null;
+  private readonly eventsSettled = new SettleTimer(EVENT_SETTLE_MS, EVENT_MAX_WAIT_MS, () => this.wake());
 
-  /** Wakes the loop shortly (new outbox events); several calls meanwhile make one wake-up. */
+  /** New outbox events: the loop looks once they have settled. */
   private wakeSoon(): void {
-    if (this.settleTimer || this.stopped) return;
-    this.settleTimer = setTimeout(() => {
-      this.settleTimer = null;
-      this.wake();
-    }, EVENT_SETTLE_MS);
-    this.settleTimer.unref();
+    this.eventsMayWait = true;
+    if (!this.stopped) this.eventsSettled.touch();
   }
 
   /** A connection of its own for LISTEN, on a PostgreSQL server only; without it polling does the work. */
@@ -122,7 +127,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       let busy = false;
       try {
         this.woken = false;
-        busy = (await this.store.fanOut()) > 0;
+        if (this.eventsMayWait) {
+          this.eventsMayWait = false;
+          const fannedOut = await this.store.fanOut();
+          // A full batch may have left more behind.
+          if (fannedOut === FAN_OUT_BATCH) this.eventsMayWait = busy = true;
+        }
         const free = this.config.WEBHOOK_CONCURRENCY - this.inFlight.size;
         if (free > 0 && !this.stopped) {
           const claimed = await this.store.claim(free, this.leaseToken, this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS);
@@ -134,22 +144,27 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
           await this.store.prune(this.config.OUTBOX_RETENTION_HOURS, this.config.WEBHOOK_LOG_RETENTION_DAYS);
         }
       } catch (error) {
+        this.eventsMayWait = true;
         if (!this.stopped) this.logger.error(`webhook dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (!busy && !this.woken && !this.stopped) await this.sleep(this.config.WEBHOOK_POLL_INTERVAL_MS);
+      if (!busy && !this.woken && !this.stopped) {
+        // Woken by nothing but the poll interval: events may have come in unannounced (no LISTEN).
+        if (!(await this.sleep(this.config.WEBHOOK_POLL_INTERVAL_MS))) this.eventsMayWait = true;
+      }
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  /** Resolves true when woken, false when the time ran out. */
+  private sleep(ms: number): Promise<boolean> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
+      const timer = setTimeout(() => {
+        this.wakeUp = null;
+        resolve(false);
+      }, ms);
       this.wakeUp = () => {
         this.wakeUp = null;
-        done();
+        clearTimeout(timer);
+        resolve(true);
       };
     });
   }

@@ -2,7 +2,8 @@
 export interface OutboxEventRow {
   id: string;
   seq: string;
-  created_at: Date;
+  /** A Date, or its JSON text when the row comes through json_agg. */
+  created_at: Date | string;
   event_type: string;
   document_type: string;
   document_id: string;

@@ -1,4 +1,5 @@
 import { parseRetryAfter, retryDelayMs } from '../../src/webhooks/retry-policy';
+import { SettleTimer } from '../../src/webhooks/settle-timer';
 import { checkTargetUrl, forbiddenReason } from '../../src/webhooks/target-guard';
 
 describe('webhook target rules', () => {
@@ -48,5 +49,47 @@ describe('webhook retry waits', () => {
     expect(parseRetryAfter('120')).toBe(120_000);
     expect(parseRetryAfter(new Date(Date.now() + 30_000).toUTCString())).toBeGreaterThan(28_000);
     expect(parseRetryAfter('soon')).toBeNull();
+  });
+});
+
+describe('the dispatcher waking for new outbox events (SettleTimer)', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('looks once events have stopped coming for the settle time', () => {
+    const wake = jest.fn();
+    const timer = new SettleTimer(20, 250, wake);
+    timer.touch();
+    jest.advanceTimersByTime(19);
+    expect(wake).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(1);
+    expect(wake).toHaveBeenCalledTimes(1);
+  });
+
+  it('batches a burst of events, but never waits longer than the maximum after the first', () => {
+    const wake = jest.fn();
+    const timer = new SettleTimer(20, 250, wake);
+    // An event every 10 ms, as when an editor publishes page after page: the burst never settles.
+    for (let elapsed = 0; elapsed < 240; elapsed += 10) {
+      timer.touch();
+      jest.advanceTimersByTime(10);
+    }
+    expect(wake).not.toHaveBeenCalled();
+    timer.touch();
+    jest.advanceTimersByTime(10);
+    expect(wake).toHaveBeenCalledTimes(1);
+    // The next burst starts its own wait.
+    timer.touch();
+    jest.advanceTimersByTime(20);
+    expect(wake).toHaveBeenCalledTimes(2);
+  });
+
+  it('calls nothing after cancel (the app stopping)', () => {
+    const wake = jest.fn();
+    const timer = new SettleTimer(20, 250, wake);
+    timer.touch();
+    timer.cancel();
+    jest.advanceTimersByTime(1000);
+    expect(wake).not.toHaveBeenCalled();
   });
 });

@@ -8,14 +8,19 @@ import { type GraphQLContext } from '../common/graphql/graphql-context';
  * Checks that the caller may read drafts (editor, key with content:read-draft, preview token)
  * and marks the response private: drafts must never sit in a shared cache.
  */
-function requireDraftReader(context: GraphQLContext): void {
-  if (!context.actor) throw AppError.unauthenticated('Reading drafts needs an editor credential, an API key with content:read-draft or a preview token');
+function requireDraftReader(context: GraphQLContext, previewTokens = true): void {
+  if (!context.actor)
+    throw AppError.unauthenticated(
+      previewTokens
+        ? 'Reading drafts needs an editor credential, an API key with content:read-draft or a preview token'
+        : 'This needs an editor credential or an API key with content:read-draft',
+    );
   if (!can(context.actor, Permission.CONTENT_READ_DRAFT)) throw AppError.forbidden('This credential cannot read drafts (content:read-draft)');
 }
 
 /** Editors' reads beyond a document's draft (workflow facts, revisions): no preview token may make them. */
 export function requireDraftAccess(context: GraphQLContext): void {
-  requireDraftReader(context);
+  requireDraftReader(context, false);
   if (context.actor?.previewScope)
     throw AppError.forbidden('A preview token reads the drafts it names only: editorial information and revisions need an editor credential');
 }

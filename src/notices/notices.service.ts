@@ -6,6 +6,7 @@ import { documentSortKeys, keysetSort, whereTextMatches } from '../content/docum
 import { DocumentKey, DocumentQueries } from '../content/documents/document-queries';
 import { DocumentType, Stage } from '../content/documents/document-status';
 import { MAX_PAGE_SIZE } from '../content/documents/connection.args';
+import { overlayDrafts } from '../content/documents/draft-overlay';
 import { DocumentSelection } from '../content/loaders/document-selection';
 import { NoticeKind, REQUIRED_NOTICE_KINDS } from './notice-kind.enums';
 import { NOTICE_TYPE } from './notice.descriptor';
@@ -34,18 +35,25 @@ export class NoticesService {
     return this.documents.paginate(query, args, keysetSort(keys, args.orderBy?.direction), stage, selection);
   }
 
-  /** Every published notice (a site has a handful; at most MAX_PAGE_SIZE), required kinds first in their order, then by title. */
-  async published(): Promise<Notice[]> {
-    const kindOrder = [...REQUIRED_NOTICE_KINDS, NoticeKind.OTHER];
+  /**
+   * The practice's notices at `stage` (a site has a handful; at most MAX_PAGE_SIZE), required kinds
+   * first in their order, then by title; at DRAFT with their pending drafts, in the drafts' order.
+   */
+  async forPractice(stage: Stage): Promise<Notice[]> {
+    const kindOrder: string[] = [...REQUIRED_NOTICE_KINDS, NoticeKind.OTHER];
     const notices = await this.documents
-      .visible(Notice, 'notice', Stage.PUBLISHED)
+      .visible(Notice, 'notice', stage)
       .orderBy(`array_position(ARRAY[${kindOrder.map((kind) => `'${kind}'`).join(', ')}]::varchar[], notice.kind)`)
       .addOrderBy('lower(notice.title)')
       .addOrderBy('notice.id')
       .take(MAX_PAGE_SIZE)
       .getMany();
     recordDocumentsRead(notices);
-    return notices;
+    if (stage !== Stage.DRAFT) return notices;
+    // A draft may change a notice's kind or title.
+    return (await overlayDrafts(this.dataSource.manager, notices)).sort(
+      (a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.title.toLowerCase().localeCompare(b.title.toLowerCase()),
+    );
   }
 
   /** Required kinds without a notice outside the trash, and those whose notices are all drafts. */

@@ -1,5 +1,9 @@
 import { Context, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql/graphql-context';
+import { can } from '../auth/actor';
+import { Permission } from '../auth/permissions';
+import { Stage } from '../content/documents/document-status';
+import { draftViewOf } from '../content/documents/draft-view';
 import { requireDraftAccess } from '../content/stage-access';
 import { PracticeModel } from '../practice/practice.model';
 import { Notice } from './notice.entity';
@@ -13,10 +17,12 @@ export class PracticeNoticesResolver {
 
   @ResolveField(() => [NoticeModel], {
     description:
-      'Published notices (nondiscrimination, language assistance, No Surprises Act, Good Faith Estimate, privacy practices, others), required kinds first.',
+      'Published notices (nondiscrimination, language assistance, No Surprises Act, Good Faith Estimate, privacy practices, others), required kinds first. Read at stage DRAFT by an editor (not a preview token, which names only the practice): every notice outside the trash, with its pending draft.',
   })
-  notices(): Promise<Notice[]> {
-    return this.noticesService.published();
+  notices(practice: PracticeModel, _args: unknown, context: GraphQLContext): Promise<Notice[]> {
+    // The practice read at DRAFT is a draft view; a preview token may read that, but not other drafts.
+    const editor = context.actor && !context.actor.previewScope && can(context.actor, Permission.CONTENT_READ_DRAFT);
+    return this.noticesService.forPractice(draftViewOf(practice) && editor ? Stage.DRAFT : Stage.PUBLISHED);
   }
 
   /**

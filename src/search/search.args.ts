@@ -1,6 +1,7 @@
-import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DocumentType, Stage } from '../content/documents/document-status';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { pageArgs } from '../content/documents/connection.args';
+import { DocumentType } from '../content/documents/document-status';
 
 /** The types the search index covers (migrations/…-SearchDocuments.ts keeps their rows). */
 export const SEARCHABLE_TYPES = [DocumentType.TREATMENT, DocumentType.CONDITION, DocumentType.FAQ, DocumentType.PROVIDER, DocumentType.LOCATION] as const;
@@ -10,7 +11,13 @@ export const DEFAULT_SEARCH_PAGE_SIZE = 10;
 export const MAX_SEARCH_PAGE_SIZE = 50;
 
 @ArgsType()
-export class SearchArgs {
+export class SearchArgs extends pageArgs({
+  defaultPageSize: DEFAULT_SEARCH_PAGE_SIZE,
+  maxPageSize: MAX_SEARCH_PAGE_SIZE,
+  afterDescription: 'Return results after this cursor (an `endCursor` or edge `cursor` of the same search).',
+  stageDescription:
+    "PUBLISHED (default) searches the live site; DRAFT also finds unpublished documents (matched on their saved fields, shown with their pending drafts) and needs an editor's credential or an API key with content:read-draft.",
+}) {
   @Field(() => String, {
     description: `What to look for, as typed on the site (up to ${MAX_QUERY_LENGTH} characters): words, any order; accents and case do not matter.`,
   })
@@ -27,27 +34,4 @@ export class SearchArgs {
   @ArrayMaxSize(SEARCHABLE_TYPES.length)
   @IsIn(SEARCHABLE_TYPES, { each: true, message: 'must each be TREATMENT, CONDITION, FAQ, PROVIDER or LOCATION' })
   types?: DocumentType[] | null;
-
-  @Field(() => Int, {
-    defaultValue: DEFAULT_SEARCH_PAGE_SIZE,
-    description: `How many results to return, 0 to ${MAX_SEARCH_PAGE_SIZE} (default ${DEFAULT_SEARCH_PAGE_SIZE}).`,
-  })
-  @IsInt()
-  @Min(0, { message: `must be between 0 and ${MAX_SEARCH_PAGE_SIZE}` })
-  @Max(MAX_SEARCH_PAGE_SIZE, { message: `must be between 0 and ${MAX_SEARCH_PAGE_SIZE}` })
-  first: number = DEFAULT_SEARCH_PAGE_SIZE;
-
-  @Field(() => String, { nullable: true, description: 'Return results after this cursor (an `endCursor` or edge `cursor` of the same search).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  after?: string | null;
-
-  @Field(() => Stage, {
-    defaultValue: Stage.PUBLISHED,
-    description:
-      "PUBLISHED (default) searches the live site; DRAFT also finds unpublished documents (matched on their saved fields, shown with their pending drafts) and needs an editor's credential or an API key with content:read-draft.",
-  })
-  @IsEnum(Stage)
-  stage: Stage = Stage.PUBLISHED;
 }

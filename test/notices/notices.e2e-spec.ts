@@ -45,6 +45,9 @@ describe('required notices', () => {
 
     const publicRead = dataOf(await app.graphql('{ notice(slug: "notice-of-privacy-practices") { id } notices { totalCount } practice { notices { id } } }'));
     expect(publicRead).toEqual({ notice: null, notices: { totalCount: 0 }, practice: { notices: [] } });
+    // The editor previewing the practice at DRAFT sees the notice it will publish.
+    const preview = await editor.ok('{ practice(stage: DRAFT) { notices { kind title status } } }');
+    expect(preview.practice.notices).toEqual([{ kind: 'PRIVACY_PRACTICES', title: 'Notice of Privacy Practices', status: 'DRAFT' }]);
     expect(await compliance()).toEqual({
       missingNotices: ALL_REQUIRED.filter((kind) => kind !== 'PRIVACY_PRACTICES'),
       unpublishedNotices: ['PRIVACY_PRACTICES'],
@@ -95,6 +98,8 @@ describe('required notices', () => {
   it('tells drafts apart only to editors: compliance needs a credential that reads drafts', async () => {
     const anonymous = await app.graphql('{ practice { compliance { complete } } }');
     expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    // A preview token cannot make this read, so the refusal does not suggest one.
+    expect(anonymous.errors?.[0].message).toBe('This needs an editor credential or an API key with content:read-draft');
   });
 
   it('refuses a language that is not a BCP 47 tag and a date that is not a real date, naming the fields', async () => {

@@ -248,14 +248,20 @@ export class DocumentWriter {
    */
   async recordPublished(published: { id: string; version: number; state: DocumentState; payload?: Record<string, unknown> }[]): Promise<void> {
     if (published.length === 0) return;
+    // Both in one statement: a data-modifying WITH runs to completion whether or not it is read.
     await this.manager.query(
-      `INSERT INTO revisions (document_type, document_id, kind, version, snapshot, created_by)
-       SELECT $2, v.id, 'PUBLISHED', v.version, v.snapshot, $3 FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, version integer, snapshot jsonb)`,
-      [JSON.stringify(published.map((item) => ({ id: item.id, version: item.version, snapshot: item.state }))), this.contentType.type, authorId(this.actor)],
-    );
-    await this.writeEvents(
-      'document.published',
-      published.map((item) => ({ id: item.id, payload: { version: item.version, slug: item.state.fields.slug, ...item.payload } })),
+      `WITH revisions_written AS (
+         INSERT INTO revisions (document_type, document_id, kind, version, snapshot, created_by)
+         SELECT $2, v.id, 'PUBLISHED', v.version, v.snapshot, $3 FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, version integer, snapshot jsonb)
+         RETURNING 1)
+       INSERT INTO outbox_events (event_type, document_type, document_id, payload)
+       SELECT 'document.published', $2, v.id, v.payload FROM jsonb_to_recordset($4::jsonb) AS v(id uuid, payload jsonb)`,
+      [
+        JSON.stringify(published.map((item) => ({ id: item.id, version: item.version, snapshot: item.state }))),
+        this.contentType.type,
+        authorId(this.actor),
+        JSON.stringify(published.map((item) => ({ id: item.id, payload: { version: item.version, slug: item.state.fields.slug, ...item.payload } }))),
+      ],
     );
   }
 

@@ -28,6 +28,8 @@ export interface Candidates<T extends DocumentEntity> {
   byExternalId: Map<string, string>;
   rows: Map<string, T>;
   drafts: Map<string, DraftRow>;
+  /** Candidate id → field → the source that last wrote it (sync_field_owners), read with the drafts. */
+  fieldOwners: Map<string, Map<string, string>>;
   /** The external ids each candidate already has in this source. */
   sourceIdsOf: Map<string, string[]>;
 }
@@ -66,6 +68,36 @@ export async function loadDrafts(manager: EntityManager, type: DocumentType, ids
     [type, ids],
   );
   return new Map(rows.map((row) => [row.document_id, { version: row.version, snapshot: row.snapshot }]));
+}
+
+/**
+ * The pending drafts of `draftIds` and the field owners of `ownerIds`, in one statement: the two
+ * reads every matched document of a sync needs besides its row.
+ */
+async function loadDraftsAndOwners(
+  manager: EntityManager,
+  type: DocumentType,
+  draftIds: string[],
+  ownerIds: string[],
+): Promise<{ drafts: Map<string, DraftRow>; fieldOwners: Map<string, Map<string, string>> }> {
+  const drafts = new Map<string, DraftRow>();
+  const fieldOwners = new Map<string, Map<string, string>>();
+  if (draftIds.length === 0 && ownerIds.length === 0) return { drafts, fieldOwners };
+  const rows: { document_id: string; version: number | null; snapshot: DocumentState | null; field: string | null; source: string | null }[] =
+    await manager.query(
+      `SELECT document_id, version, snapshot, NULL AS field, NULL AS source FROM revisions
+       WHERE kind = 'DRAFT' AND document_type = $1 AND document_id = ANY($2::uuid[])
+       UNION ALL
+       SELECT document_id, NULL, NULL, field, source FROM sync_field_owners WHERE document_type = $1 AND document_id = ANY($3::uuid[])`,
+      [type, draftIds, ownerIds],
+    );
+  for (const row of rows) {
+    if (row.field !== null && row.source !== null) {
+      if (!fieldOwners.has(row.document_id)) fieldOwners.set(row.document_id, new Map());
+      fieldOwners.get(row.document_id)!.set(row.field, row.source);
+    } else drafts.set(row.document_id, { version: row.version!, snapshot: row.snapshot! });
+  }
+  return { drafts, fieldOwners };
 }
 
 async function loadRows<T extends DocumentEntity>(manager: EntityManager, entity: new () => T, ids: string[]): Promise<Map<string, T>> {
@@ -110,7 +142,7 @@ export async function loadProviderCandidates(manager: EntityManager, source: str
     byNpi: new Map(byNpi.map((row) => [row.npi, row.id])),
     npiHolders,
     rows,
-    drafts: await loadDrafts(manager, DocumentType.PROVIDER, ids),
+    ...(await loadDraftsAndOwners(manager, DocumentType.PROVIDER, ids, ids)),
     sourceIdsOf: groupIds(sourceIds),
     links,
   };
@@ -172,7 +204,8 @@ export async function loadLocationCandidates(
     bySlug: slugMap,
     byAddress,
     rows: await loadRows(manager, Location, ids),
-    drafts: await loadDrafts(manager, DocumentType.LOCATION, updated),
+    // Owners for every candidate: a referenced office keeps the fields another source owns too.
+    ...(await loadDraftsAndOwners(manager, DocumentType.LOCATION, updated, ids)),
     sourceIdsOf: groupIds(sourceIds),
   };
 }

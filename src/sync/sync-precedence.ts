@@ -7,6 +7,14 @@ export interface SourcePriorities {
   fieldPriorities: Record<string, number>;
 }
 
+/** One claim: `source` last wrote `field` of the document. */
+export interface FieldOwnerRow {
+  type: string;
+  id: string;
+  field: string;
+  source: string;
+}
+
 /** The owners of the fields of the matched documents of one type, and every source's priorities. */
 export class Precedence {
   private constructor(
@@ -17,25 +25,11 @@ export class Precedence {
     private readonly owners: Map<string, Map<string, string>>,
   ) {}
 
-  /** `priorities`: every configured source's (SyncSourcesService.settingsFor reads them once a run). */
-  static async load(
-    manager: EntityManager,
-    documentType: string,
-    source: string,
-    priorities: Map<string, SourcePriorities>,
-    documentIds: string[],
-  ): Promise<Precedence> {
-    const owners = new Map<string, Map<string, string>>();
-    if (documentIds.length > 0) {
-      const rows: { document_id: string; field: string; source: string }[] = await manager.query(
-        'SELECT document_id, field, source FROM sync_field_owners WHERE document_type = $1 AND document_id = ANY($2::uuid[])',
-        [documentType, documentIds],
-      );
-      for (const row of rows) {
-        if (!owners.has(row.document_id)) owners.set(row.document_id, new Map());
-        owners.get(row.document_id)!.set(row.field, row.source);
-      }
-    }
+  /**
+   * `priorities`: every configured source's (SyncSourcesService.settingsFor reads them once a run);
+   * `owners`: the matched documents' field owners (read with their drafts, sync-matching.ts).
+   */
+  static of(documentType: string, source: string, priorities: Map<string, SourcePriorities>, owners: Map<string, Map<string, string>>): Precedence {
     return new Precedence(documentType, source, priorities, owners);
   }
 
@@ -72,15 +66,20 @@ export class Precedence {
     return fields.filter((field) => owners?.get(field) !== this.source);
   }
 
-  /** Records this source as the last writer of the fields, one statement for the whole batch. */
-  async write(manager: EntityManager, claims: { documentId: string; fields: string[] }[]): Promise<void> {
-    const rows = claims.flatMap((claim) => claim.fields.map((field) => ({ id: claim.documentId, field })));
+  /** The sync_field_owners rows that record this source as the last writer of the fields. */
+  claimRows(claims: { documentId: string; fields: string[] }[]): FieldOwnerRow[] {
+    return claims.flatMap((claim) => claim.fields.map((field) => ({ type: this.documentType, id: claim.documentId, field, source: this.source })));
+  }
+
+  /** Writes the claims of every type of a run, one statement for the whole batch. */
+  static async write(manager: EntityManager, claimRows: FieldOwnerRow[][]): Promise<void> {
+    const rows = claimRows.flat();
     if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO sync_field_owners (document_type, document_id, field, source)
-       SELECT $2, v.id, v.field, $3 FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, field text)
+       SELECT v.type, v.id, v.field, v.source FROM jsonb_to_recordset($1::jsonb) AS v(type text, id uuid, field text, source text)
        ON CONFLICT (document_type, document_id, field) DO UPDATE SET source = EXCLUDED.source, updated_at = now()`,
-      [JSON.stringify(rows), this.documentType, this.source],
+      [JSON.stringify(rows)],
     );
   }
 }

@@ -204,7 +204,7 @@ export class SyncService {
     const duplicateLocations = duplicatesInBatch(locationChecks, 'locations');
     const validRecords = recordChecks.filter((check): check is ProviderRecord => !isInvalid(check));
     const locationCandidates = await loadLocationCandidates(manager, source, validLocations, validRecords, batch.locationMatch?.byAddress ?? false);
-    const locationPrecedence = await Precedence.load(manager, LOCATION_KIND.contentType.type, source, priorities, [...locationCandidates.rows.keys()]);
+    const locationPrecedence = Precedence.of(LOCATION_KIND.contentType.type, source, priorities, locationCandidates.fieldOwners);
     const batchLocations: BatchLocations = new Map();
     const locations = locationChecks.map((check): LocationOutcome => {
       const errors = [...(isInvalid(check) ? check.errors : []), ...(duplicateLocations.get(check.index) ?? [])];
@@ -250,7 +250,7 @@ export class SyncService {
       source,
       validRecords.filter((record) => !duplicates.has(record.index)),
     );
-    const providerPrecedence = await Precedence.load(manager, PROVIDER_KIND.contentType.type, source, priorities, [...candidates.rows.keys()]);
+    const providerPrecedence = Precedence.of(PROVIDER_KIND.contentType.type, source, priorities, candidates.fieldOwners);
     const providers = recordChecks.map((check): ProviderOutcome => {
       const errors: FieldError[] = [...(isInvalid(check) ? check.errors : []), ...(duplicates.get(check.index) ?? [])];
       if (errors.length > 0 || isInvalid(check)) return { plan: null, result: this.providerResult(check, null, errors) };
@@ -435,8 +435,7 @@ export class SyncService {
     // This source is now the last writer of the fields it was allowed to set.
     const claimsOf = (outcomes: (ProviderOutcome | LocationOutcome)[]) =>
       outcomes.filter((outcome) => outcome.plan && outcome.claims?.length).map((outcome) => ({ documentId: outcome.plan!.id, fields: outcome.claims! }));
-    await plan.locationPrecedence.write(manager, claimsOf(plan.locations));
-    await plan.providerPrecedence.write(manager, claimsOf(plan.providers));
+    await Precedence.write(manager, [plan.locationPrecedence.claimRows(claimsOf(plan.locations)), plan.providerPrecedence.claimRows(claimsOf(plan.providers))]);
   }
 
   /**

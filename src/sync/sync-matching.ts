@@ -62,12 +62,7 @@ function groupIds(rows: { owner: string; value: string }[]): Map<string, string[
 }
 
 export async function loadDrafts(manager: EntityManager, type: DocumentType, ids: string[]): Promise<Map<string, DraftRow>> {
-  if (ids.length === 0) return new Map();
-  const rows: { document_id: string; version: number; snapshot: DocumentState }[] = await manager.query(
-    `SELECT document_id, version, snapshot FROM revisions WHERE kind = 'DRAFT' AND document_type = $1 AND document_id = ANY($2::uuid[])`,
-    [type, ids],
-  );
-  return new Map(rows.map((row) => [row.document_id, { version: row.version, snapshot: row.snapshot }]));
+  return (await loadDraftsAndOwners(manager, type, ids, [])).drafts;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { MedicalReviewInput, medicalReviewChange } from '../medical-review/medical-review.inputs';
+import { MedicalReviewField, type MedicalReviewInput, medicalReviewChange } from '../medical-review/medical-review.inputs';
 import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ImageInput, imageRefOf } from '../common/images/image.model';
@@ -64,13 +64,7 @@ export class CreateConditionInput extends PageFieldsInput {
   @Icd10CodesRule()
   icd10Codes?: string[] | null;
 
-  @Field(() => MedicalReviewInput, {
-    nullable: true,
-    description: "A clinician's review of the page's medical content; replaces the current review, null removes it.",
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MedicalReviewInput)
+  @MedicalReviewField()
   medicalReview?: MedicalReviewInput | null;
 }
 

@@ -1,8 +1,7 @@
-import { Type } from 'class-transformer';
-import { MedicalReviewInput, medicalReviewChange } from '../medical-review/medical-review.inputs';
+import { MedicalReviewField, type MedicalReviewInput, medicalReviewChange } from '../medical-review/medical-review.inputs';
 import { Field, InputType, PartialType } from '@nestjs/graphql';
 
-import { ArrayMaxSize, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { changeRequestFrom } from '../content/change-request';
 import { DocumentFieldsInput, WithDocumentVersion, pickFields } from '../content/editorial.inputs';
 import { ChangeRequest } from '../content/editorial.types';
@@ -29,13 +28,7 @@ export class CreateFaqInput extends DocumentFieldsInput {
   @MaxLength(100, { each: true })
   tags?: string[] | null;
 
-  @Field(() => MedicalReviewInput, {
-    nullable: true,
-    description: "A clinician's review of the page's medical content; replaces the current review, null removes it.",
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MedicalReviewInput)
+  @MedicalReviewField()
   medicalReview?: MedicalReviewInput | null;
 }
 

@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../content/documents/connection.args';
 import { DocumentType } from '../content/documents/document-status';
 import { MedicalReviewPolicy, MedicalReviewStatus } from './medical-review.enums';
@@ -29,6 +31,19 @@ export class MedicalReviewInput {
   @IsString()
   @MaxLength(2000)
   notes?: string | null;
+}
+
+/** The optional `medicalReview` field of a reviewed type's create and update inputs. */
+export function MedicalReviewField(): PropertyDecorator {
+  return applyDecorators(
+    Field(() => MedicalReviewInput, {
+      nullable: true,
+      description: "A clinician's review of the page's medical content; replaces the current review, null removes it.",
+    }),
+    IsOptional(),
+    ValidateNested(),
+    Type(() => MedicalReviewInput),
+  );
 }
 
 /** The review fields an input sets: none when omitted, all cleared when null, else the whole review. */

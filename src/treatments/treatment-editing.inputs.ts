@@ -1,4 +1,4 @@
-import { MedicalReviewInput, medicalReviewChange } from '../medical-review/medical-review.inputs';
+import { MedicalReviewField, type MedicalReviewInput, medicalReviewChange } from '../medical-review/medical-review.inputs';
 import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -141,13 +141,7 @@ export class CreateTreatmentInput extends PageFieldsInput {
   @Type(() => DocumentRefInput)
   relatedTreatments?: DocumentRefInput[] | null;
 
-  @Field(() => MedicalReviewInput, {
-    nullable: true,
-    description: "A clinician's review of the page's medical content; replaces the current review, null removes it.",
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MedicalReviewInput)
+  @MedicalReviewField()
   medicalReview?: MedicalReviewInput | null;
 }
 

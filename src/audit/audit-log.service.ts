@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { currentRequestContext } from '../common/request-context';
+import { RowInsert } from '../database/insert-together';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditRecord {
@@ -17,18 +18,26 @@ export interface AuditRecord {
 @Injectable()
 export class AuditLogService {
   async record(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
+    await manager.insert(AuditEntry, this.entry(actor, record).values);
+  }
+
+  /** The row `record` writes, for a caller that inserts it together with its own rows (`insertTogether`). */
+  entry(actor: Actor, record: AuditRecord): RowInsert<AuditEntry> {
     const context = currentRequestContext();
-    await manager.insert(AuditEntry, {
-      actorKind: actor.kind,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: record.action,
-      documentType: record.documentType ?? null,
-      documentId: record.documentId ?? null,
-      before: record.before ?? null,
-      after: record.after ?? null,
-      requestId: context?.requestId ?? null,
-      ipAddress: context?.clientIp?.slice(0, 64) ?? null,
-    });
+    return {
+      target: AuditEntry,
+      values: {
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorLabel: actor.label,
+        action: record.action,
+        documentType: record.documentType ?? null,
+        documentId: record.documentId ?? null,
+        before: record.before ?? null,
+        after: record.after ?? null,
+        requestId: context?.requestId ?? null,
+        ipAddress: context?.clientIp?.slice(0, 64) ?? null,
+      },
+    };
   }
 }

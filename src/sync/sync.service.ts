@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
+import { insertTogether, RowInsert } from '../database/insert-together';
 import { Actor } from '../auth/actor';
 import { DocumentType } from '../content/documents/document-status';
 import { AppError, FieldError } from '../common/errors/app-error';
@@ -178,7 +179,6 @@ export class SyncService {
         changes = new ChangedDocuments();
       }
       await this.logRun(manager, actor, request, report, requestHash);
-      if (status === SyncRunStatus.APPLIED) await this.recordRunEvent(manager, request, report);
       await changes.after(manager);
       await queryRunner.commitTransaction();
       open = false;
@@ -516,62 +516,43 @@ export class SyncService {
     };
   }
 
-  /** One sync_runs row and one audit entry per run, whatever it did. */
   /**
-   * One outbox event for a run that changed the directory (webhooks: "sync.completed"), beside
-   * the per-document events its writes made; a run that changed nothing tells no one.
+   * One sync_runs row and one audit entry per run, whatever it did, and for an applied run that
+   * changed the directory one outbox event (webhooks: "sync.completed") beside the per-document
+   * events its writes made; a run that changed nothing tells no one. All in one statement.
    */
-  private async recordRunEvent(manager: EntityManager, request: SyncRequest, report: SyncReport): Promise<void> {
-    const { counts } = report;
-    if (counts.created + counts.updated + counts.deactivated === 0) return;
-    await manager.insert(OutboxEvent, {
-      eventType: 'sync.completed',
-      documentType: 'SYNC_RUN',
-      documentId: report.runId,
-      payload: {
-        details: {
-          source: request.source,
-          format: request.format,
-          status: report.status,
-          created: counts.created,
-          updated: counts.updated,
-          unchanged: counts.unchanged,
-          deactivated: counts.deactivated,
-          failed: counts.failed,
-        },
-      },
-    });
-  }
-
   private async logRun(manager: EntityManager, actor: Actor, request: SyncRequest, report: SyncReport, requestHash: string): Promise<void> {
     const { counts } = report;
-    await manager.insert(SyncRun, {
-      id: report.runId,
-      source: request.source,
-      format: request.format,
-      mode: request.mode,
-      applyMode: report.applyMode,
-      dryRun: request.dryRun,
-      atomic: request.atomic,
-      force: request.force,
-      status: report.status,
-      idempotencyKey: request.idempotencyKey ?? null,
-      requestHash,
-      actorKind: actor.kind,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      received: counts.received,
-      created: counts.created,
-      updated: counts.updated,
-      unchanged: counts.unchanged,
-      deactivated: counts.deactivated,
-      failed: counts.failed,
-      report: JSON.parse(JSON.stringify(report)),
-      startedAt: report.startedAt,
-      durationMs: report.durationMs,
-      requestId: currentRequestContext()?.requestId ?? null,
-    });
-    await this.audit.record(manager, actor, {
+    const runRow: RowInsert<SyncRun> = {
+      target: SyncRun,
+      values: {
+        id: report.runId,
+        source: request.source,
+        format: request.format,
+        mode: request.mode,
+        applyMode: report.applyMode,
+        dryRun: request.dryRun,
+        atomic: request.atomic,
+        force: request.force,
+        status: report.status,
+        idempotencyKey: request.idempotencyKey ?? null,
+        requestHash,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorLabel: actor.label,
+        received: counts.received,
+        created: counts.created,
+        updated: counts.updated,
+        unchanged: counts.unchanged,
+        deactivated: counts.deactivated,
+        failed: counts.failed,
+        report: JSON.parse(JSON.stringify(report)),
+        startedAt: report.startedAt,
+        durationMs: report.durationMs,
+        requestId: currentRequestContext()?.requestId ?? null,
+      },
+    };
+    const auditRow = this.audit.entry(actor, {
       action: request.action,
       after: {
         runId: report.runId,
@@ -585,6 +566,28 @@ export class SyncService {
         locationCounts: { ...report.locationCounts },
       },
     });
+    const changedDirectory = report.status === SyncRunStatus.APPLIED && counts.created + counts.updated + counts.deactivated > 0;
+    const eventRow: RowInsert<OutboxEvent> = {
+      target: OutboxEvent,
+      values: {
+        eventType: 'sync.completed',
+        documentType: 'SYNC_RUN',
+        documentId: report.runId,
+        payload: {
+          details: {
+            source: request.source,
+            format: request.format,
+            status: report.status,
+            created: counts.created,
+            updated: counts.updated,
+            unchanged: counts.unchanged,
+            deactivated: counts.deactivated,
+            failed: counts.failed,
+          },
+        },
+      },
+    };
+    await insertTogether(manager, changedDirectory ? [runRow, auditRow, eventRow] : [runRow, auditRow]);
   }
 }
 

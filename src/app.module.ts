@@ -16,6 +16,7 @@ import { ContentModule } from './content/content.module';
 import { createErrorFormatter } from './common/errors/format-graphql-error';
 import { ClientErrorFilter } from './common/errors/graphql-error.filter';
 import { GraphQLContext } from './common/graphql/graphql-context';
+import { compiledExecutionPlugin } from './common/graphql/compiled-execution.plugin';
 import { responseWarningsPlugin } from './common/graphql/response-warnings.plugin';
 import { RequestLoaders } from './content/loaders/request-loaders';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
@@ -96,7 +97,17 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             transformSchema: documentRootTypes,
             formatError: createErrorFormatter(logger, config.isDevelopment),
-            plugins: [...caching.plugins, ...browserGraphqlPlugins(config), queryLimits.plugin, responseWarningsPlugin()],
+            plugins: [
+              ...caching.plugins,
+              ...browserGraphqlPlugins(config),
+              queryLimits.plugin,
+              responseWarningsPlugin(),
+              compiledExecutionPlugin({
+                compileAfter: config.GRAPHQL_COMPILE_AFTER,
+                maxCompiled: config.GRAPHQL_COMPILED_MAX,
+                announce: config.NODE_ENV !== 'production',
+              }),
+            ],
             persistedQueries: caching.persistedQueries,
             ...queryLimits.apolloOptions,
             // The credential is checked once per request; a bad one refuses the whole request (401).

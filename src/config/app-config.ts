@@ -179,6 +179,24 @@ export class AppConfig {
   @IsBoolean({ message: 'must be true or false' })
   GRAPHQL_INTROSPECTION = true;
 
+  /**
+   * Read operations are compiled (graphql-jit) once graphql-js has served them this many times,
+   * and run compiled from then on; 0 compiles at the first request. See
+   * src/common/graphql/compiled-execution.plugin.ts.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 2 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 1000000 (executions before compiling)' })
+  @Min(0, { message: 'must be an integer between 0 and 1000000 (executions before compiling)' })
+  @Max(1000000, { message: 'must be an integer between 0 and 1000000 (executions before compiling)' })
+  GRAPHQL_COMPILE_AFTER = 2;
+
+  /** Compiled operations kept in memory, least recently used dropped first; 0 never compiles (graphql-js runs every operation). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 500 : Number(value)))
+  @IsInt({ message: 'must be an integer between 0 and 100000' })
+  @Min(0, { message: 'must be an integer between 0 and 100000' })
+  @Max(100000, { message: 'must be an integer between 0 and 100000' })
+  GRAPHQL_COMPILED_MAX = 500;
+
   /** CORS_ORIGINS as browsers send them (lowercase, no default port); `*` stays `*`. */
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',')

@@ -79,6 +79,7 @@ export function testAppEnvironment(database: Pick<TestDatabase, 'url' | 'poolSiz
     // Session checks read the database on every request, so that SQL statement counts of requests
     // with a credential do not depend on a cache entry's age; test/auth/sessions.e2e-spec.ts sets its own.
     SESSION_CHECK_CACHE_SECONDS: '0',
+    GRAPHQL_COMPILE_AFTER: process.env.TEST_GRAPHQL_COMPILE_AFTER ?? '2',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     // An embedded database used by apps in turn keeps one session: a statement name one app
     // prepared would clash with the next app's.

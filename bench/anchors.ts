@@ -15,6 +15,8 @@ import { ensureSharedDataset, loadSharedDataset } from './shared-dataset';
  * `npm run bench` runs it after its own measurements; BENCH_ANCHORS=0 skips it.
  * Settings (environment): BENCH_SCALE (20), BENCH_ROUNDS (3), BENCH_SECONDS (15), BENCH_WARMUP (5),
  * BENCH_CONNECTIONS (32), BENCH_SHARED (../shared/bench), BENCH_CACHE (~/.cache/cms-bench).
+ * BENCH_GRAPHQL_JS=1 adds a third instance, uncached with compiled execution off
+ * (`cms-graphql-js`, GRAPHQL_COMPILED_MAX=0), to compare compiled and graphql-js execution in one run.
  */
 const ROOT = join(__dirname, '..', '..');
 const SHARED = resolve(process.env.BENCH_SHARED ?? join(ROOT, '..', 'shared', 'bench'));
@@ -24,6 +26,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const COMPARE_GRAPHQL_JS = process.env.BENCH_GRAPHQL_JS === '1';
 
 interface Row {
   target: string;
@@ -79,6 +82,8 @@ async function main() {
     console.log('loaded', await loadSharedDataset(database.url, SCALE));
     const cached = await startBuiltApp(3402, database.url, { RESPONSE_CACHE: 'on' });
     apps.push(cached);
+    const graphqlJs = COMPARE_GRAPHQL_JS ? await startBuiltApp(3403, database.url, { RESPONSE_CACHE: 'off', GRAPHQL_COMPILED_MAX: '0' }) : null;
+    if (graphqlJs) apps.push(graphqlJs);
     const queries = join(SHARED, 'queries', 'project.graphql');
     const before = new Set(existsSync(join(CACHE, 'results')) ? readdirSync(join(CACHE, 'results')) : []);
     const run = spawnSync(
@@ -99,6 +104,7 @@ async function main() {
         `cms|http://127.0.0.1:3401/graphql|${queries}|${uncached.pid}`,
         '-t',
         `cms-cached|http://127.0.0.1:3402/graphql|${queries}|${cached.pid}`,
+        ...(graphqlJs ? ['-t', `cms-graphql-js|http://127.0.0.1:3403/graphql|${queries}|${graphqlJs.pid}`] : []),
       ],
       { stdio: 'inherit', env: { ...process.env, BENCH_CACHE: CACHE } },
     );
@@ -114,7 +120,7 @@ async function main() {
     for (const op of ['TreatmentPage', 'TreatmentList']) {
       const postgraphile = find('postgraphile', op);
       const raw = find('raw-limit', op);
-      for (const target of ['cms', 'cms-cached']) {
+      for (const target of ['cms', 'cms-cached', ...(graphqlJs ? ['cms-graphql-js'] : [])]) {
         const row = find(target, op);
         if (!row || !postgraphile || !raw) continue;
         ratios[`${target} ${op}`] = {

@@ -15,6 +15,8 @@ module.exports = {
     '/node_modules/(?!(@nestjs|@apollo|@as-integrations|marked|@whatwg-node|file-type|uid|load-esm|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|@scure|@noble|@otplib|otplib)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  // graphql-js's production instanceof (see the file): the app runs with it under NODE_ENV=production.
+  moduleNameMapper: { '^\\.\\./jsutils/instanceOf\\.js$': '<rootDir>/test/support/graphql-instance-of.cjs' },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,

@@ -103,7 +103,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   try {
     running = await createApp(config, {
       inMemoryDatabase: true,
-      embeddedInitialData: shared ? undefined : embeddedTemplate(),
+      // Only an app that starts its own embedded database reads the template (tens of MB).
+      embeddedInitialData: shared || database.url ? undefined : embeddedTemplate(),
       logDestination: options.logDestination,
     });
   } catch (error) {
